@@ -1,0 +1,25 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import rehypeKatexStrict from './site/markdown/rehype-katex-strict.mjs';
+
+// Math is typeset at build time: pages ship KaTeX's CSS and fonts, never its JavaScript.
+// Astro 7's default Markdown processor (Sätteri) ignores remark/rehype plugins, so the unified
+// processor is selected explicitly; MDX inherits it.
+export default defineConfig({
+  srcDir: './site',
+  site: 'https://neural-notebook.example',
+  trailingSlash: 'ignore',
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict],
+    }),
+  },
+  integrations: [mdx(), preact()],
+  devToolbar: { enabled: false },
+});
