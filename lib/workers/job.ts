@@ -1,0 +1,47 @@
+/**
+ * The contract between a widget's training code and the runtime that runs it. A job is a plain,
+ * DOM-free async function; the same function runs in a Web Worker (`exposeJob`, `JobRunner`,
+ * `WorkerPool`) and in-process for tests (`runJob`).
+ */
+
+/** What a job receives besides its params: cancellation, progress and a place to pause. */
+export interface JobContext<E> {
+  /** Aborted when the job is cancelled (in-process; a worker is simply terminated). */
+  readonly signal: AbortSignal;
+  /**
+   * Reports progress. Hands the value over: do not mutate it afterwards, since it is sent later
+   * (coalesced) and typed arrays whose buffer is over 256 KiB are transferred, which detaches them.
+   */
+  emit(progress: E): void;
+  /**
+   * Await between steps: resolves at once while running (yielding to the event loop every few
+   * milliseconds), waits while paused, lets one step through per `step()`, and throws an
+   * `AbortError` once cancelled.
+   */
+  checkpoint(): Promise<void>;
+}
+
+/** A DOM-free async function from params to result that reports progress of type E. */
+export type Job<P, E, R> = (params: P, ctx: JobContext<E>) => Promise<R>;
+
+/** Controls for one started job; every method is a no-op once the job has settled. */
+export interface JobHandle<R> {
+  /** Settles with the job's result, its error, or a `JobCancelledError`. */
+  readonly result: Promise<R>;
+  /** Stops the job at its next `checkpoint()`. */
+  pause(): void;
+  /** Lets a paused job run freely again. */
+  resume(): void;
+  /** Pauses the job if it runs and lets exactly one more `checkpoint()` through. */
+  step(): void;
+  /** Stops the job for good; `result` rejects with a `JobCancelledError`. */
+  cancel(): void;
+}
+
+/** Options for starting a job, in-process or in a worker. */
+export interface StartOptions<E> {
+  /** Receives progress at most about 60 times a second, always including the last value. */
+  onProgress?: (progress: E) => void;
+  /** Start paused: the job waits at its first `checkpoint()` until `resume()` or `step()`. */
+  paused?: boolean;
+}
