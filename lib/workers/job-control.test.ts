@@ -37,7 +37,7 @@ describe('JobControl', () => {
   });
 
   it('step() lets exactly one checkpoint() through per call', async () => {
-    const control = new JobControl(true);
+    const control = new JobControl({ paused: true, steps: 0 });
     const loop = countPasses(control);
     control.step();
     await macrotasks(3);
@@ -61,7 +61,7 @@ describe('JobControl', () => {
   });
 
   it('cancel() makes a waiting checkpoint() throw an AbortError', async () => {
-    const control = new JobControl(true);
+    const control = new JobControl({ paused: true, steps: 0 });
     const loop = countPasses(control);
     await macrotasks(2);
     control.cancel();

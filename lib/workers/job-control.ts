@@ -1,7 +1,14 @@
+import { deferred } from './deferred';
 import type { JobContext } from './job';
 
 /** How long a running job may go without yielding to the event loop, in milliseconds. */
 export const YIELD_EVERY_MS = 5;
+
+/** A job's pause state: sent to the worker with the job, so a job paused while queued starts paused. */
+export interface ControlState {
+  paused: boolean;
+  steps: number;
+}
 
 /**
  * The pause/step/cancel state of one running job and the `checkpoint()` that obeys it. Used by
@@ -10,13 +17,19 @@ export const YIELD_EVERY_MS = 5;
 export class JobControl {
   private readonly controller = new AbortController();
   private paused: boolean;
-  private stepsAllowed = 0;
+  private stepsAllowed: number;
   private lastYield = performance.now();
-  private changed = deferred();
+  private changed = deferred<void>();
 
-  /** Creates the control, running or paused. */
-  constructor(paused = false) {
-    this.paused = paused;
+  /** Creates the control, running unless told otherwise. */
+  constructor(initial: ControlState = { paused: false, steps: 0 }) {
+    this.paused = initial.paused;
+    this.stepsAllowed = initial.steps;
+  }
+
+  /** Whether checkpoints wait, and how many steps they may still let through. */
+  get state(): ControlState {
+    return { paused: this.paused, steps: this.stepsAllowed };
   }
 
   /** Aborted by `cancel()`. */
@@ -74,7 +87,7 @@ export class JobControl {
 
   private notify(): void {
     this.changed.resolve();
-    this.changed = deferred();
+    this.changed = deferred<void>();
   }
 }
 
@@ -91,12 +104,4 @@ export function yieldToEventLoop(): Promise<void> {
     };
     port2.postMessage(null);
   });
-}
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = (): void => {};
-  const promise = new Promise<void>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
 }

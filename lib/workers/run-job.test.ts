@@ -3,10 +3,14 @@ import { JobCancelledError } from './errors';
 import type { Job, JobContext } from './job';
 import { PROGRESS_INTERVAL_MS } from './progress-coalescer';
 import { runJob } from './run-job';
-import { gate, macrotasks } from './test-helpers';
+import { deferred } from './deferred';
+import { macrotasks } from './test-helpers';
 
 /** A job that counts its steps into `seen.steps`, emits the count, and stops after `params.steps`. */
-function countingJob(seen: { steps: number; error?: unknown }): Job<{ steps: number }, number, string> {
+function countingJob(seen: {
+  steps: number;
+  error?: unknown;
+}): Job<{ steps: number }, number, string> {
   return async ({ steps }, ctx: JobContext<number>) => {
     try {
       for (let i = 0; i < steps; i++) {
@@ -109,17 +113,17 @@ describe('runJob()', () => {
 
   it('onProgress hears nothing after cancel()', async () => {
     const progress: number[] = [];
-    const release = gate();
+    const release = deferred<void>();
     const job: Job<null, number, string> = async (_params, ctx) => {
       ctx.emit(1);
       ctx.emit(2);
-      await release.opened;
+      await release.promise;
       return 'done';
     };
     const handle = runJob(job, null, { onProgress: (value) => progress.push(value) });
     await macrotasks(1);
     handle.cancel();
-    release.open();
+    release.resolve();
     await new Promise((resolve) => setTimeout(resolve, 3 * PROGRESS_INTERVAL_MS));
     expect(progress).toEqual([1]);
   });

@@ -1,7 +1,8 @@
+import { deferred } from './deferred';
 import { JobCancelledError } from './errors';
 import type { Job, JobHandle, StartOptions } from './job';
 import { JobControl } from './job-control';
-import { ProgressCoalescer } from './progress-coalescer';
+import { launchJob } from './launch-job';
 
 /**
  * Runs a job in this thread (Node, tests) with the same controls and progress coalescing a worker
@@ -13,49 +14,26 @@ export function runJob<P, E, R>(
   params: P,
   options: StartOptions<E> = {},
 ): JobHandle<R> {
-  const control = new JobControl(options.paused ?? false);
+  const control = new JobControl({ paused: options.paused ?? false, steps: 0 });
   const { onProgress } = options;
-  const progress = new ProgressCoalescer<E>((value) => onProgress?.(value));
-  let settled = false;
-  let rejectResult: (reason: unknown) => void = () => {};
-  /** Runs `settle` unless the job has already settled or been cancelled. */
-  const once = (settle: () => void): void => {
-    if (settled) return;
-    settled = true;
-    settle();
-  };
-
-  const result = new Promise<R>((resolve, reject) => {
-    rejectResult = reject;
-    const ctx = control.context((value: E) => progress.push(value));
-    // Started from a microtask, so a job that throws before its first await still rejects `result`.
-    Promise.resolve()
-      .then(() => job(params, ctx))
-      .then(
-        (value) =>
-          once(() => {
-            progress.finish();
-            resolve(value);
-          }),
-        (error: unknown) =>
-          once(() => {
-            progress.finish();
-            reject(error);
-          }),
-      );
-  });
-
+  const { promise: result, resolve, reject } = deferred<R>();
+  const launched = launchJob(
+    job,
+    params,
+    control,
+    (value) => onProgress?.(value),
+    (outcome) => (outcome.ok ? resolve(outcome.value) : reject(outcome.error)),
+  );
   return {
     result,
     pause: () => control.pause(),
     resume: () => control.resume(),
     step: () => control.step(),
-    cancel: () =>
-      once(() => {
-        progress.discard();
-        control.cancel();
-        result.catch(() => {}); // the caller asked for this rejection: not an unhandled one
-        rejectResult(new JobCancelledError('job'));
-      }),
+    cancel: () => {
+      result.catch(() => {}); // the caller asked for this rejection: not an unhandled one
+      launched.stop();
+      control.cancel();
+      reject(new JobCancelledError('job')); // a no-op once the job has settled
+    },
   };
 }

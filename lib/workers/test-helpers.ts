@@ -7,16 +7,8 @@ export async function macrotasks(count = 1): Promise<void> {
 export async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`until: condition still false after ${timeoutMs} ms`);
+    if (performance.now() > deadline)
+      throw new Error(`until: condition still false after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
-}
-
-/** Test helper: a promise and its resolver, for jobs the test releases by hand. */
-export function gate(): { opened: Promise<void>; open: () => void } {
-  let open = (): void => {};
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { opened, open };
 }
