@@ -95,4 +95,15 @@ describe('JobControl', () => {
     control.cancel();
     await expect(loop).rejects.toMatchObject({ name: 'AbortError' });
   });
+
+  it('state reports whether checkpoints wait and how many steps they may still let through', () => {
+    const control = new JobControl();
+    expect(control.state).toEqual({ paused: false, steps: 0 });
+    control.step();
+    control.step();
+    expect(control.state).toEqual({ paused: true, steps: 2 });
+    control.resume();
+    expect(control.state).toEqual({ paused: false, steps: 0 });
+    expect(new JobControl({ paused: true, steps: 3 }).state).toEqual({ paused: true, steps: 3 });
+  });
 });

@@ -1,0 +1,137 @@
+import { JobCancelledError } from './errors';
+import { type Deferred, deferred } from './deferred';
+import { DEFAULT_JOB } from './expose-job';
+import type { JobHandle, StartOptions } from './job';
+import { JobControl } from './job-control';
+import type { Outcome } from './launch-job';
+import type { ControlAction } from './protocol';
+import { type WorkerLike, WorkerSlot } from './worker-slot';
+
+/** Options for a `WorkerPool`. */
+export interface PoolOptions {
+  /** How many workers at most; defaults to `defaultPoolSize()`. */
+  size?: number;
+  /** The registry name of the job to run (`exposeJobs`); defaults to the one `exposeJob` serves. */
+  job?: string;
+}
+
+/** One worker per core except the one the page keeps (hardwareConcurrency - 1), at least 1. */
+export function defaultPoolSize(): number {
+  const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency;
+  return Math.max(1, (cores || 1) - 1);
+}
+
+/** A started job as the pool tracks it. */
+interface Task<E, R> {
+  readonly id: number;
+  readonly params: unknown;
+  /** Holds pause/step requests made while queued; the worker gets its state at start. */
+  readonly control: JobControl;
+  readonly onProgress: ((progress: E) => void) | undefined;
+  state: 'queued' | 'running' | 'settled';
+  slot: WorkerSlot | undefined;
+  /** Settled with the job's outcome. */
+  readonly done: Deferred<R>;
+}
+
+/**
+ * Runs jobs in parallel on up to `size` workers, each spawned when first needed; further jobs
+ * wait in a first-in first-out queue. Cancelling a queued job removes it; cancelling a running one
+ * terminates its worker, and the next job gets a fresh one.
+ */
+export class WorkerPool<P, E, R> {
+  /** The most workers this pool runs at once. */
+  readonly size: number;
+  private readonly job: string;
+  private readonly label: string;
+  private readonly slots: WorkerSlot[];
+  private readonly queue: Task<E, R>[] = [];
+  private readonly running = new Set<Task<E, R>>();
+  private nextId = 1;
+
+  /** Creates the pool; `createWorker` is called lazily, e.g. `() => new Worker(new URL(...))`. */
+  constructor(createWorker: () => WorkerLike, options: PoolOptions = {}) {
+    this.size = options.size ?? defaultPoolSize();
+    if (!Number.isInteger(this.size) || this.size < 1) {
+      throw new RangeError(`WorkerPool: expected size to be a positive integer, got ${this.size}`);
+    }
+    this.job = options.job ?? DEFAULT_JOB;
+    this.label = `job '${this.job}'`;
+    this.slots = Array.from({ length: this.size }, () => new WorkerSlot(createWorker, this.label));
+  }
+
+  /** How many started jobs wait for a free worker. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /** Queues a job with these params; it starts as soon as a worker is free. */
+  start(params: P, options: StartOptions<E> = {}): JobHandle<R> {
+    const started: Task<E, R> = {
+      id: this.nextId++,
+      params,
+      control: new JobControl({ paused: options.paused ?? false, steps: 0 }),
+      onProgress: options.onProgress,
+      state: 'queued',
+      slot: undefined,
+      done: deferred<R>(),
+    };
+    this.queue.push(started);
+    this.dispatch();
+    const forward = (action: ControlAction) => (): void => {
+      if (started.state === 'settled') return;
+      started.control[action]();
+      started.slot?.control(started.id, action);
+    };
+    return {
+      result: started.done.promise,
+      pause: forward('pause'),
+      resume: forward('resume'),
+      step: forward('step'),
+      cancel: () => this.cancel(started),
+    };
+  }
+
+  /** Cancels every queued and running job and terminates all workers; later jobs spawn anew. */
+  dispose(): void {
+    // Queued jobs first, so cancelling a running one does not start them.
+    for (const task of [...this.queue, ...this.running]) this.cancel(task);
+    for (const slot of this.slots) slot.terminate();
+  }
+
+  /** Rejects the job with a JobCancelledError, dropping it from the queue or killing its worker. */
+  private cancel(task: Task<E, R>): void {
+    if (task.state === 'settled') return;
+    task.done.promise.catch(() => {}); // the caller asked for this rejection: not an unhandled one
+    if (task.state === 'queued') this.queue.splice(this.queue.indexOf(task), 1);
+    task.slot?.terminate();
+    this.settle(task, { ok: false, error: new JobCancelledError(`${this.label} #${task.id}`) });
+  }
+
+  private settle(task: Task<E, R>, outcome: Outcome<unknown>): void {
+    if (task.state === 'settled') return;
+    task.state = 'settled';
+    this.running.delete(task);
+    // The cast is the trust boundary: the worker runs the job this pool's R was declared for.
+    if (outcome.ok) task.done.resolve(outcome.value as R);
+    else task.done.reject(outcome.error);
+    this.dispatch();
+  }
+
+  /** Moves queued jobs onto idle slots, first come first served. */
+  private dispatch(): void {
+    for (;;) {
+      const slot = this.slots.find((candidate) => candidate.idle);
+      const task = this.queue[0];
+      if (slot === undefined || task === undefined) return;
+      this.queue.shift();
+      task.state = 'running';
+      task.slot = slot;
+      this.running.add(task);
+      slot.run(task.id, this.job, task.params, task.control.state, {
+        progress: (value) => task.onProgress?.(value as E),
+        settled: (outcome) => this.settle(task, outcome),
+      });
+    }
+  }
+}
