@@ -39,3 +39,11 @@ export function serializeError(thrown: unknown): SerializedError {
   }
   return { name: 'Error', message: String(thrown) };
 }
+
+/** A new Error saying `context: reason`, keeping the original's name (DataCloneError) and cause. */
+export function explained(context: string, error: unknown): Error {
+  const reason = error instanceof Error ? error.message : String(error);
+  const result = new Error(`${context}: ${reason}`, { cause: error });
+  result.name = error instanceof Error ? error.name : 'Error';
+  return result;
+}

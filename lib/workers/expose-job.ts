@@ -1,4 +1,4 @@
-import { serializeError } from './errors';
+import { explained, serializeError } from './errors';
 import type { Job } from './job';
 import { JobControl } from './job-control';
 import { launchJob, type Launched } from './launch-job';
@@ -50,12 +50,8 @@ export function exposeJobs(
       send({ type, id, value }, largeBuffers(value));
     } catch (error) {
       const what = type === 'result' ? 'result' : 'progress value';
-      const reason = error instanceof Error ? error.message : String(error);
       abandon();
-      sendError(
-        id,
-        namedError('DataCloneError', `the job's ${what} could not be sent to the page: ${reason}`),
-      );
+      sendError(id, explained(`the job's ${what} could not be sent to the page`, error));
     }
   };
   const abandon = (): void => {
@@ -104,13 +100,8 @@ export function exposeJobs(
     if (running?.id === message.id) running.control[message.action]();
   };
   const onMessageError = (): void => {
-    sendError(
-      running?.id ?? null,
-      namedError(
-        'DataCloneError',
-        'the worker could not read a message from the page (messageerror)',
-      ),
-    );
+    const message = 'the worker could not read a message from the page (messageerror)';
+    send({ type: 'error', id: running?.id ?? null, error: { name: 'DataCloneError', message } });
   };
 
   endpoint.addEventListener('message', onMessage);
@@ -122,13 +113,7 @@ export function exposeJobs(
   };
 }
 
-function namedError(name: string, message: string): Error {
-  const error = new Error(message);
-  error.name = name;
-  return error;
-}
-
-/** In a dedicated worker the global scope is the endpoint; typed loosely so DOM-lib checks pass too. */
+/** A dedicated worker's global scope, typed loosely so checks under the DOM lib pass too. */
 function workerScope(): WorkerEndpoint {
   return globalThis as unknown as WorkerEndpoint;
 }

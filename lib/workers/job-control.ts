@@ -4,7 +4,7 @@ import type { JobContext } from './job';
 /** How long a running job may go without yielding to the event loop, in milliseconds. */
 export const YIELD_EVERY_MS = 5;
 
-/** A job's pause state: sent to the worker with the job, so a job paused while queued starts paused. */
+/** A job's pause state; sent with the job, so a job paused while queued starts paused. */
 export interface ControlState {
   paused: boolean;
   steps: number;

@@ -250,6 +250,24 @@ describe('JobRunner', () => {
     expect(result[0]).toBe(3);
   });
 
+  it('start() rejects naming the cause when the worker cannot be created, and retries next time', async () => {
+    const echo: Job<string, never, string> = async (text) => text;
+    const workers = fakeWorkers({ default: echo });
+    let attempts = 0;
+    const runner = new JobRunner<string, never, string>(() => {
+      attempts += 1;
+      if (attempts === 1) throw new SyntaxError("Failed to construct 'Worker': bad URL");
+      return workers.create();
+    });
+    runners.push(runner);
+    const error: unknown = await runner.start('a').result.catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: 'SyntaxError',
+      message: "job 'default': could not create the worker: Failed to construct 'Worker': bad URL",
+    });
+    await expect(runner.start('b').result).resolves.toBe('b');
+  });
+
   it('start() with params that cannot be cloned rejects with a DataCloneError and keeps the worker', async () => {
     const echo: Job<unknown, never, string> = async () => 'ran';
     const { runner, spawned } = runnerFor<unknown, never, string>({ default: echo });
@@ -271,6 +289,32 @@ describe('JobRunner', () => {
       name: 'DataCloneError',
       message: expect.stringContaining("the job's result could not be sent to the page") as string,
     });
+  });
+
+  it('a progress value that cannot be cloned fails the job with a DataCloneError and stops it', async () => {
+    const seen: { steps: number; error?: unknown } = { steps: 0 };
+    const job: Job<null, () => number, never> = async (_params, ctx) => {
+      try {
+        for (;;) {
+          await ctx.checkpoint();
+          seen.steps += 1;
+          ctx.emit(() => seen.steps);
+        }
+      } catch (error) {
+        seen.error = error;
+        throw error;
+      }
+    };
+    const { runner } = runnerFor<null, () => number, never>({ default: job });
+    await expect(runner.start(null).result).rejects.toMatchObject({
+      name: 'DataCloneError',
+      message: expect.stringContaining(
+        "the job's progress value could not be sent to the page",
+      ) as string,
+    });
+    await until(() => seen.error !== undefined);
+    expect(seen.error).toMatchObject({ name: 'AbortError' });
+    expect(seen.steps).toBe(1);
   });
 
   it('start() with a job name the worker lacks rejects, listing the names it has', async () => {

@@ -1,5 +1,5 @@
 import type { WorkerLike } from './worker-slot';
-import { WorkerPool } from './worker-pool';
+import { type PoolOptions, WorkerPool } from './worker-pool';
 
 /**
  * Runs jobs one at a time in one worker. `start()` while a job runs queues the new job behind it
@@ -8,7 +8,7 @@ import { WorkerPool } from './worker-pool';
  */
 export class JobRunner<P, E, R> extends WorkerPool<P, E, R> {
   /** Creates the runner; `createWorker` is called lazily, and again after a cancel or crash. */
-  constructor(createWorker: () => WorkerLike, options: { job?: string } = {}) {
+  constructor(createWorker: () => WorkerLike, options: Omit<PoolOptions, 'size'> = {}) {
     super(createWorker, { ...options, size: 1 });
   }
 }

@@ -1,5 +1,5 @@
-/** The shortest gap between two progress deliveries: about 60 per second. */
-export const PROGRESS_INTERVAL_MS = 16;
+/** The shortest gap between two progress deliveries: 1000/60 rounded up, so at most 60 a second. */
+export const PROGRESS_INTERVAL_MS = 17;
 
 /**
  * Keeps only the latest progress value and delivers it at most once per interval: the first value

@@ -9,7 +9,7 @@
  * kinds (protocol.ts), each handled in one place, and typed end to end without Comlink's
  * `Remote<T>` mapping.
  */
-import { JobError, WorkerCrashedError } from './errors';
+import { JobError, WorkerCrashedError, explained } from './errors';
 import type { Outcome } from './launch-job';
 import type { ControlState } from './job-control';
 import { type ControlAction, type PageMessage, isWorkerMessage } from './protocol';
@@ -56,25 +56,28 @@ export class WorkerSlot {
     control: ControlState,
     listener: SlotListener,
   ): void {
+    const fail = (what: string, error: unknown): void => {
+      this.current = undefined;
+      listener.settled({ ok: false, error: explained(`${this.label}: ${what}`, error) });
+    };
+    let worker: WorkerLike;
+    try {
+      worker = this.worker ?? this.spawn();
+    } catch (error) {
+      return fail('could not create the worker', error);
+    }
     this.current = { id, listener };
     try {
-      this.post({ type: 'start', id, job, params, control });
+      worker.postMessage({ type: 'start', id, job, params, control } satisfies PageMessage, []);
     } catch (error) {
       // Nothing reached the worker (params that cannot be cloned): it stays usable.
-      this.current = undefined;
-      const reason = error instanceof Error ? error.message : String(error);
-      const failure = new Error(
-        `${this.label}: params could not be sent to the worker: ${reason}`,
-        { cause: error },
-      );
-      failure.name = error instanceof Error ? error.name : 'Error';
-      listener.settled({ ok: false, error: failure });
+      fail('params could not be sent to the worker', error);
     }
   }
 
   /** Forwards pause, resume or step to job `id`, if it is the one running here. */
   control(id: number, action: ControlAction): void {
-    if (this.current?.id === id) this.post({ type: 'control', id, action });
+    if (this.current?.id === id) this.worker?.postMessage({ type: 'control', id, action }, []);
   }
 
   /** Terminates the worker at once and forgets the job, without reporting on it. */
@@ -82,10 +85,6 @@ export class WorkerSlot {
     this.worker?.terminate();
     this.worker = undefined;
     this.current = undefined;
-  }
-
-  private post(message: PageMessage): void {
-    (this.worker ?? this.spawn()).postMessage(message, []);
   }
 
   private spawn(): WorkerLike {
