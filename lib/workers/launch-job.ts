@@ -27,7 +27,7 @@ export function launchJob<P, E, R>(
   let live = true;
   const settle = (outcome: Outcome<R>): void => {
     if (!live) return;
-    progress.finish(); // delivering the last progress may fail and stop() the job
+    progress.flush(); // delivering the last progress may fail and stop() the job
     if (!live) return;
     live = false;
     onSettled(outcome);

@@ -3,7 +3,7 @@ import { PROGRESS_INTERVAL_MS, ProgressCoalescer } from './progress-coalescer';
 
 describe('ProgressCoalescer', () => {
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -43,12 +43,12 @@ describe('ProgressCoalescer', () => {
     expect(delivered).toEqual(['a', 'b']);
   });
 
-  it('finish() delivers the pending value at once and then stops', () => {
+  it('flush() delivers the pending value at once and leaves no timer behind', () => {
     const delivered: number[] = [];
     const coalescer = new ProgressCoalescer<number>((value) => delivered.push(value));
     coalescer.push(1);
     coalescer.push(2);
-    coalescer.finish();
+    coalescer.flush();
     expect(delivered).toEqual([1, 2]);
     expect(vi.getTimerCount()).toBe(0);
   });

@@ -2,12 +2,14 @@
 export const PROGRESS_INTERVAL_MS = 17;
 
 /**
- * Keeps only the latest progress value and delivers it at most once per interval: the first value
- * at once, later ones when the interval has passed. Uses only timers, so fake timers drive it.
+ * Keeps only the latest progress value and delivers it at most once per interval: at once when
+ * the interval since the last delivery has passed, otherwise from a timer at its end. Checking
+ * the clock on every push keeps the pace even when a busy job lets timers run late.
  */
 export class ProgressCoalescer<E> {
   private pending: { value: E } | undefined;
-  private cooldown: ReturnType<typeof setTimeout> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastDelivery = -Infinity;
 
   /** Creates a coalescer that calls `deliver` with the values it keeps. */
   constructor(
@@ -15,35 +17,29 @@ export class ProgressCoalescer<E> {
     private readonly intervalMs = PROGRESS_INTERVAL_MS,
   ) {}
 
-  /** Records a value, replacing any not yet delivered; delivers now if no interval is running. */
+  /** Records a value, replacing any not yet delivered; delivers now if the interval has passed. */
   push(value: E): void {
     this.pending = { value };
-    if (this.cooldown === undefined) this.flush();
+    const wait = this.lastDelivery + this.intervalMs - performance.now();
+    if (wait <= 0) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), wait);
   }
 
-  /** Delivers the pending value now, if any, and restarts the interval. */
+  /** Delivers the pending value now, if any: call before reporting the result. */
   flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     const pending = this.pending;
     if (pending === undefined) return;
     this.pending = undefined;
-    clearTimeout(this.cooldown);
-    this.cooldown = setTimeout(() => {
-      this.cooldown = undefined;
-      this.flush();
-    }, this.intervalMs);
+    this.lastDelivery = performance.now();
     this.deliver(pending.value);
-  }
-
-  /** Delivers the pending value, if any, and stops: call before reporting the result. */
-  finish(): void {
-    this.flush();
-    this.discard();
   }
 
   /** Drops the pending value and stops the timer, delivering nothing more. */
   discard(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     this.pending = undefined;
-    clearTimeout(this.cooldown);
-    this.cooldown = undefined;
   }
 }

@@ -4,7 +4,7 @@
  *
  *   page → worker  start    {id, job, params, control}   run jobs[job](params) under `control`
  *   page → worker  control  {id, action}                 pause | resume | step
- *   worker → page  progress {id, value}                  coalesced, at most every ~16 ms
+ *   worker → page  progress {id, value}                  coalesced, at most every 17 ms
  *   worker → page  result   {id, value}                  after the last progress
  *   worker → page  error    {id, error}                  the job threw, or a message failed
  *
