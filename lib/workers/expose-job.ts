@@ -19,10 +19,10 @@ export interface WorkerEndpoint {
 }
 
 /**
- * A job of any params, progress and result, as a registry holds it. Params arrive untyped from
- * the page; the type parameters of the `JobRunner` that starts the job are the contract.
+ * A job of any params, progress and result, as a registry holds it: `never` params accept every
+ * job (parameters are contravariant), `unknown` would accept none. Params arrive untyped from the
+ * page; the type parameters of the `JobRunner` that starts the job are the contract.
  */
-// `never` params accept every job (parameters are contravariant); `unknown` would accept none.
 export type AnyJob = Job<never, never, unknown>;
 
 /** Serves one job from this worker under the default name: the whole of a typical worker entry. */
