@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeKatexStrict from './site/markdown/rehype-katex-strict.mjs';
+import rehypeWrapTables from './site/markdown/rehype-wrap-tables.mjs';
 
 // Math is typeset at build time: pages ship KaTeX's CSS and fonts, never its JavaScript.
 // Astro 7's default Markdown processor (Sätteri) ignores remark/rehype plugins, so the unified
@@ -15,9 +16,11 @@ export default defineConfig({
   site: 'https://neural-notebook.example',
   trailingSlash: 'ignore',
   markdown: {
+    // Code blocks: both themes' colours are emitted as CSS variables; global.css picks one.
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict, rehypeWrapTables],
     }),
   },
   integrations: [mdx(), preact()],
