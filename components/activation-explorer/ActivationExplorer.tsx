@@ -1,0 +1,158 @@
+import { useMemo } from 'preact/hooks';
+import { ACTIVATIONS, ACTIVATION_NAMES, type ActivationName, describeIntervals } from '../../lib/activations';
+import { useElementWidth } from '../charts/useElementWidth';
+import { formatFixed, formatValue } from '../widget-kit/format';
+import { Notices } from '../widget-kit/Notices';
+import { Slider } from '../widget-kit/Slider';
+import { Toolbar } from '../widget-kit/Toolbar';
+import { useUrlState } from '../widget-kit/useUrlState';
+import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
+import { sampleCurves } from './curves';
+import { CrosshairArea } from './CrosshairArea';
+import { EPSILON_STOPS, explorerSchema, RANGE_STOPS, SERIES_STYLE } from './model';
+import { Panel, PANEL_MARGIN_X } from './Panel';
+import './explorer.css';
+
+/** The activation explorer island: plots f(z) and f'(z) for a chosen set of activations. */
+export default function ActivationExplorer() {
+  return (
+    <WidgetBoundary name="activation explorer">
+      <Explorer />
+    </WidgetBoundary>
+  );
+}
+
+function Explorer() {
+  const { values, update, reset, notices, dismissNotices } = useUrlState(explorerSchema);
+  const { fns, range, alpha, beta, eps } = values;
+  const z = Math.max(-range, Math.min(range, values.z));
+  const params = useMemo(() => ({ alpha, beta }), [alpha, beta]);
+  const curves = useMemo(() => sampleCurves(fns, params, range, eps), [fns, params, range, eps]);
+  const [plotRef, width] = useElementWidth<HTMLDivElement>(640);
+  const sideBySide = width >= 560;
+  const panelWidth = sideBySide ? Math.floor((width - 16) / 2) : width;
+  const panelHeight = (sideBySide ? 250 : 210) + fns.length * 10;
+
+  const readout = fns.map((name) => {
+    const act = ACTIVATIONS[name];
+    const value = act.value(z, params);
+    const derivative = act.derivative(z, params);
+    return { name, label: act.label, value, derivative, saturated: Math.abs(derivative) < eps };
+  });
+  const valueDomain = useMemo((): [number, number] => {
+    let lo = -1.1;
+    let hi = 1.1;
+    for (const c of curves.curves) for (const v of c.value) if (Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+    return [lo, hi];
+  }, [curves]);
+
+  const toggle = (name: ActivationName): void => {
+    const next = fns.includes(name) ? fns.filter((n) => n !== name) : ACTIVATION_NAMES.filter((n) => n === name || fns.includes(n));
+    if (next.length > 0) update({ fns: next });
+  };
+  const fmtZ = (v: number): string => formatFixed(v, range >= 100 ? 1 : 2);
+  const valueText = `z = ${fmtZ(z)}: ${readout.map((r) => `${r.label} ${formatValue(r.value)}, slope ${formatValue(r.derivative)}`).join('; ')}`;
+
+  return (
+    <div class="explorer">
+      <Notices notices={notices} onDismiss={dismissNotices} />
+      <fieldset class="explorer__functions">
+        <legend>Functions</legend>
+        {ACTIVATION_NAMES.map((name) => (
+          <label key={name} class="chip">
+            <input
+              type="checkbox"
+              checked={fns.includes(name)}
+              disabled={fns.length === 1 && fns.includes(name)}
+              onChange={() => toggle(name)}
+            />
+            <svg width="22" height="10" aria-hidden="true">
+              <line x1="1" x2="21" y1="5" y2="5" style={{ stroke: SERIES_STYLE[name].color, strokeDasharray: SERIES_STYLE[name].dash }} class="chip__swatch" />
+            </svg>
+            {ACTIVATIONS[name].label}
+          </label>
+        ))}
+      </fieldset>
+
+      <div ref={plotRef}>
+        <CrosshairArea z={z} range={range} onChange={(next) => update({ z: next })} valueText={valueText} {...PANEL_MARGIN_X}>
+          <div class={sideBySide ? 'explorer__panels explorer__panels--row' : 'explorer__panels'}>
+            <Panel
+              curves={curves}
+              which="value"
+              title="f(z)"
+              width={panelWidth}
+              height={panelHeight}
+              range={range}
+              yDomain={valueDomain}
+              crosshairZ={z}
+              epsilon={eps}
+              points={readout.map((r) => ({ name: r.name, y: r.value }))}
+              lanes={false}
+            />
+            <Panel
+              curves={curves}
+              which="derivative"
+              title="f′(z); the band is |f′(z)| < ε"
+              width={panelWidth}
+              height={panelHeight}
+              range={range}
+              yDomain={[-0.15, 1.15]}
+              crosshairZ={z}
+              epsilon={eps}
+              points={readout.map((r) => ({ name: r.name, y: r.derivative }))}
+              lanes
+            />
+          </div>
+        </CrosshairArea>
+      </div>
+
+      <table class="explorer__readout">
+        <caption>
+          Values at the crosshair, <span class="explorer__z">z = {fmtZ(z)}</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Function</th>
+            <th scope="col">f(z)</th>
+            <th scope="col">f′(z)</th>
+            <th scope="col">|f′(z)| &lt; ε?</th>
+          </tr>
+        </thead>
+        <tbody>
+          {readout.map((r) => (
+            <tr key={r.name}>
+              <th scope="row">
+                <span class="swatch" style={{ background: SERIES_STYLE[r.name].color }} aria-hidden="true" />
+                {r.label}
+              </th>
+              <td>{formatValue(r.value)}</td>
+              <td>{formatValue(r.derivative)}</td>
+              <td>{r.saturated ? 'saturated' : 'no'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <div class="explorer__controls">
+        <Slider label="Range of z (±R)" stops={RANGE_STOPS} value={range} format={(v) => `±${v}`} onInput={(v) => update({ range: v })} />
+        <Slider label="Saturation threshold ε" stops={EPSILON_STOPS} value={eps} onInput={(v) => update({ eps: v })} />
+        <Slider label="Leaky ReLU slope α" min={0} max={1} step={0.01} value={alpha} format={(v) => v.toFixed(2)} onInput={(v) => update({ alpha: v })} />
+        <Slider label="Swish β" min={0.1} max={10} step={0.1} value={beta} format={(v) => v.toFixed(1)} onInput={(v) => update({ beta: v })} />
+      </div>
+
+      <p class="explorer__summary" aria-live="polite">
+        With ε = {eps}:{' '}
+        {curves.curves.map((c, i) => (
+          <span key={c.name}>
+            {i > 0 && '; '}
+            {ACTIVATIONS[c.name].label} has |f′(z)| &lt; ε for {describeIntervals(c.saturated, fmtZ)}
+          </span>
+        ))}
+        .
+      </p>
+
+      <Toolbar onReset={reset} />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ScaleLinear } from 'd3-scale';
+
+interface Props {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  /** Approximate number of ticks on each axis. */
+  xTicks?: number;
+  yTicks?: number;
+  xLabel?: string;
+  yLabel?: string;
+}
+
+/**
+ * Axes, grid lines and the zero lines of a 2-D plot, drawn from d3 scales as SVG (Preact renders
+ * the elements; d3 computes ticks and formats). Colours come from the theme's CSS variables.
+ */
+export function Axes({ x, y, xTicks = 6, yTicks = 5, xLabel, yLabel }: Props) {
+  const [x0, x1] = x.range() as [number, number];
+  const [y0, y1] = y.range() as [number, number];
+  const xFormat = x.tickFormat(xTicks);
+  const yFormat = y.tickFormat(yTicks);
+  const [xMin, xMax] = x.domain() as [number, number];
+  const [yMin, yMax] = y.domain() as [number, number];
+  return (
+    <g class="axes" aria-hidden="true">
+      {y.ticks(yTicks).map((t) => (
+        <g key={`y${t}`}>
+          <line class="axes__grid" x1={x0} x2={x1} y1={y(t)} y2={y(t)} />
+          <text class="axes__tick" x={x0 - 6} y={y(t)} dy="0.32em" text-anchor="end">
+            {yFormat(t).replace('-', '−')}
+          </text>
+        </g>
+      ))}
+      {x.ticks(xTicks).map((t) => (
+        <g key={`x${t}`}>
+          <line class="axes__grid" x1={x(t)} x2={x(t)} y1={y0} y2={y1} />
+          <text class="axes__tick" x={x(t)} y={y0 + 16} text-anchor="middle">
+            {xFormat(t).replace('-', '−')}
+          </text>
+        </g>
+      ))}
+      {yMin < 0 && yMax > 0 && <line class="axes__zero" x1={x0} x2={x1} y1={y(0)} y2={y(0)} />}
+      {xMin < 0 && xMax > 0 && <line class="axes__zero" x1={x(0)} x2={x(0)} y1={y0} y2={y1} />}
+      <rect class="axes__frame" x={x0} y={y1} width={x1 - x0} height={y0 - y1} />
+      {xLabel && (
+        <text class="axes__label" x={x1} y={y0 + 32} text-anchor="end">
+          {xLabel}
+        </text>
+      )}
+      {yLabel && (
+        <text class="axes__label" x={x0} y={y1 - 8} text-anchor="start">
+          {yLabel}
+        </text>
+      )}
+    </g>
+  );
+}
