@@ -1,0 +1,230 @@
+import { expect, expectNoAxeViolations, test, useTheme } from './fixtures';
+
+const LESSON = '/lessons/activation-functions/';
+
+/** The explorer's widget frame, once its island has started. */
+async function openExplorer(page: import('@playwright/test').Page, query = '') {
+  await page.goto(`${LESSON}${query}`);
+  const widget = page.getByRole('region', { name: 'Activation explorer' });
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.locator('astro-island')).not.toHaveAttribute('ssr');
+  return widget;
+}
+
+function readoutCell(widget: import('@playwright/test').Locator, fn: string, column: 1 | 2 | 3) {
+  return widget.getByRole('row', { name: new RegExp(`^${fn}\\b`) }).getByRole('cell').nth(column - 1);
+}
+
+test.describe('activation explorer', () => {
+  test('arrow keys on the plot move the crosshair and update the readout and the link', async ({ page }) => {
+    const widget = await openExplorer(page);
+    await expect(widget.getByRole('table')).toContainText('z = 1.00');
+    await expect(readoutCell(widget, 'Sigmoid', 1)).toHaveText('0.731');
+    const crosshair = widget.getByRole('slider', { name: /Crosshair position z/ });
+    await crosshair.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(widget.getByRole('table')).toContainText('z = 1.12');
+    await expect(readoutCell(widget, 'Sigmoid', 1)).toHaveText('0.754');
+    await expect(crosshair).toHaveAttribute('aria-valuetext', /^z = 1\.12: Sigmoid 0\.754, slope 0\.185/);
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect(widget.getByRole('table')).toContainText('z = −0.08');
+    await page.keyboard.press('End');
+    await expect(widget.getByRole('table')).toContainText('z = 6.00');
+    await expect(page).toHaveURL(/[?&]z=6(&|$)/);
+  });
+
+  test('moving the α slider with the keyboard changes the leaky ReLU readout', async ({ page }) => {
+    const widget = await openExplorer(page, '?fns=leakyRelu&z=-2');
+    await expect(readoutCell(widget, 'Leaky ReLU', 1)).toHaveText('−0.200');
+    await expect(readoutCell(widget, 'Leaky ReLU', 2)).toHaveText('0.100');
+    const alpha = widget.getByRole('slider', { name: 'Leaky ReLU slope α' });
+    await alpha.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(alpha).toHaveValue('0.12');
+    await expect(readoutCell(widget, 'Leaky ReLU', 1)).toHaveText('−0.240');
+    await expect(readoutCell(widget, 'Leaky ReLU', 2)).toHaveText('0.120');
+  });
+
+  test('lowering ε with the keyboard moves the saturation threshold in the summary', async ({ page }) => {
+    const widget = await openExplorer(page, '?fns=sigmoid&range=10');
+    const summary = widget.locator('.explorer__summary');
+    await expect(summary).toContainText('Sigmoid has |f′(z)| < ε for |z| > 4.58');
+    const eps = widget.getByRole('slider', { name: 'Saturation threshold ε' });
+    await eps.focus();
+    await page.keyboard.press('ArrowLeft'); // 0.01 → 0.005
+    await expect(eps).toHaveAttribute('aria-valuetext', '0.005');
+    await expect(summary).toContainText('for |z| > 5.29');
+  });
+
+  test('ticking a function adds its curve and its row', async ({ page }) => {
+    const widget = await openExplorer(page);
+    await expect(widget.getByRole('row', { name: /^Swish/ })).toHaveCount(0);
+    await widget.getByRole('checkbox', { name: 'Swish' }).check();
+    await expect(readoutCell(widget, 'Swish', 1)).toHaveText('0.731'); // 1 · σ(1)
+    await expect(widget.locator('.explorer-panel__curve')).toHaveCount(8);
+    await expect(page).toHaveURL(/fns=sigmoid%2Ctanh%2Crelu%2Cswish|fns=sigmoid,tanh,relu,swish/);
+  });
+
+  test('a shared link restores the state', async ({ page }) => {
+    const widget = await openExplorer(page, '?fns=tanh,swish&range=10&eps=0.001&z=-3&beta=2');
+    await expect(widget.getByRole('checkbox', { name: 'Tanh' })).toBeChecked();
+    await expect(widget.getByRole('checkbox', { name: 'Sigmoid' })).not.toBeChecked();
+    await expect(widget.getByRole('table')).toContainText('z = −3.00');
+    await expect(widget.getByRole('slider', { name: 'Swish β' })).toHaveValue('2');
+    await expect(widget.getByRole('slider', { name: 'Range of z (±R)' })).toHaveAttribute('aria-valuetext', '±10');
+    await expect(readoutCell(widget, 'Tanh', 1)).toHaveText('−0.995');
+  });
+
+  test('bad values in the link fall back with a visible notice, and the widget keeps working', async ({ page }) => {
+    const widget = await openExplorer(page, '?alpha=abc&fns=gelu&z=1e999');
+    const notice = widget.getByRole('status').filter({ hasText: 'Ignored' });
+    await expect(notice).toContainText('Ignored “alpha=abc” from the link: expected a number from 0 to 1. Using 0.1.');
+    await expect(notice).toContainText('Ignored “fns=gelu”');
+    await expect(notice).toContainText('Ignored “z=1e999”');
+    await expect(readoutCell(widget, 'Sigmoid', 1)).toHaveText('0.731');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
+    await expect(page).not.toHaveURL(/alpha=/);
+  });
+
+  test('Reset returns every setting to its default', async ({ page }) => {
+    const widget = await openExplorer(page, '?fns=swish&z=-4&beta=3');
+    await widget.getByRole('button', { name: 'Reset' }).click();
+    await expect(widget.getByRole('checkbox', { name: 'Sigmoid' })).toBeChecked();
+    await expect(widget.getByRole('table')).toContainText('z = 1.00');
+    await expect(page).not.toHaveURL(/beta=/);
+  });
+
+  test('the pointer moves the crosshair', async ({ page }) => {
+    const widget = await openExplorer(page);
+    const panel = widget.locator('.explorer-panel').first();
+    const box = await panel.boundingBox();
+    if (!box) throw new Error('no plot');
+    // The left plot margin is 46 px and the right 12: the middle of the plotted area is z = 0.
+    await page.mouse.move(box.x + 46 + (box.width - 58) / 2, box.y + box.height / 2);
+    await expect(widget.getByRole('table')).toContainText(/z = 0\.0\d|z = −0\.0\d/);
+  });
+});
+
+test.describe('activation explorer on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('tapping the plot moves the crosshair, and the panels stack', async ({ page }) => {
+    const widget = await openExplorer(page);
+    await expect(widget.locator('.explorer__panels--row')).toHaveCount(0);
+    const panel = widget.locator('.explorer-panel').nth(1);
+    const box = await panel.boundingBox();
+    if (!box) throw new Error('no plot');
+    await panel.tap({ position: { x: 46 + 2, y: box.height / 2 } });
+    await expect(widget.getByRole('table')).toContainText(/z = −5\.\d\d/);
+  });
+});
+
+test.describe('softmax', () => {
+  async function openSoftmax(page: import('@playwright/test').Page, query = '') {
+    await page.goto(`${LESSON}${query}`);
+    const widget = page.getByRole('region', { name: 'Softmax', exact: true });
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget.locator('astro-island')).not.toHaveAttribute('ssr');
+    return widget;
+  }
+  const pColumn = (widget: import('@playwright/test').Locator) => widget.locator('tbody tr td:nth-child(3)');
+
+  test('stays finite at logits of ±1000 and explains why the plain formula fails', async ({ page }) => {
+    const widget = await openSoftmax(page);
+    await widget.getByRole('button', { name: 'Huge logits (±1000)' }).click();
+    await expect(pColumn(widget)).toHaveText(['0.7311', '0.2689', '0.0000']);
+    await expect(widget.locator('tbody tr td:nth-child(4)').first()).toHaveText('NaN');
+    await expect(widget.getByText(/overflows/)).toBeVisible();
+    await expect(widget.locator('.softmax-bars__value')).toHaveText(['0.73', '0.27', '0.00']);
+    await expect(widget.locator('.softmax-bars')).not.toContainText('NaN');
+  });
+
+  test('adding c to every logit, by keyboard, changes no probability', async ({ page }) => {
+    const widget = await openSoftmax(page);
+    const before = await pColumn(widget).allTextContents();
+    const shift = widget.getByRole('slider', { name: 'Add c to every logit' });
+    await shift.focus();
+    await page.keyboard.press('End');
+    await expect(shift).toHaveAttribute('aria-valuetext', 'c = 1000');
+    await expect(widget.locator('tbody tr td:nth-child(2)').first()).toHaveText('1002.00');
+    await expect(pColumn(widget)).toHaveText(before);
+    await expect(widget.getByText(/changed the probabilities by at most/)).toBeVisible();
+  });
+
+  test('temperature near zero sharpens to one class, by keyboard', async ({ page }) => {
+    const widget = await openSoftmax(page);
+    const t = widget.getByRole('slider', { name: 'Temperature T' });
+    await t.focus();
+    await page.keyboard.press('Home');
+    await expect(t).toHaveAttribute('aria-valuetext', '0.05');
+    await expect(pColumn(widget).first()).toHaveText('1.0000');
+  });
+
+  test('a logit that is not a number is pointed out and the chart keeps its last good value', async ({ page }) => {
+    const widget = await openSoftmax(page);
+    const z2 = widget.getByRole('textbox', { name: 'z2' });
+    await z2.fill('3');
+    await expect(pColumn(widget).nth(1)).toHaveText('0.7028');
+    await z2.fill('3x');
+    await expect(widget.getByText('“3x” is not a number; still using 3.')).toBeVisible();
+    await expect(z2).toHaveAttribute('aria-invalid', 'true');
+    await expect(pColumn(widget).nth(1)).toHaveText('0.7028');
+    await z2.blur();
+    await expect(z2).toHaveValue('3');
+  });
+
+  test('logits can be added up to eight and removed down to three', async ({ page }) => {
+    const widget = await openSoftmax(page);
+    const add = widget.getByRole('button', { name: 'Add logit' });
+    for (let i = 0; i < 5; i++) await add.click();
+    await expect(widget.getByRole('textbox')).toHaveCount(8);
+    await expect(add).toBeDisabled();
+    const remove = widget.getByRole('button', { name: 'Remove last' });
+    for (let i = 0; i < 5; i++) await remove.click();
+    await expect(widget.getByRole('textbox')).toHaveCount(3);
+    await expect(remove).toBeDisabled();
+  });
+
+  test('a shared link restores logits and temperature', async ({ page }) => {
+    const widget = await openSoftmax(page, '?logits=1000,-1000,0,5&T=2');
+    await expect(widget.getByRole('textbox')).toHaveCount(4);
+    await expect(widget.getByRole('textbox', { name: 'z1' })).toHaveValue('1000');
+    await expect(widget.getByRole('slider', { name: 'Temperature T' })).toHaveAttribute('aria-valuetext', '2');
+    await expect(pColumn(widget).first()).toHaveText('1.0000');
+  });
+});
+
+test.describe('two linear layers are one', () => {
+  test('the merged layer matches, New draw redraws, and ReLU breaks the equality', async ({ page }) => {
+    await page.goto(LESSON);
+    const widget = page.getByRole('region', { name: 'Two linear layers are one' });
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget.locator('astro-island')).not.toHaveAttribute('ssr');
+    const verdict = widget.locator('.collapse__verdict');
+    await expect(verdict).toContainText('y = y′: the two linear layers compute exactly');
+    const w1 = widget.getByRole('table', { name: 'W₁, 3 by 2' });
+    const before = await w1.textContent();
+    await widget.getByRole('button', { name: 'New draw' }).click();
+    await expect(w1).not.toHaveText(before ?? '');
+    await expect(page).toHaveURL(/seed=2/);
+    await widget.getByRole('button', { name: 'Reset' }).click();
+    await widget.getByRole('checkbox', { name: 'Put a ReLU between the layers' }).check();
+    await expect(verdict).toContainText('y ≠ y′: ReLU set 2 hidden values to 0');
+    await widget.getByRole('textbox', { name: 'x2' }).fill('5');
+    await expect(verdict).toContainText('y = y′ for this x');
+  });
+});
+
+test('the lesson has no axe violations with every widget started, in both themes', async ({ page }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    await useTheme(page, theme);
+    await page.goto(`${LESSON}?fns=identity,sigmoid,tanh,relu,leakyRelu,swish&logits=1000,999,-1000`);
+    for (const island of await page.locator('astro-island').all()) {
+      await island.scrollIntoViewIfNeeded();
+      await expect(island).not.toHaveAttribute('ssr');
+    }
+    await expectNoAxeViolations(page);
+  }
+});

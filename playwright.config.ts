@@ -1,0 +1,30 @@
+import { defineConfig, devices } from '@playwright/test';
+import { BROWSER_ARGS } from './e2e/browser-args.mjs';
+import { findBrowser } from './scripts/find-browser.mjs';
+
+/** Port of the `astro preview` server the specs run against (the built site, as deployed). */
+const PORT = Number(process.env.E2E_PORT ?? 4399);
+/** A system Chromium when Playwright's own is not installed (see scripts/find-browser.mjs). */
+const executablePath = findBrowser()?.path;
+
+export default defineConfig({
+  testDir: './e2e',
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  fullyParallel: true,
+  ...(process.env.CI ? { workers: 2 } : {}),
+  retries: 0,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: { ...(executablePath ? { executablePath } : {}), args: BROWSER_ARGS },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: {
+    command: `node scripts/serve-dist.mjs ${PORT}`,
+    url: `http://localhost:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});
