@@ -1,0 +1,199 @@
+/**
+ * `npm run bench [-- --json] [--rounds N] [--only text] [--engines ours,tfjs-cpu]`: our engine against TensorFlow.js
+ * (cpu and wasm backends) in one Node process. Rounds are interleaved (every workload on every
+ * engine, then again), each sample runs long enough to time reliably, and the table shows medians.
+ */
+import '@tensorflow/tfjs-backend-wasm';
+import { loadTfjs } from '../lib/engine/testing/tfjs';
+import { workloads, type Engine, type Workload } from './workloads';
+import { collectGarbage, nodeProcess } from './node';
+
+const ENGINES: readonly Engine[] = ['ours', 'tfjs-cpu', 'tfjs-wasm'];
+const SAMPLE_SECONDS = 0.15;
+const WARM_UP_SECONDS = 0.5;
+
+interface Options {
+  readonly json: boolean;
+  readonly rounds: number;
+  readonly only: string | undefined;
+  readonly engines: readonly Engine[];
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const engines = value('--engines')?.split(',') ?? ENGINES;
+  return {
+    json: argv.includes('--json'),
+    rounds: Number(value('--rounds') ?? 7),
+    only: value('--only'),
+    engines: ENGINES.filter((e) => engines.includes(e)),
+  };
+}
+
+/** Seconds per iteration of `step`, over `iterations` runs. */
+function time(step: () => void, iterations: number): number {
+  const start = performance.now();
+  for (let i = 0; i < iterations; i++) step();
+  return (performance.now() - start) / 1000 / iterations;
+}
+
+/** Runs `step` until the JIT has settled (about WARM_UP_SECONDS); returns its seconds per iteration by then. */
+function warmUp(step: () => void): number {
+  const end = performance.now() + WARM_UP_SECONDS * 1000;
+  let perIteration = time(step, 1);
+  for (let n = 1; performance.now() < end; n = Math.min(n * 2, 1 + Math.round(0.05 / perIteration))) perIteration = time(step, n);
+  return Math.max(perIteration, 1e-8);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** A workload's figure of merit from seconds per iteration. */
+function score(w: Workload, seconds: number): number {
+  if (w.unit === 'GFLOP/s') return w.flops! / seconds / 1e9;
+  if (w.unit === 'steps/s') return 1 / seconds;
+  return seconds * 1e6;
+}
+
+/** How many times better ours is than a peer (>1: ours is faster). */
+function ratio(w: Workload, ours: number, peer: number): number {
+  return w.unit === 'µs/op' ? peer / ours : ours / peer;
+}
+
+/** Peak growth of heap + external memory (MB) over a few iterations, from a collected baseline. */
+function peakMemory(step: () => void): number {
+  const used = () => {
+    const m = nodeProcess.memoryUsage();
+    return m.heapUsed + m.external;
+  };
+  collectGarbage();
+  const base = used();
+  let peak = base;
+  const deadline = performance.now() + 300;
+  for (let i = 0; i < 200 && performance.now() < deadline; i++) {
+    step();
+    peak = Math.max(peak, used());
+  }
+  return (peak - base) / 2 ** 20;
+}
+
+interface Result {
+  readonly workload: string;
+  readonly unit: string;
+  readonly values: Partial<Record<Engine, number>>;
+  readonly memoryMB: Partial<Record<Engine, number>>;
+  readonly ratios: { readonly 'tfjs-cpu'?: number; readonly 'tfjs-wasm'?: number };
+  readonly goal: string;
+  readonly met: boolean;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(nodeProcess.argv);
+  const tf = await loadTfjs();
+  const log = (line: string) => {
+    if (!options.json) nodeProcess.stdout.write(line + '\n');
+  };
+  const useBackend = async (engine: Engine) => {
+    if (engine !== 'ours') await tf.setBackend(engine === 'tfjs-cpu' ? 'cpu' : 'wasm');
+  };
+  const list = workloads(tf).filter((w) => options.only === undefined || w.name.includes(options.only));
+  // Build every (workload, engine) runner once and size its samples.
+  const runners = new Map<Workload, Map<Engine, { step: () => void; iterations: number }>>();
+  for (const w of list) {
+    const byEngine = new Map<Engine, { step: () => void; iterations: number }>();
+    for (const engine of options.engines) {
+      const make = w.make[engine];
+      if (make === undefined) continue;
+      await useBackend(engine);
+      const step = make();
+      byEngine.set(engine, { step, iterations: Math.max(1, Math.round(SAMPLE_SECONDS / warmUp(step))) });
+    }
+    runners.set(w, byEngine);
+  }
+  log(`Interleaved rounds: ${options.rounds}, about ${SAMPLE_SECONDS * 1000} ms per sample; medians.`);
+  const samples = new Map<string, number[]>();
+  for (let round = 0; round <= options.rounds; round++) {
+    for (const w of list) {
+      for (const [engine, { step, iterations }] of runners.get(w)!) {
+        await useBackend(engine);
+        step(); // untimed: lets tfjs move its tensors to the backend just selected
+        const seconds = time(step, iterations);
+        if (round === 0) continue; // warm-up round
+        const key = `${w.name}|${engine}`;
+        samples.set(key, [...(samples.get(key) ?? []), seconds]);
+      }
+    }
+  }
+  const results: Result[] = [];
+  for (const w of list) {
+    const values: Partial<Record<Engine, number>> = {};
+    const memoryMB: Partial<Record<Engine, number>> = {};
+    for (const [engine, { step }] of runners.get(w)!) {
+      values[engine] = score(w, median(samples.get(`${w.name}|${engine}`)!));
+      await useBackend(engine);
+      memoryMB[engine] = peakMemory(step);
+    }
+    const ours = values.ours!;
+    const cpu = values['tfjs-cpu'];
+    const wasm = values['tfjs-wasm'];
+    const ratios = {
+      ...(cpu === undefined ? {} : { 'tfjs-cpu': ratio(w, ours, cpu) }),
+      ...(wasm === undefined ? {} : { 'tfjs-wasm': ratio(w, ours, wasm) }),
+    };
+    const goal = w.goal;
+    let text: string;
+    let met: boolean;
+    if (goal.kind === 'ratio') {
+      text = `>= ${goal.min}x cpu${goal.beatWasm ? ', > wasm' : ''}`;
+      met = (ratios['tfjs-cpu'] ?? 0) >= goal.min && (!goal.beatWasm || (ratios['tfjs-wasm'] ?? 0) > 1);
+    } else if (goal.kind === 'time') {
+      text = `<= ${goal.maxMicroseconds} µs`;
+      met = ours <= goal.maxMicroseconds;
+    } else {
+      const base = results.find((r) => r.workload === goal.of)?.values.ours;
+      const slowdown = base === undefined ? NaN : base / ours - 1;
+      text = `<= ${goal.max * 100}% slower (${(slowdown * 100).toFixed(1)}%)`;
+      met = slowdown <= goal.max;
+    }
+    results.push({ workload: w.name, unit: w.unit, values, memoryMB, ratios, goal: text, met });
+  }
+  const maxRssMB = nodeProcess.resourceUsage().maxRSS / 1024;
+  if (options.json) {
+    nodeProcess.stdout.write(JSON.stringify({ node: nodeProcess.version, tfjs: tf.version_core, rounds: options.rounds, results, maxRssMB }, null, 2) + '\n');
+    return;
+  }
+  log(table(results));
+  log(`\nPeak memory growth over a few iterations (MB, heap + external, from a collected baseline):`);
+  for (const r of results) {
+    log(`  ${r.workload.padEnd(50)} ${ENGINES.map((e) => `${e} ${r.memoryMB[e]?.toFixed(1) ?? '-'}`).join('  ')}`);
+  }
+  log(`Process peak RSS: ${maxRssMB.toFixed(0)} MB (Node ${nodeProcess.version}, tfjs ${tf.version_core})`);
+}
+
+function table(results: readonly Result[]): string {
+  const fmt = (v: number | undefined) => (v === undefined ? '-' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  const rows = [
+    ['workload', 'unit', 'ours', 'tfjs-cpu', 'tfjs-wasm', 'vs cpu', 'vs wasm', 'goal', 'met'],
+    ...results.map((r) => [
+      r.workload,
+      r.unit,
+      fmt(r.values.ours),
+      fmt(r.values['tfjs-cpu']),
+      fmt(r.values['tfjs-wasm']),
+      r.ratios['tfjs-cpu'] === undefined ? '-' : `${fmt(r.ratios['tfjs-cpu'])}x`,
+      r.ratios['tfjs-wasm'] === undefined ? '-' : `${fmt(r.ratios['tfjs-wasm'])}x`,
+      r.goal,
+      r.met ? 'yes' : 'NO',
+    ]),
+  ];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  return rows.map((row) => `| ${row.map((cell, c) => (c === 0 || c === 7 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`).join('\n');
+}
+
+await main();

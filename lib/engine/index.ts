@@ -1,0 +1,24 @@
+/**
+ * Neural Notebook's autograd engine: PyTorch's API in camelCase, on typed arrays, without the DOM.
+ *
+ *   const x = tensor([[1, 2], [3, 4]], { requiresGrad: true });
+ *   x.matmul(w).add(b).tanh().sum().backward();  // x.grad is now d(sum)/dx
+ *
+ * See README.md for a tour, the XOR example and how to add an op.
+ */
+export { Rng } from '../random';
+export { Tensor, type NestedArray } from './tensor';
+export type { DType } from './storage';
+export type { Shape } from './shape';
+export { noGrad, isGradEnabled, type GradFn, type Backward } from './autograd';
+export { tensor, zeros, ones, full, zerosLike, onesLike, randn, rand, arange, linspace, eye, type TensorOptions } from './create';
+export { scalar, add, sub, mul, div, pow, maximum, minimum, neg, exp, log, sqrt, abs, square, clamp, where, cast, eq, ne, gt, ge, lt, le, type Operand } from './ops/arithmetic';
+export { sum, mean, max, min, norm, argmax, type Dims } from './ops/reductions';
+export { reshape, flatten, squeeze, unsqueeze, permute, transpose, expand, narrow, slice, select, pad, cat, stack } from './ops/shaping';
+export { matmul, linear } from './ops/linalg';
+export { conv2d, maxPool2d, avgPool2d, type Conv2dOptions, type PoolOptions, type MaxPoolOptions, type Pair } from './ops/convolution';
+export { tanh, sigmoid, relu, softplus, leakyRelu, silu, logSoftmax, softmax, dropout, type DropoutOptions } from './ops/activations';
+export { mseLoss, crossEntropy, binaryCrossEntropyWithLogits, oneHot, type Reduction, type LossOptions } from './ops/losses';
+export { clipGradNorm, clipGradValue, gradNorm } from './optim/clip';
+export * as nn from './nn/index';
+export * as optim from './optim/index';

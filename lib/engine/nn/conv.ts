@@ -1,0 +1,64 @@
+/** nn.Conv2d and the pooling layers. */
+import { Module } from './module';
+import { resetLayer, type LayerOptions } from './linear';
+import { avgPool2d, conv2d, maxPool2d, type Conv2dOptions, type MaxPoolOptions, type Pair, type PoolOptions } from '../ops/convolution';
+import { zeros } from '../create';
+import type { Tensor } from '../tensor';
+
+/**
+ * 2-D convolution over NCHW images. Shapes: input (N, C_in, H, W) or (C_in, H, W) ->
+ * (N, C_out, H_out, W_out), H_out = floor((H + 2 padding - dilation (kH - 1) - 1) / stride) + 1.
+ * Parameters: weight (C_out, C_in, kH, kW), bias (C_out).
+ */
+export class Conv2d extends Module {
+  /** (outChannels, inChannels, kH, kW). */
+  readonly weight: Tensor;
+  /** (outChannels), or null when created with bias: false. */
+  readonly bias: Tensor | null;
+  readonly #options: Conv2dOptions;
+
+  /** A convolution initialised as in PyTorch from options.rng. */
+  constructor(
+    readonly inChannels: number,
+    readonly outChannels: number,
+    readonly kernelSize: Pair,
+    options: LayerOptions & Conv2dOptions,
+  ) {
+    super();
+    const [kh, kw] = typeof kernelSize === 'number' ? [kernelSize, kernelSize] : kernelSize;
+    const dtype = options.dtype === undefined ? {} : { dtype: options.dtype };
+    this.weight = this.registerParameter('weight', zeros([outChannels, inChannels, kh, kw], dtype));
+    this.bias = options.bias === false ? null : this.registerParameter('bias', zeros([outChannels], dtype));
+    this.#options = options;
+    resetLayer(this.weight, this.bias, options.rng);
+  }
+
+  /** conv2d(x, weight, bias) with this layer's stride, padding and dilation. */
+  forward(x: Tensor): Tensor {
+    return conv2d(x, this.weight, this.bias, this.#options);
+  }
+}
+
+/** Max pooling. Shapes: (N, C, H, W) or (C, H, W) -> (N, C, H_out, W_out); stride defaults to kernelSize. */
+export class MaxPool2d extends Module {
+  /** Pooling over kernelSize windows. */
+  constructor(readonly kernelSize: Pair, readonly options: MaxPoolOptions = {}) {
+    super();
+  }
+  /** maxPool2d(x). */
+  forward(x: Tensor): Tensor {
+    return maxPool2d(x, this.kernelSize, this.options);
+  }
+}
+
+/** Average pooling (zero padding counted). Shapes as in MaxPool2d. */
+export class AvgPool2d extends Module {
+  /** Pooling over kernelSize windows. */
+  constructor(readonly kernelSize: Pair, readonly options: PoolOptions = {}) {
+    super();
+  }
+  /** avgPool2d(x). */
+  forward(x: Tensor): Tensor {
+    return avgPool2d(x, this.kernelSize, this.options);
+  }
+}
