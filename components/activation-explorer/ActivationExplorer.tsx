@@ -116,7 +116,7 @@ function Explorer() {
             <th scope="col">Function</th>
             <th scope="col">f(z)</th>
             <th scope="col">f′(z)</th>
-            <th scope="col">|f′(z)| &lt; ε?</th>
+            <th scope="col">Saturated?</th>
           </tr>
         </thead>
         <tbody>
