@@ -217,14 +217,16 @@ test.describe('two linear layers are one', () => {
   });
 });
 
-test('the lesson has no axe violations with every widget started, in both themes', async ({ page }) => {
-  for (const theme of ['light', 'dark'] as const) {
+for (const theme of ['light', 'dark'] as const) {
+  test(`the lesson has no axe violations with every widget started, ${theme} theme`, async ({ page }) => {
     await useTheme(page, theme);
     await page.goto(`${LESSON}?fns=identity,sigmoid,tanh,relu,leakyRelu,swish&logits=1000,999,-1000`);
     for (const island of await page.locator('astro-island').all()) {
       await island.scrollIntoViewIfNeeded();
-      await expect(island).not.toHaveAttribute('ssr');
+      await expect(island).not.toHaveAttribute('ssr', { timeout: 15_000 });
     }
+    await expect(page.locator('.explorer')).not.toHaveAttribute('aria-busy');
+    await page.waitForLoadState('networkidle');
     await expectNoAxeViolations(page);
-  }
-});
+  });
+}

@@ -5,9 +5,10 @@ import { formatFixed, formatValue } from '../widget-kit/format';
 import { Notices } from '../widget-kit/Notices';
 import { Slider } from '../widget-kit/Slider';
 import { Toolbar } from '../widget-kit/Toolbar';
+import { useLatestJob } from '../widget-kit/useLatestJob';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
-import { sampleCurves } from './curves';
+import type { Curves, CurvesRequest } from './curves';
 import { CrosshairArea } from './CrosshairArea';
 import { EPSILON_STOPS, explorerSchema, RANGE_STOPS, SERIES_STYLE } from './model';
 import { Panel, PANEL_MARGIN_X } from './Panel';
@@ -22,22 +23,34 @@ export default function ActivationExplorer() {
   );
 }
 
+/** Samples per curve: 1200 steps, so the crosshair's keyboard step (R/50) lands on a sample. */
+const POINTS = 1201;
+
+const EMPTY: Curves = { z: new Float64Array(0), curves: [] };
+
+function createCurvesWorker(): Worker {
+  return new Worker(new URL('./curves.worker.ts', import.meta.url), { type: 'module' });
+}
+
 function Explorer() {
   const { values, update, reset, notices, dismissNotices } = useUrlState(explorerSchema);
   const { fns, range, alpha, beta, eps } = values;
-  const z = Math.max(-range, Math.min(range, values.z));
-  const params = useMemo(() => ({ alpha, beta }), [alpha, beta]);
-  const curves = useMemo(() => sampleCurves(fns, params, range, eps), [fns, params, range, eps]);
+  const request: CurvesRequest = { names: fns, params: { alpha, beta }, range, epsilon: eps, points: POINTS };
+  const job = useLatestJob<CurvesRequest, Curves>(createCurvesWorker, request, JSON.stringify(request));
+  const curves = job.result ?? EMPTY;
+  // The crosshair sits on a sample point, so its readout is the engine's own numbers.
+  const curveRange = curves.z.length > 1 ? -(curves.z[0] ?? -range) : range;
+  const index = Math.round(((Math.max(-curveRange, Math.min(curveRange, values.z)) + curveRange) / (2 * curveRange)) * (POINTS - 1));
+  const z = curves.z[index] ?? Math.max(-range, Math.min(range, values.z));
   const [plotRef, width] = useElementWidth<HTMLDivElement>(640);
   const sideBySide = width >= 560;
   const panelWidth = sideBySide ? Math.floor((width - 16) / 2) : width;
   const panelHeight = (sideBySide ? 250 : 210) + fns.length * 10;
 
-  const readout = fns.map((name) => {
-    const act = ACTIVATIONS[name];
-    const value = act.value(z, params);
-    const derivative = act.derivative(z, params);
-    return { name, label: act.label, value, derivative, saturated: Math.abs(derivative) < eps };
+  const readout = curves.curves.map((c) => {
+    const value = c.value[index] ?? NaN;
+    const derivative = c.derivative[index] ?? NaN;
+    return { name: c.name, label: ACTIVATIONS[c.name].label, value, derivative, saturated: Math.abs(derivative) < eps };
   });
   const valueDomain = useMemo((): [number, number] => {
     let lo = -1.1;
@@ -53,8 +66,20 @@ function Explorer() {
   const fmtZ = (v: number): string => formatFixed(v, range >= 100 ? 1 : 2);
   const valueText = `z = ${fmtZ(z)}: ${readout.map((r) => `${r.label} ${formatValue(r.value)}, slope ${formatValue(r.derivative)}`).join('; ')}`;
 
+  if (job.error) {
+    return (
+      <div class="widget-error" role="alert">
+        <p class="widget-error__title">The curves could not be computed.</p>
+        <p class="widget-error__message">{job.error.message}</p>
+        <button type="button" class="button" onClick={job.retry}>
+          Retry
+        </button>
+      </div>
+    );
+  }
+
   return (
-    <div class="explorer">
+    <div class="explorer" aria-busy={job.busy ? 'true' : undefined}>
       <Notices notices={notices} onDismiss={dismissNotices} />
       <fieldset class="explorer__functions">
         <legend>Functions</legend>
@@ -110,6 +135,7 @@ function Explorer() {
       <table class="explorer__readout">
         <caption>
           Values at the crosshair, <span class="explorer__z">z = {fmtZ(z)}</span>
+          {job.result === undefined && <span class="explorer__z"> (computing…)</span>}
         </caption>
         <thead>
           <tr>

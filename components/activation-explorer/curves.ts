@@ -1,11 +1,6 @@
-/** Samples the explorer's curves: f(z) and f'(z) for each selected function over [−R, R]. */
-import {
-  ACTIVATIONS,
-  type ActivationName,
-  type ActivationParams,
-  saturatedIntervals,
-  type ZInterval,
-} from '../../lib/activations';
+/** Samples the explorer's curves with the autograd engine: f(z) and f'(z) over [−R, R]. */
+import { type ActivationName, type ActivationParams, saturatedIntervals, type ZInterval } from '../../lib/activations';
+import { valueAndDerivative } from '../../lib/activations/autograd';
 
 /** One function's samples and where it is saturated. */
 export interface Curve {
@@ -21,21 +16,28 @@ export interface Curves {
   curves: Curve[];
 }
 
-/** Samples `points` values of z evenly over [−range, range] and evaluates each function there. */
-export function sampleCurves(
-  names: readonly ActivationName[],
-  params: ActivationParams,
-  range: number,
-  epsilon: number,
-  points = 401,
-): Curves {
+/** What the explorer asks for: which functions, their parameters, the range and ε. */
+export interface CurvesRequest {
+  names: readonly ActivationName[];
+  params: ActivationParams;
+  range: number;
+  epsilon: number;
+  /** Number of sample points (odd, so that z = 0 is one of them). */
+  points?: number;
+}
+
+/**
+ * Evaluates each function at `points` values of z evenly spaced over [−range, range], with f'(z)
+ * from the engine's backward pass, and finds where |f'(z)| < ε (boundaries refined by bisection,
+ * each probe another backward pass).
+ */
+export function sampleCurves({ names, params, range, epsilon, points = 401 }: CurvesRequest): Curves {
   const z = new Float64Array(points);
   for (let i = 0; i < points; i++) z[i] = -range + (2 * range * i) / (points - 1);
   const curves = names.map((name) => {
-    const act = ACTIVATIONS[name];
-    const value = z.map((zi) => act.value(zi, params));
-    const derivative = z.map((zi) => act.derivative(zi, params));
-    const saturated = saturatedIntervals((zi) => act.derivative(zi, params), epsilon, -range, range);
+    const { value, derivative } = valueAndDerivative(name, params, z);
+    const at = (zi: number): number => valueAndDerivative(name, params, Float64Array.of(zi)).derivative[0] ?? NaN;
+    const saturated = saturatedIntervals(at, epsilon, -range, range, { samples: points - 1, sampled: derivative });
     return { name, value, derivative, saturated };
   });
   return { z, curves };

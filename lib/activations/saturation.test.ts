@@ -22,7 +22,7 @@ describe('saturatedIntervals()', () => {
   it('saturatedIntervals() finds tanh saturating at |z| = artanh(√(1 − ε))', () => {
     const eps = 0.05;
     const edge = Math.atanh(Math.sqrt(1 - eps));
-    const found = saturatedIntervals((z) => ACTIVATIONS.tanh.derivative(z, p), eps, -6, 6, 37);
+    const found = saturatedIntervals((z) => ACTIVATIONS.tanh.derivative(z, p), eps, -6, 6, { samples: 37 });
     expect(found.map((i) => [i.from, i.to])).toEqual([
       [-6, expect.closeTo(-edge, 7)],
       [expect.closeTo(edge, 7), 6],
@@ -38,6 +38,17 @@ describe('saturatedIntervals()', () => {
 
   it('saturatedIntervals() finds nothing for the identity', () => {
     expect(saturatedIntervals(() => 1, 0.5, -3, 3)).toEqual([]);
+  });
+
+  it('saturatedIntervals() uses pre-sampled derivatives for the scan and the function only to refine', () => {
+    const derivative = (z: number): number => ACTIVATIONS.sigmoid.derivative(z, p);
+    const zs = Array.from({ length: 41 }, (_, i) => -10 + i * 0.5);
+    let calls = 0;
+    const counted = (z: number): number => (calls++, derivative(z));
+    const found = saturatedIntervals(counted, 0.01, -10, 10, { samples: 40, sampled: zs.map(derivative) });
+    expect(found.map((i) => i.to - i.from)).toEqual([expect.closeTo(10 - 4.585, 3), expect.closeTo(10 - 4.585, 3)]);
+    expect(calls).toBeLessThan(200); // bisection only: about 35 evaluations per boundary
+    expect(() => saturatedIntervals(derivative, 0.01, -10, 10, { samples: 40, sampled: [1, 2] })).toThrow(/41 sampled/);
   });
 
   it('saturatedIntervals() rejects an empty range and a non-positive epsilon', () => {

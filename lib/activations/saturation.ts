@@ -8,9 +8,19 @@ export interface ZInterval {
   openRight: boolean;
 }
 
+/** How saturatedIntervals() scans. */
+export interface ScanOptions {
+  /** Number of steps of the scan over [lo, hi] (it evaluates samples + 1 points). */
+  samples?: number;
+  /** Bisection stops when a boundary is known to within this (relative to max(1, |z|)). */
+  tolerance?: number;
+  /** f' already evaluated at the samples + 1 scan points, to save evaluating it again. */
+  sampled?: ArrayLike<number>;
+}
+
 /**
  * The parts of [lo, hi] where |f'(z)| < epsilon: where the function is saturated and almost no
- * gradient flows back through it. Scans `samples` points, then refines each boundary by bisection
+ * gradient flows back through it. Scans `samples` steps, then refines each boundary by bisection
  * to within `tolerance`, so the ends are accurate even when the scan is coarse.
  */
 export function saturatedIntervals(
@@ -18,12 +28,15 @@ export function saturatedIntervals(
   epsilon: number,
   lo: number,
   hi: number,
-  samples = 400,
-  tolerance = 1e-9,
+  { samples = 400, tolerance = 1e-9, sampled }: ScanOptions = {},
 ): ZInterval[] {
   if (!(hi > lo)) throw new RangeError(`saturatedIntervals: expected lo < hi, got [${lo}, ${hi}]`);
   if (!(epsilon > 0)) throw new RangeError(`saturatedIntervals: expected epsilon > 0, got ${epsilon}`);
+  if (sampled && sampled.length !== samples + 1) {
+    throw new RangeError(`saturatedIntervals: expected ${samples + 1} sampled values, got ${sampled.length}`);
+  }
   const flat = (z: number): boolean => Math.abs(derivative(z)) < epsilon;
+  const flatAt = (i: number, z: number): boolean => (sampled ? Math.abs(sampled[i] ?? NaN) < epsilon : flat(z));
   const refine = (inside: number, outside: number): number => {
     let a = inside;
     let b = outside;
@@ -37,11 +50,11 @@ export function saturatedIntervals(
 
   const intervals: ZInterval[] = [];
   const step = (hi - lo) / samples;
-  let start: number | undefined = flat(lo) ? lo : undefined;
+  let start: number | undefined = flatAt(0, lo) ? lo : undefined;
   let prev = lo;
   for (let i = 1; i <= samples; i++) {
     const z = i === samples ? hi : lo + i * step;
-    const isFlat = flat(z);
+    const isFlat = flatAt(i, z);
     if (isFlat && start === undefined) {
       start = refine(z, prev);
     } else if (!isFlat && start !== undefined) {
