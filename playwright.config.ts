@@ -9,7 +9,8 @@ const executablePath = findBrowser()?.path;
 
 export default defineConfig({
   testDir: './e2e',
-  timeout: 30_000,
+  // Generous: a 2-core CI machine runs two browsers, and axe on a long lesson takes seconds.
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   fullyParallel: true,
   ...(process.env.CI ? { workers: 2 } : {}),

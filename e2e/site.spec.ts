@@ -51,11 +51,11 @@ test.describe('theme', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/');
     const toggle = page.getByRole('button', { name: /Colour theme/ });
-    await expect(toggle).toHaveAccessibleName(/follows the system/);
+    await expect(toggle).toHaveAccessibleName('Colour theme: Auto (follows the system)');
     await toggle.click(); // system → light
     await toggle.click(); // light → dark
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await expect(toggle).toHaveAccessibleName(/Colour theme: dark/);
+    await expect(toggle).toHaveAccessibleName('Colour theme: Dark');
     await page.goto('/lessons/activation-functions/');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await page.getByRole('button', { name: /Colour theme/ }).click(); // dark → system
