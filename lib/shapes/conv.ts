@@ -1,0 +1,60 @@
+/**
+ * Output sizes of convolution and pooling, as PyTorch defines them (nn.Conv2d, nn.MaxPool2d,
+ * nn.AvgPool2d), computed without building any tensor. Each size is
+ *
+ *   H_out = floor((H + 2p − d(k − 1) − 1) / s) + 1
+ *
+ * with k the kernel size, s the stride, p the zero padding and d the dilation (1 for pooling).
+ */
+
+/** Kernel, stride, padding and dilation along one spatial dimension. */
+export interface WindowSpec {
+  kernel: number;
+  stride: number;
+  padding: number;
+  dilation: number;
+}
+
+/** The output size along one dimension, or the reason there is none. */
+export type SizeResult = { ok: true; size: number; exact: boolean } | { ok: false; reason: string };
+
+/**
+ * H_out = floor((H + 2p − d(k − 1) − 1) / s) + 1 for one dimension. `exact` is false when the
+ * division leaves a remainder, i.e. the last rows of the (padded) input are never covered.
+ */
+export function windowOutputSize(input: number, { kernel, stride, padding, dilation }: WindowSpec): SizeResult {
+  for (const [name, value, min] of [
+    ['input size', input, 1],
+    ['kernel_size', kernel, 1],
+    ['stride', stride, 1],
+    ['padding', padding, 0],
+    ['dilation', dilation, 1],
+  ] as const) {
+    if (!Number.isInteger(value) || value < min) return { ok: false, reason: `${name} must be a whole number ≥ ${min}, got ${value}` };
+  }
+  const span = dilation * (kernel - 1) + 1;
+  const padded = input + 2 * padding;
+  if (span > padded) {
+    return {
+      ok: false,
+      reason: `the kernel covers ${span} ${dilation > 1 ? `(dilation ${dilation} × (${kernel} − 1) + 1) ` : ''}but the padded input is only ${padded} (${input} + 2 × ${padding})`,
+    };
+  }
+  const numerator = padded - span;
+  return { ok: true, size: Math.floor(numerator / stride) + 1, exact: numerator % stride === 0 };
+}
+
+/** Trainable parameters of nn.Conv2d(C_in, C_out, k): C_out · (C_in/groups · k_h · k_w) weights and C_out biases. */
+export function conv2dParameterCount(
+  inChannels: number,
+  outChannels: number,
+  kernel: readonly [number, number],
+  { bias = true, groups = 1 }: { bias?: boolean; groups?: number } = {},
+): { weights: number; biases: number } {
+  return { weights: outChannels * (inChannels / groups) * kernel[0] * kernel[1], biases: bias ? outChannels : 0 };
+}
+
+/** Trainable parameters of nn.Linear(in, out): in · out weights and out biases. */
+export function linearParameterCount(inFeatures: number, outFeatures: number, bias = true): { weights: number; biases: number } {
+  return { weights: inFeatures * outFeatures, biases: bias ? outFeatures : 0 };
+}
