@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { DEEP_RELU_HE, EXPLODING_MLP } from '../../lib/training/presets';
+import { runJob } from '../../lib/workers';
+import { trainJob, type TrainParams, type TrainSnapshot } from './train.job';
+
+const params = (overrides: Partial<TrainParams> = {}): TrainParams => ({
+  config: DEEP_RELU_HE,
+  maxSteps: 40,
+  speed: 0,
+  evalEvery: 10,
+  boundaryResolution: 8,
+  boundaryExtent: 1.6,
+  ...overrides,
+});
+
+describe('trainJob', () => {
+  it('trainJob trains to maxSteps and records every step and every tenth evaluation', async () => {
+    const result = await runJob(trainJob, params()).result;
+    expect(result.status).toBe('finished');
+    expect(result.step).toBe(40);
+    expect(Array.from(result.steps.steps)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(Array.from(result.evaluations.steps)).toEqual([0, 10, 20, 30, 40]);
+    expect(result.layers).toEqual(['layer 1', 'layer 2', 'layer 3', 'layer 4', 'layer 5', 'layer 6', 'layer 7', 'layer 8', 'layer 9', 'layer 10', 'layer 11 (output)']);
+    expect(Object.keys(result.steps.columns)).toEqual(['loss', 'normBefore', 'normAfter', ...result.layers]);
+    expect(result.boundary).toHaveLength(64);
+  });
+
+  it('trainJob started paused shows step 0, and each step() advances exactly one update', async () => {
+    const seen: TrainSnapshot[] = [];
+    const handle = runJob(trainJob, params(), { paused: true, onProgress: (s) => seen.push(s) });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.at(-1)?.step).toBe(0);
+    for (let k = 1; k <= 3; k++) {
+      handle.step();
+      await new Promise((r) => setTimeout(r, 60));
+      expect(seen.at(-1)?.step).toBe(k);
+    }
+    handle.cancel();
+    await expect(handle.result).rejects.toThrow();
+  });
+
+  it('trainJob stops with the step at which the loss became non-finite', async () => {
+    const result = await runJob(trainJob, params({ config: EXPLODING_MLP, maxSteps: 500 })).result;
+    expect(result.status).toBe('diverged');
+    expect(result.diverged?.step).toBeGreaterThan(0);
+    expect(result.diverged?.step).toBeLessThan(20);
+    expect(Number.isFinite(result.diverged?.loss ?? 0)).toBe(false);
+    expect(result.boundary).toBeUndefined();
+  });
+
+  it('trainJob gives the same loss at step 30 on every run (Reset reproduces a run)', async () => {
+    const first = await runJob(trainJob, params()).result;
+    const second = await runJob(trainJob, params()).result;
+    expect(second.evaluations.columns.trainLoss?.[3]).toBe(first.evaluations.columns.trainLoss?.[3]);
+    expect(Array.from(second.steps.columns.loss ?? [])).toEqual(Array.from(first.steps.columns.loss ?? []));
+  });
+});

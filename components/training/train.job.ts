@@ -1,0 +1,123 @@
+/**
+ * The training job every training widget runs in its worker: steps a Trainer, records what the
+ * charts need, and emits a snapshot after every update (the runtime delivers at most 60 a second).
+ * It stops by itself when the loss stops being finite or when maxSteps is reached.
+ */
+import type { TrainConfig } from '../../lib/training/config';
+import { History, type HistorySnapshot } from '../../lib/training/history';
+import { type Evaluation, Trainer } from '../../lib/training/trainer';
+import type { Job } from '../../lib/workers';
+
+/** What the page asks for. */
+export interface TrainParams {
+  config: TrainConfig;
+  /** Stop after this many updates. */
+  maxSteps: number;
+  /** Updates per animation frame (about 60 frames a second); 0 trains as fast as the CPU allows. */
+  speed: number;
+  /** Evaluate on the full train and test sets every this many steps. */
+  evalEvery: number;
+  /** Draw the decision boundary on a grid of this many cells a side (classification only; 0 = never). */
+  boundaryResolution: number;
+  /** Half-width of the square the boundary covers. */
+  boundaryExtent: number;
+}
+
+/** Why a run is not training. */
+export type RunStatus = 'training' | 'diverged' | 'finished';
+
+/** Everything the page draws, as of one step. */
+export interface TrainSnapshot {
+  step: number;
+  status: RunStatus;
+  /** Step at which the loss or a gradient became Infinity or NaN, and the loss it reached. */
+  diverged?: { step: number; loss: number };
+  /** The latest evaluation on the full train and test sets, and the step it was taken at. */
+  evaluation: Evaluation & { step: number };
+  /** Names of the watched weights, first layer first. */
+  layers: string[];
+  /** Per step: minibatch loss, gradient norm before and after clipping, then one norm per layer. */
+  steps: HistorySnapshot;
+  /** Every evalEvery steps: trainLoss, testLoss, trainAccuracy, testAccuracy. */
+  evaluations: HistorySnapshot;
+  /** The latest step's per-layer gradient norms. */
+  layerNorms: Float64Array;
+  /** P(class 1) on the boundary grid, rows from the top; absent for regression. */
+  boundary?: Float32Array;
+}
+
+/** Series names of the per-step history, before the per-layer norms. */
+export const STEP_SERIES = ['loss', 'normBefore', 'normAfter'] as const;
+/** Series names of the evaluation history. */
+export const EVAL_SERIES = ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
+
+const FRAME_MS = 1000 / 60;
+const BOUNDARY_EVERY_MS = 120;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Trains until diverged, finished or cancelled; resolves with the last snapshot. */
+export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (params, ctx) => {
+  const trainer = new Trainer(params.config);
+  const layers = trainer.layerNames;
+  const steps = new History([...STEP_SERIES, ...layers]);
+  const evaluations = new History([...EVAL_SERIES]);
+  const drawsBoundary = params.boundaryResolution > 0 && params.config.task.kind === 'classification';
+
+  let evaluation = { ...trainer.evaluate(), step: 0 };
+  evaluations.push(0, [evaluation.trainLoss, evaluation.testLoss, evaluation.trainAccuracy, evaluation.testAccuracy]);
+  let layerNorms = new Float64Array(layers.length);
+  let boundary = drawsBoundary ? trainer.boundary(params.boundaryResolution, params.boundaryExtent) : undefined;
+  let boundaryAt = performance.now();
+  let status: RunStatus = 'training';
+  let diverged: TrainSnapshot['diverged'];
+
+  const snapshot = (): TrainSnapshot => ({
+    step: trainer.step,
+    status,
+    ...(diverged ? { diverged } : {}),
+    evaluation,
+    layers,
+    steps: steps.snapshot(),
+    evaluations: evaluations.snapshot(),
+    layerNorms: layerNorms.slice(),
+    ...(boundary ? { boundary: boundary.slice() } : {}),
+  });
+
+  ctx.emit(snapshot());
+  let frameStart = performance.now();
+  let inFrame = 0;
+  while (status === 'training') {
+    const waitedFrom = performance.now();
+    await ctx.checkpoint();
+    // After a pause (or a single Step) the frame budget starts afresh.
+    if (performance.now() - waitedFrom > FRAME_MS) (frameStart = performance.now()), (inFrame = 0);
+
+    const record = trainer.trainStep();
+    layerNorms = record.layerNorms;
+    steps.push(record.step, [record.loss, record.normBefore, record.normAfter, ...record.layerNorms]);
+    if (record.diverged) {
+      status = 'diverged';
+      diverged = { step: record.step, loss: record.loss };
+    } else {
+      if (trainer.step % params.evalEvery === 0) {
+        evaluation = { ...trainer.evaluate(), step: trainer.step };
+        evaluations.push(trainer.step, [evaluation.trainLoss, evaluation.testLoss, evaluation.trainAccuracy, evaluation.testAccuracy]);
+      }
+      if (trainer.step >= params.maxSteps) status = 'finished';
+      const now = performance.now();
+      if (drawsBoundary && (now - boundaryAt > BOUNDARY_EVERY_MS || status !== 'training')) {
+        boundary = trainer.boundary(params.boundaryResolution, params.boundaryExtent);
+        boundaryAt = now;
+      }
+    }
+    ctx.emit(snapshot());
+
+    if (params.speed > 0 && ++inFrame >= params.speed) {
+      const rest = FRAME_MS - (performance.now() - frameStart);
+      if (rest > 0) await sleep(rest);
+      frameStart = performance.now();
+      inFrame = 0;
+    }
+  }
+  return snapshot();
+};

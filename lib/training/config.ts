@@ -1,0 +1,63 @@
+/**
+ * What a training run is: the task (data and model family), the network, the optimiser and the
+ * gradient clipping. Plain data, so it can cross to a worker and sit in a URL.
+ */
+
+/** Hidden-layer activations the training lessons compare. */
+export type HiddenActivation = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu';
+/** Weight initialisations: PyTorch's default for nn.Linear, Xavier (Glorot) or He (Kaiming). */
+export type InitScheme = 'default' | 'xavier' | 'he';
+/** Optimisers: plain SGD, SGD with momentum 0.9, or Adam. */
+export type OptimizerName = 'sgd' | 'momentum' | 'adam';
+/** Gradient clipping: none, by value, by global norm (clip_grad_norm_), or each tensor by its own norm. */
+export type ClipMode = 'none' | 'value' | 'norm' | 'tensor';
+/** The 2-D classification datasets. */
+export type DatasetName = 'circles' | 'moons' | 'spiral' | 'xor';
+
+/** Classify 2-D points with an MLP (binary cross-entropy on one logit). */
+export interface ClassificationTask {
+  kind: 'classification';
+  dataset: DatasetName;
+  /** Number of points, train and test together. */
+  n: number;
+  noise: number;
+}
+
+/** Fit y = x·w* + noise with an MLP (mean squared error). */
+export interface RegressionTask {
+  kind: 'regression';
+  n: number;
+  features: number;
+}
+
+/**
+ * Read a sequence of L numbers with nn.RNN (ReLU) and predict their sum divided by √L from the
+ * last hidden state (mean squared error). Gradients must travel back through all L steps.
+ */
+export interface SequenceTask {
+  kind: 'sequence';
+  n: number;
+  seqLen: number;
+}
+
+/** The data and the kind of model. */
+export type Task = ClassificationTask | RegressionTask | SequenceTask;
+
+/** A complete, reproducible description of one training run. */
+export interface TrainConfig {
+  task: Task;
+  /** Seeds the data, the initial weights and the minibatch order. */
+  seed: number;
+  /** Hidden layers of the MLP, or stacked layers of the RNN. */
+  depth: number;
+  /** Units per hidden layer (the RNN's hidden_size). */
+  width: number;
+  activation: HiddenActivation;
+  init: InitScheme;
+  /** Multiplies every initial weight (1 = the scheme as published); large values make gradients explode. */
+  initScale: number;
+  lr: number;
+  optimizer: OptimizerName;
+  batchSize: number;
+  clip: { mode: ClipMode; threshold: number };
+}
