@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--rounds N] [--only text] [--engines ours,tfjs-cpu]`: our engine against TensorFlow.js
+ * `npm run bench [-- --json] [--rounds N] [--only text,text] [--engines ours,tfjs-cpu]`: our engine against TensorFlow.js
  * (cpu and wasm backends) in one Node process. Rounds are interleaved (every workload on every
  * engine, then again), each sample runs long enough to time reliably, and the table shows medians.
  */
@@ -11,6 +11,13 @@ import { collectGarbage, nodeProcess } from './node';
 const ENGINES: readonly Engine[] = ['ours', 'tfjs-cpu', 'tfjs-wasm'];
 const SAMPLE_SECONDS = 0.15;
 const WARM_UP_SECONDS = 0.5;
+const PAIRS = 41;
+
+/** One workload on one engine: an iteration and how many of them make a sample. */
+interface Runner {
+  readonly step: () => void;
+  readonly iterations: number;
+}
 
 interface Options {
   readonly json: boolean;
@@ -48,6 +55,20 @@ function warmUp(step: () => void): number {
   return Math.max(perIteration, 1e-8);
 }
 
+/**
+ * How much slower `variant` is than `base`: the median ratio over many short back-to-back pairs,
+ * which a few-percent difference needs on a machine whose speed drifts.
+ */
+function pairedSlowdown(base: Runner, variant: Runner): number {
+  const ratios: number[] = [];
+  for (let pair = 0; pair < PAIRS; pair++) {
+    const b = time(base.step, Math.max(1, Math.round(base.iterations / 5)));
+    const v = time(variant.step, Math.max(1, Math.round(variant.iterations / 5)));
+    ratios.push(v / b);
+  }
+  return median(ratios) - 1;
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -66,21 +87,24 @@ function ratio(w: Workload, ours: number, peer: number): number {
   return w.unit === 'µs/op' ? peer / ours : ours / peer;
 }
 
-/** Peak growth of heap + external memory (MB) over a few iterations, from a collected baseline. */
-function peakMemory(step: () => void): number {
+/**
+ * Memory one iteration needs: growth of heap + external (typed arrays, Wasm memory) across one
+ * iteration that starts after a full collection, largest of five. It counts what the iteration
+ * allocates whether or not it is still live at the end, so it bounds the iteration's peak from above.
+ */
+function memoryPerIteration(step: () => void): number {
   const used = () => {
     const m = nodeProcess.memoryUsage();
     return m.heapUsed + m.external;
   };
-  collectGarbage();
-  const base = used();
-  let peak = base;
-  const deadline = performance.now() + 300;
-  for (let i = 0; i < 200 && performance.now() < deadline; i++) {
+  let peak = 0;
+  for (let i = 0; i < 5; i++) {
+    collectGarbage();
+    const base = used();
     step();
-    peak = Math.max(peak, used());
+    peak = Math.max(peak, used() - base);
   }
-  return (peak - base) / 2 ** 20;
+  return peak / 2 ** 20;
 }
 
 interface Result {
@@ -102,11 +126,11 @@ async function main(): Promise<void> {
   const useBackend = async (engine: Engine) => {
     if (engine !== 'ours') await tf.setBackend(engine === 'tfjs-cpu' ? 'cpu' : 'wasm');
   };
-  const list = workloads(tf).filter((w) => options.only === undefined || w.name.includes(options.only));
+  const list = workloads(tf).filter((w) => options.only === undefined || options.only.split(',').some((part) => w.name.includes(part)));
   // Build every (workload, engine) runner once and size its samples.
-  const runners = new Map<Workload, Map<Engine, { step: () => void; iterations: number }>>();
+  const runners = new Map<Workload, Map<Engine, Runner>>();
   for (const w of list) {
-    const byEngine = new Map<Engine, { step: () => void; iterations: number }>();
+    const byEngine = new Map<Engine, Runner>();
     for (const engine of options.engines) {
       const make = w.make[engine];
       if (make === undefined) continue;
@@ -117,6 +141,7 @@ async function main(): Promise<void> {
     runners.set(w, byEngine);
   }
   log(`Interleaved rounds: ${options.rounds}, about ${SAMPLE_SECONDS * 1000} ms per sample; medians.`);
+  // Seconds per iteration, per round, keyed by workload and engine.
   const samples = new Map<string, number[]>();
   for (let round = 0; round <= options.rounds; round++) {
     for (const w of list) {
@@ -137,14 +162,21 @@ async function main(): Promise<void> {
     for (const [engine, { step }] of runners.get(w)!) {
       values[engine] = score(w, median(samples.get(`${w.name}|${engine}`)!));
       await useBackend(engine);
-      memoryMB[engine] = peakMemory(step);
+      memoryMB[engine] = memoryPerIteration(step);
     }
     const ours = values.ours!;
-    const cpu = values['tfjs-cpu'];
-    const wasm = values['tfjs-wasm'];
+    // Ratios are medians of per-round ratios: each round runs both engines within a second, so
+    // slow drifts in machine load cancel out.
+    const roundRatios = (peer: Engine) => {
+      const mine = samples.get(`${w.name}|ours`)!;
+      const theirs = samples.get(`${w.name}|${peer}`);
+      return theirs === undefined ? undefined : median(mine.map((s, i) => ratio(w, score(w, s), score(w, theirs[i]!))));
+    };
+    const cpu = roundRatios('tfjs-cpu');
+    const wasm = roundRatios('tfjs-wasm');
     const ratios = {
-      ...(cpu === undefined ? {} : { 'tfjs-cpu': ratio(w, ours, cpu) }),
-      ...(wasm === undefined ? {} : { 'tfjs-wasm': ratio(w, ours, wasm) }),
+      ...(cpu === undefined ? {} : { 'tfjs-cpu': cpu }),
+      ...(wasm === undefined ? {} : { 'tfjs-wasm': wasm }),
     };
     const goal = w.goal;
     let text: string;
@@ -156,8 +188,8 @@ async function main(): Promise<void> {
       text = `<= ${goal.maxMicroseconds} µs`;
       met = ours <= goal.maxMicroseconds;
     } else {
-      const base = results.find((r) => r.workload === goal.of)?.values.ours;
-      const slowdown = base === undefined ? NaN : base / ours - 1;
+      const base = [...runners.keys()].find((b) => b.name === goal.of);
+      const slowdown = base === undefined ? NaN : pairedSlowdown(runners.get(base)!.get('ours')!, runners.get(w)!.get('ours')!);
       text = `<= ${goal.max * 100}% slower (${(slowdown * 100).toFixed(1)}%)`;
       met = slowdown <= goal.max;
     }
@@ -169,7 +201,7 @@ async function main(): Promise<void> {
     return;
   }
   log(table(results));
-  log(`\nPeak memory growth over a few iterations (MB, heap + external, from a collected baseline):`);
+  log(`\nMemory per iteration (MB: heap + external allocated by one iteration after a full GC; an upper bound of its peak):`);
   for (const r of results) {
     log(`  ${r.workload.padEnd(50)} ${ENGINES.map((e) => `${e} ${r.memoryMB[e]?.toFixed(1) ?? '-'}`).join('  ')}`);
   }

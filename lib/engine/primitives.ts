@@ -71,7 +71,7 @@ export const primitives = {
   permute: (x: Tensor, dims: readonly number[]) =>
     record('permute', permute(x, dims), [x], (g) => [permute(g, inversePermutation(dims))]),
   pad: (x: Tensor, pads: Pads, value: number) =>
-    record('pad', pad(x, pads, value), [x], (g) => [pad(g, pads.map(([a, b]) => [-a, -b] as const), 0)]),
+    record('pad', pad(x, pads, value), [x], (g) => [pad(g, pads.map(([a, b]) => [0 - a, 0 - b] as const), 0)]),
   cat: (xs: readonly Tensor[], dim: number) =>
     record('cat', cat(xs, dim), xs, (g) => {
       let start = 0;
@@ -118,7 +118,10 @@ function inversePermutation(dims: readonly number[]): number[] {
   return inverse;
 }
 
-/** Pads that crop `shape` to [start, start + length) along `dim`. */
+/**
+ * Pads that crop `shape` to [start, start + length) along `dim`. (Sizes are negated as 0 - n:
+ * -0 is not a small integer to V8, and one in a shape slows every kernel that reads it.)
+ */
 export function narrowPads(shape: Shape, dim: number, start: number, length: number): Pads {
-  return shape.map((d, i) => (i === dim ? ([-start, start + length - d] as const) : ([0, 0] as const)));
+  return shape.map((d, i) => (i === dim ? ([0 - start, start + length - d] as const) : ([0, 0] as const)));
 }

@@ -1,6 +1,10 @@
-/** 2-D convolution (NCHW) as direct loops: forward, input gradient and weight gradient share one loop nest. */
+/**
+ * 2-D convolution (NCHW) as im2col + matrix products: each image's receptive fields are copied
+ * into the columns of a (C kH kW) x (OH OW) matrix, so the arithmetic runs in the gemm loop.
+ */
 import { Tensor } from '../tensor';
 import { allocate, promote, type Data } from '../storage';
+import { gemm, gemmNT } from './matmul';
 
 /** Sizes of one conv2d or pooling call: input (N, C, H, W), kernel (KH, KW), output (N, F, OH, OW). */
 export interface Geometry {
@@ -9,40 +13,28 @@ export interface Geometry {
   readonly sh: number; readonly sw: number; readonly ph: number; readonly pw: number; readonly dh: number; readonly dw: number;
 }
 
-type Mode = 'forward' | 'inputGrad' | 'weightGrad';
-
 /**
- * The loop nest of a convolution, y[n,f,oh,ow] = sum over c,kh,kw of w[f,c,kh,kw] x[n,c,ih,iw]
- * with ih = oh sh + kh dh - ph (iw likewise). Each mode runs the same nest:
- * forward y += w x; inputGrad x += w y (x is dx, y is dy); weightGrad w += y x (w is dw).
+ * Moves image n of x to or from its column matrix: row (c, kh, kw), column (oh, ow) of cols is
+ * x[n, c, oh sh + kh dh - ph, ow sw + kw dw - pw], 0 outside the image. 'gather' fills cols
+ * (im2col); 'scatter' adds cols back into x (col2im, where overlapping windows sum).
  */
-function convLoops(mode: Mode, g: Geometry, x: Data, w: Data, y: Data): void {
-  const { N, C, H, W, F, KH, KW, OH, OW, sh, sw, ph, pw, dh, dw } = g;
-  for (let n = 0; n < N; n++) {
-    for (let f = 0; f < F; f++) {
-      for (let c = 0; c < C; c++) {
-        for (let kh = 0; kh < KH; kh++) {
-          for (let kw = 0; kw < KW; kw++) {
-            const wi = ((f * C + c) * KH + kh) * KW + kw;
-            const wv = w[wi]!;
-            const shift = kw * dw - pw;
-            // Output columns whose input column ow sw + shift lies inside the image.
-            const lo = Math.max(0, Math.ceil(-shift / sw));
-            const hi = Math.min(OW, Math.floor((W - 1 - shift) / sw) + 1);
-            let acc = 0;
-            for (let oh = 0; oh < OH; oh++) {
-              const ih = oh * sh + kh * dh - ph;
-              if (ih < 0 || ih >= H) continue;
-              const xr = ((n * C + c) * H + ih) * W + shift;
-              const yr = ((n * F + f) * OH + oh) * OW;
-              switch (mode) {
-                case 'forward': for (let ow = lo; ow < hi; ow++) y[yr + ow] = y[yr + ow]! + wv * x[xr + ow * sw]!; break;
-                case 'inputGrad': for (let ow = lo; ow < hi; ow++) x[xr + ow * sw] = x[xr + ow * sw]! + wv * y[yr + ow]!; break;
-                case 'weightGrad': for (let ow = lo; ow < hi; ow++) acc += y[yr + ow]! * x[xr + ow * sw]!; break;
-              }
-            }
-            if (mode === 'weightGrad') w[wi] = wv + acc;
-          }
+function columns(mode: 'gather' | 'scatter', g: Geometry, x: Data, n: number, cols: Data): void {
+  const { C, H, W, KH, KW, OH, OW, sh, sw, ph, pw, dh, dw } = g;
+  for (let c = 0; c < C; c++) {
+    for (let kh = 0; kh < KH; kh++) {
+      for (let kw = 0; kw < KW; kw++) {
+        const shift = kw * dw - pw;
+        // Output columns whose input column ow sw + shift lies inside the image.
+        const lo = Math.min(OW, Math.max(0, Math.ceil(-shift / sw)));
+        const hi = Math.max(lo, Math.min(OW, Math.floor((W - 1 - shift) / sw) + 1));
+        const row = ((c * KH + kh) * KW + kw) * OH * OW;
+        for (let oh = 0; oh < OH; oh++) {
+          const ih = oh * sh + kh * dh - ph;
+          if (ih < 0 || ih >= H) continue;
+          const xr = ((n * C + c) * H + ih) * W + shift;
+          const cr = row + oh * OW;
+          if (mode === 'gather') for (let ow = lo; ow < hi; ow++) cols[cr + ow] = x[xr + ow * sw]!;
+          else for (let ow = lo; ow < hi; ow++) x[xr + ow * sw] = x[xr + ow * sw]! + cols[cr + ow]!;
         }
       }
     }
@@ -51,25 +43,43 @@ function convLoops(mode: Mode, g: Geometry, x: Data, w: Data, y: Data): void {
 
 /** y = conv2d(x, w) + b for x (N, C, H, W), w (F, C, KH, KW), b (F): y is (N, F, OH, OW). */
 export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Geometry): Tensor {
-  const plane = g.OH * g.OW;
-  const y = allocate(promote(x.dtype, w.dtype), g.N * g.F * plane);
-  if (b !== null) {
-    for (let n = 0; n < g.N; n++) for (let f = 0; f < g.F; f++) y.fill(b.data[f]!, (n * g.F + f) * plane, (n * g.F + f + 1) * plane);
+  const P = g.OH * g.OW;
+  const K = g.C * g.KH * g.KW;
+  const y = allocate(promote(x.dtype, w.dtype), g.N * g.F * P);
+  const cols = allocate(x.dtype, K * P);
+  for (let n = 0; n < g.N; n++) {
+    if (b !== null) for (let f = 0; f < g.F; f++) y.fill(b.data[f]!, (n * g.F + f) * P, (n * g.F + f + 1) * P);
+    if (n > 0 && (g.ph > 0 || g.pw > 0)) cols.fill(0);
+    columns('gather', g, x.data, n, cols);
+    gemm(w.data, 0, K, 1, cols, 0, y, n * g.F * P, g.F, K, P);
   }
-  convLoops('forward', g, x.data, w.data, y);
   return new Tensor(y, [g.N, g.F, g.OH, g.OW]);
 }
 
 /** Gradient of conv2d with respect to its input x, given dy (N, F, OH, OW). */
 export function conv2dInputGrad(dy: Tensor, w: Tensor, g: Geometry): Tensor {
+  const P = g.OH * g.OW;
+  const K = g.C * g.KH * g.KW;
   const dx = allocate(dy.dtype, g.N * g.C * g.H * g.W);
-  convLoops('inputGrad', g, dx, w.data, dy.data);
+  const cols = allocate(dy.dtype, K * P);
+  for (let n = 0; n < g.N; n++) {
+    if (n > 0) cols.fill(0);
+    gemm(w.data, 0, 1, K, dy.data, n * g.F * P, cols, 0, K, g.F, P); // w^T dy[n]
+    columns('scatter', g, dx, n, cols);
+  }
   return new Tensor(dx, [g.N, g.C, g.H, g.W]);
 }
 
 /** Gradient of conv2d with respect to its weight w, given dy (N, F, OH, OW) and the input x. */
 export function conv2dWeightGrad(dy: Tensor, x: Tensor, g: Geometry): Tensor {
-  const dw = allocate(dy.dtype, g.F * g.C * g.KH * g.KW);
-  convLoops('weightGrad', g, x.data, dw, dy.data);
+  const P = g.OH * g.OW;
+  const K = g.C * g.KH * g.KW;
+  const dw = allocate(dy.dtype, g.F * K);
+  const cols = allocate(x.dtype, K * P);
+  for (let n = 0; n < g.N; n++) {
+    if (n > 0 && (g.ph > 0 || g.pw > 0)) cols.fill(0);
+    columns('gather', g, x.data, n, cols);
+    gemmNT(dy.data, n * g.F * P, cols, 0, dw, 0, g.F, P, K); // dy[n] cols^T
+  }
   return new Tensor(dw, [g.F, g.C, g.KH, g.KW]);
 }

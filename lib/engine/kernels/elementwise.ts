@@ -50,17 +50,14 @@ export function binary(op: BinaryOp, a: Tensor, b: Tensor, name: string = op): T
   const B = b.data;
   const n = out.length;
   if (A.length === n && B.length === n) {
-    binaryLoop(op, A, 0, 1, B, 0, 1, out, 0, n);
-  } else if (A.length === n && B.length === 1) {
-    binaryLoop(op, A, 0, 1, B, 0, 0, out, 0, n);
-  } else if (A.length === 1 && B.length === n) {
-    binaryLoop(op, A, 0, 0, B, 0, 1, out, 0, n);
+    binaryLoop(op, A, 0, B, 0, out, 0, n);
   } else if (A.length === n && isTrailing(b.shape, shape)) {
-    for (let o = 0; o < n; o += B.length) binaryLoop(op, A, o, 1, B, 0, 1, out, o, B.length);
+    for (let o = 0; o < n; o += B.length) binaryLoop(op, A, o, B, 0, out, o, B.length);
   } else if (B.length === n && isTrailing(a.shape, shape)) {
-    for (let o = 0; o < n; o += A.length) binaryLoop(op, A, 0, 1, B, o, 1, out, o, A.length);
+    for (let o = 0; o < n; o += A.length) binaryLoop(op, A, 0, B, o, out, o, A.length);
   } else {
-    binaryLoop(op, expand(a, shape).data, 0, 1, expand(b, shape).data, 0, 1, out, 0, n);
+    // Scalars and other broadcasts: copy both operands to the full shape, then one plain loop.
+    binaryLoop(op, expand(a, shape).data, 0, expand(b, shape).data, 0, out, 0, n);
   }
   return new Tensor(out, shape);
 }
@@ -73,28 +70,27 @@ function isTrailing(shape: Shape, target: Shape): boolean {
   return tail.length > 0 && sameShape(tail, target.slice(target.length - tail.length));
 }
 
-/** out[o + i] = A[ia + i sa] op B[ib + i sb] for i < n: strides are 1 (walk) or 0 (broadcast). */
-function binaryLoop(op: BinaryOp, A: Data, ia: number, sa: number, B: Data, ib: number, sb: number, out: Data, o: number, n: number): void {
-  const end = o + n;
+/** out[o + i] = A[ia + i] op B[ib + i] for i < n: one plain loop per op (no strides, so V8 keeps it tight). */
+function binaryLoop(op: BinaryOp, A: Data, ia: number, B: Data, ib: number, out: Data, o: number, n: number): void {
   switch (op) {
-    case 'add': for (; o < end; o++, ia += sa, ib += sb) out[o] = A[ia]! + B[ib]!; return;
-    case 'sub': for (; o < end; o++, ia += sa, ib += sb) out[o] = A[ia]! - B[ib]!; return;
-    case 'mul': for (; o < end; o++, ia += sa, ib += sb) out[o] = A[ia]! * B[ib]!; return;
-    case 'div': for (; o < end; o++, ia += sa, ib += sb) out[o] = A[ia]! / B[ib]!; return;
-    case 'pow': for (; o < end; o++, ia += sa, ib += sb) out[o] = A[ia]! ** B[ib]!; return;
-    case 'maximum': for (; o < end; o++, ia += sa, ib += sb) out[o] = maximum(A[ia]!, B[ib]!); return;
-    case 'eq': for (; o < end; o++, ia += sa, ib += sb) out[o] = A[ia]! === B[ib]! ? 1 : 0; return;
-    case 'ne': for (; o < end; o++, ia += sa, ib += sb) out[o] = A[ia]! !== B[ib]! ? 1 : 0; return;
-    case 'gt': for (; o < end; o++, ia += sa, ib += sb) out[o] = A[ia]! > B[ib]! ? 1 : 0; return;
-    case 'ge': for (; o < end; o++, ia += sa, ib += sb) out[o] = A[ia]! >= B[ib]! ? 1 : 0; return;
-    case 'lt': for (; o < end; o++, ia += sa, ib += sb) out[o] = A[ia]! < B[ib]! ? 1 : 0; return;
-    case 'le': for (; o < end; o++, ia += sa, ib += sb) out[o] = A[ia]! <= B[ib]! ? 1 : 0; return;
+    case 'add': for (let i = 0; i < n; i++) out[o + i] = A[ia + i]! + B[ib + i]!; return;
+    case 'sub': for (let i = 0; i < n; i++) out[o + i] = A[ia + i]! - B[ib + i]!; return;
+    case 'mul': for (let i = 0; i < n; i++) out[o + i] = A[ia + i]! * B[ib + i]!; return;
+    case 'div': for (let i = 0; i < n; i++) out[o + i] = A[ia + i]! / B[ib + i]!; return;
+    case 'pow': for (let i = 0; i < n; i++) out[o + i] = A[ia + i]! ** B[ib + i]!; return;
+    case 'maximum': for (let i = 0; i < n; i++) out[o + i] = maximum(A[ia + i]!, B[ib + i]!); return;
+    case 'eq': for (let i = 0; i < n; i++) out[o + i] = A[ia + i]! === B[ib + i]! ? 1 : 0; return;
+    case 'ne': for (let i = 0; i < n; i++) out[o + i] = A[ia + i]! !== B[ib + i]! ? 1 : 0; return;
+    case 'gt': for (let i = 0; i < n; i++) out[o + i] = A[ia + i]! > B[ib + i]! ? 1 : 0; return;
+    case 'ge': for (let i = 0; i < n; i++) out[o + i] = A[ia + i]! >= B[ib + i]! ? 1 : 0; return;
+    case 'lt': for (let i = 0; i < n; i++) out[o + i] = A[ia + i]! < B[ib + i]! ? 1 : 0; return;
+    case 'le': for (let i = 0; i < n; i++) out[o + i] = A[ia + i]! <= B[ib + i]! ? 1 : 0; return;
     // d tanh = g (1 - y^2), d sigmoid = g y (1 - y), d relu = g [y > 0]: A is g, B is y.
-    case 'tanhGrad': for (; o < end; o++, ia += sa, ib += sb) out[o] = A[ia]! * (1 - B[ib]! * B[ib]!); return;
-    case 'sigmoidGrad': for (; o < end; o++, ia += sa, ib += sb) out[o] = A[ia]! * B[ib]! * (1 - B[ib]!); return;
-    case 'reluGrad': for (; o < end; o++, ia += sa, ib += sb) out[o] = B[ib]! > 0 ? A[ia]! : 0; return;
+    case 'tanhGrad': for (let i = 0; i < n; i++) out[o + i] = A[ia + i]! * (1 - B[ib + i]! * B[ib + i]!); return;
+    case 'sigmoidGrad': for (let i = 0; i < n; i++) out[o + i] = A[ia + i]! * B[ib + i]! * (1 - B[ib + i]!); return;
+    case 'reluGrad': for (let i = 0; i < n; i++) out[o + i] = B[ib + i]! > 0 ? A[ia + i]! : 0; return;
     // The share of d max(a, b) that goes to a: 1 if a > b, 1/2 on a tie, else 0 (as PyTorch splits ties).
-    case 'tieSplit': for (; o < end; o++, ia += sa, ib += sb) out[o] = A[ia]! > B[ib]! ? 1 : A[ia]! === B[ib]! ? 0.5 : 0; return;
+    case 'tieSplit': for (let i = 0; i < n; i++) out[o + i] = A[ia + i]! > B[ib + i]! ? 1 : A[ia + i]! === B[ib + i]! ? 0.5 : 0; return;
   }
 }
 

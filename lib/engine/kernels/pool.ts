@@ -3,22 +3,42 @@ import { Tensor } from '../tensor';
 import { allocate, type Data } from '../storage';
 import type { Geometry } from './conv';
 
+type Mode = 'max' | 'avg' | 'avgGrad';
+
 /**
- * Visits every window: calls `visit(o, i)` for output element o and each input element i inside
- * its window (padding excluded). Used by the backward passes, where the per-call cost is acceptable.
+ * The loop nest of every pooling pass: for each kernel offset (kh, kw), each output element (oh, ow)
+ * meets input element (oh sh + kh dh - ph, ow sw + kw dw - pw) when that lies inside the image.
+ * 'max' keeps the largest in y and where it was in argmax; 'avg' adds x into y; 'avgGrad' adds y
+ * back into x. Offsets outermost keep the inner loop a plain walk along a row.
  */
-function windows(g: Geometry, visit: (o: number, i: number) => void): void {
+function poolLoops(mode: Mode, g: Geometry, x: Data, y: Data, argmax: Int32Array): void {
   const { N, C, H, W, KH, KW, OH, OW, sh, sw, ph, pw, dh, dw } = g;
   for (let p = 0; p < N * C; p++) {
-    for (let oh = 0; oh < OH; oh++) {
-      for (let ow = 0; ow < OW; ow++) {
-        const o = (p * OH + oh) * OW + ow;
-        for (let kh = 0; kh < KH; kh++) {
+    for (let kh = 0; kh < KH; kh++) {
+      for (let kw = 0; kw < KW; kw++) {
+        const shift = kw * dw - pw;
+        const lo = Math.min(OW, Math.max(0, Math.ceil(-shift / sw)));
+        const hi = Math.max(lo, Math.min(OW, Math.floor((W - 1 - shift) / sw) + 1));
+        for (let oh = 0; oh < OH; oh++) {
           const ih = oh * sh + kh * dh - ph;
           if (ih < 0 || ih >= H) continue;
-          for (let kw = 0; kw < KW; kw++) {
-            const iw = ow * sw + kw * dw - pw;
-            if (iw >= 0 && iw < W) visit(o, (p * H + ih) * W + iw);
+          const xr = (p * H + ih) * W + shift;
+          const yr = (p * OH + oh) * OW;
+          switch (mode) {
+            case 'max':
+              for (let ow = lo; ow < hi; ow++) {
+                const i = xr + ow * sw;
+                const v = x[i]!;
+                const best = y[yr + ow]!;
+                // NaN wins and stays, as in PyTorch.
+                if (v > best || argmax[yr + ow]! < 0 || (v !== v && best === best)) {
+                  y[yr + ow] = v;
+                  argmax[yr + ow] = i;
+                }
+              }
+              break;
+            case 'avg': for (let ow = lo; ow < hi; ow++) y[yr + ow] = y[yr + ow]! + x[xr + ow * sw]!; break;
+            case 'avgGrad': for (let ow = lo; ow < hi; ow++) x[xr + ow * sw] = x[xr + ow * sw]! + y[yr + ow]!; break;
           }
         }
       }
@@ -28,17 +48,9 @@ function windows(g: Geometry, visit: (o: number, i: number) => void): void {
 
 /** Max over each window of x (N, C, H, W), and the flat input index each maximum came from. */
 export function maxPool2d(x: Tensor, g: Geometry): { out: Tensor; argmax: Int32Array } {
-  const size = g.N * g.C * g.OH * g.OW;
-  const out = allocate(x.dtype, size).fill(-Infinity);
-  const argmax = new Int32Array(size).fill(-1);
-  const src = x.data;
-  windows(g, (o, i) => {
-    const v = src[i]!;
-    if (v > out[o]! || (v !== v && out[o] === out[o])) {
-      out[o] = v;
-      argmax[o] = i;
-    }
-  });
+  const out = allocate(x.dtype, g.N * g.C * g.OH * g.OW);
+  const argmax = new Int32Array(out.length).fill(-1);
+  poolLoops('max', g, x.data, out, argmax);
   return { out: new Tensor(out, [g.N, g.C, g.OH, g.OW]), argmax };
 }
 
@@ -56,25 +68,18 @@ export function maxPool2dGrad(dy: Tensor, argmax: Int32Array, g: Geometry): Tens
 /** Mean over each window of x (N, C, H, W); padding counts as zeros (PyTorch's count_include_pad). */
 export function avgPool2d(x: Tensor, g: Geometry): Tensor {
   const out = allocate(x.dtype, g.N * g.C * g.OH * g.OW);
-  const src = x.data;
-  windows(g, (o, i) => {
-    out[o] = out[o]! + src[i]!;
-  });
-  scale(out, 1 / (g.KH * g.KW));
+  poolLoops('avg', g, x.data, out, new Int32Array(0));
+  const k = 1 / (g.KH * g.KW);
+  for (let i = 0; i < out.length; i++) out[i] = out[i]! * k;
   return new Tensor(out, [g.N, g.C, g.OH, g.OW]);
 }
 
 /** Gradient of avgPool2d: each dy element spread evenly over its window. */
 export function avgPool2dGrad(dy: Tensor, g: Geometry): Tensor {
   const dx = allocate(dy.dtype, g.N * g.C * g.H * g.W);
-  const src = dy.data;
   const k = 1 / (g.KH * g.KW);
-  windows(g, (o, i) => {
-    dx[i] = dx[i]! + src[o]! * k;
-  });
+  const scaled = allocate(dy.dtype, dy.data.length);
+  for (let i = 0; i < scaled.length; i++) scaled[i] = dy.data[i]! * k;
+  poolLoops('avgGrad', g, dx, scaled, new Int32Array(0));
   return new Tensor(dx, [g.N, g.C, g.H, g.W]);
-}
-
-function scale(data: Data, k: number): void {
-  for (let i = 0; i < data.length; i++) data[i] = data[i]! * k;
 }

@@ -38,6 +38,17 @@ function reduceLoop(op: ReduceOp, x: Data, out: Data, outer: number, r: number, 
     const base = o * r * inner;
     const ob = o * inner;
     if (r === 0) continue;
+    if (inner === 1) {
+      // Reducing contiguous runs: accumulate in a register.
+      let acc = x[base]!;
+      switch (op) {
+        case 'sum': for (let k = 1; k < r; k++) acc += x[base + k]!; break;
+        case 'max': for (let k = 1; k < r; k++) acc = maxNaN(acc, x[base + k]!); break;
+        case 'min': for (let k = 1; k < r; k++) acc = -maxNaN(-acc, -x[base + k]!); break;
+      }
+      out[ob] = acc;
+      continue;
+    }
     for (let j = 0; j < inner; j++) out[ob + j] = x[base + j]!;
     for (let k = 1; k < r; k++) {
       const row = base + k * inner;

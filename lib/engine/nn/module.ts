@@ -41,7 +41,14 @@ export abstract class Module<In extends unknown[] = [Tensor], Out = Tensor> {
 
   /** All parameters, in the order of namedParameters(). */
   parameters(): Tensor[] {
-    return this.namedParameters().map(([, t]) => t);
+    const out: Tensor[] = [];
+    this.#collect(out);
+    return out;
+  }
+
+  #collect(out: Tensor[]): void {
+    for (const t of this.#parameters.values()) out.push(t);
+    for (const child of this.#children.values()) child.#collect(out);
   }
 
   /** Sets training mode on this module and all children (dropout active when true). Mutates. */

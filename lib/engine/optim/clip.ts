@@ -2,13 +2,19 @@
 import type { Tensor } from '../tensor';
 
 function gradients(params: Iterable<Tensor>): Tensor[] {
-  return [...params].flatMap((p) => (p.grad === null ? [] : [p.grad]));
+  const out: Tensor[] = [];
+  for (const p of params) if (p.grad !== null) out.push(p.grad);
+  return out;
 }
 
 /** The global L2 norm of all gradients: sqrt of the sum of every squared element. */
 export function gradNorm(params: Iterable<Tensor>): number {
   let sum = 0;
-  for (const g of gradients(params)) for (const v of g.data) sum += v * v;
+  for (const p of params) {
+    if (p.grad === null) continue;
+    const g = p.grad.data;
+    for (let i = 0; i < g.length; i++) sum += g[i]! * g[i]!;
+  }
   return Math.sqrt(sum);
 }
 
