@@ -22,6 +22,7 @@ import { allocate, type DType } from './storage';
 /** Padding amounts per dimension: [before, after]; negative amounts crop. */
 export type Pads = readonly (readonly [number, number])[];
 
+/** The primitive ops by name: each returns its result and records its backward rule. */
 export const primitives = {
   // Arithmetic, with broadcasting.
   add: (a: Tensor, b: Tensor) => record('add', binary('add', a, b), [a, b], (g) => [g, g]),

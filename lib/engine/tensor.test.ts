@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Tensor } from './tensor';
-import { arange, tensor } from './create';
+import { arange, tensor, zeros } from './create';
 
 describe('Tensor', () => {
   it('Tensor() checks that the data fits the shape', () => {
@@ -47,6 +47,8 @@ describe('Tensor', () => {
     expect(String(tensor([0.5, -1.25], { requiresGrad: true }))).toBe('tensor([ 0.5000, -1.2500], requiresGrad=true)');
     expect(String(tensor([1, 2], { requiresGrad: true }).mul(2))).toBe('tensor([2., 4.], gradFn=mul)');
     expect(String(tensor(3, { dtype: 'float64' }))).toBe('tensor(3., dtype=float64)');
-    expect(String(arange(2000))).toContain('...');
+    expect(String(arange(2000))).toBe('tensor([   0.,    1.,    2., ..., 1997., 1998., 1999.])');
+    expect(String(zeros([1000, 1000]))).toContain('...');
+    expect(String(tensor([1e-5, Infinity, NaN]))).toBe('tensor([1.0000e-5,       inf,       nan])');
   });
 });

@@ -19,6 +19,7 @@ export type NestedArray = number | readonly NestedArray[];
 type Operand = A.Operand;
 type Dims = R.Dims;
 
+/** An n-dimensional array of float32 or float64 numbers that can record how it was computed. */
 export class Tensor {
   /** Elements in row-major order. Treat as read-only: other tensors may share it. */
   readonly data: Data;

@@ -213,6 +213,34 @@ describe('ops against TensorFlow.js', () => {
   });
 });
 
+describe('more ops against TensorFlow.js', () => {
+  it('clamp(), norm(), squeeze(), unsqueeze() and flatten() match tf.clipByValue, tf.norm, tf.squeeze, tf.expandDims, tf.reshape', () => {
+    compare((x) => x.clamp(-0.5, 1), (x) => tf.clipByValue(x, -0.5, 1), [{ shape: [4, 5] }]);
+    compare((x) => x.norm(), (x) => tf.norm(x), [{ shape: [3, 4] }]);
+    compare((x) => x.squeeze(1), (x) => tf.squeeze(x, [1]), [{ shape: [3, 1, 4] }]);
+    compare((x) => x.unsqueeze(-1), (x) => tf.expandDims(x, -1), [{ shape: [3, 4] }]);
+    compare((x) => x.flatten(1), (x) => tf.reshape(x, [2, 12]), [{ shape: [2, 3, 4] }]);
+  });
+
+  it('argmax() and comparisons match tf.argMax, tf.equal, tf.greater, tf.lessEqual', () => {
+    const data = random([5, 6], 3);
+    const x = new Tensor(data, [5, 6]);
+    const t = tf.tensor(data, [5, 6]);
+    expectClose(x.argmax(1).data, tf.argMax(t, 1).dataSync());
+    expectClose(x.argmax(0).data, tf.argMax(t, 0).dataSync());
+    expectClose(x.gt(0.5).data, tf.greater(t, 0.5).dataSync());
+    expectClose(x.le(0).data, tf.lessEqual(t, 0).dataSync());
+    expectClose(x.eq(x.max(1, true)).data, tf.equal(t, tf.max(t, 1, true)).dataSync());
+  });
+
+  it('oneHot(), arange(), linspace() and eye() match tf.oneHot, tf.range, tf.linspace and tf.eye', () => {
+    expectClose(E.oneHot(tensor([2, 0, 1]), 4).data, tf.oneHot(tf.tensor1d([2, 0, 1], 'int32'), 4).dataSync());
+    expectClose(E.arange(-1, 2, 0.25).data, tf.range(-1, 2, 0.25).dataSync());
+    expectClose(E.linspace(-1, 3, 7).data, tf.linspace(-1, 3, 7).dataSync());
+    expectClose(E.eye(3).data, tf.eye(3).dataSync());
+  });
+});
+
 describe('losses against TensorFlow.js', () => {
   it('crossEntropy() with class indices matches tf.losses.softmaxCrossEntropy', () => {
     const labels = [2, 0, 1, 2, 4];
