@@ -56,14 +56,19 @@ function warmUp(step: () => void): number {
 }
 
 /**
- * How much slower `variant` is than `base`: the median ratio over many short back-to-back pairs,
- * which a few-percent difference needs on a machine whose speed drifts.
+ * How much slower `variant` is than `base`: for each of many pairs, the faster of three short
+ * interleaved timings of each (noise from other processes only ever adds time), then the median
+ * ratio. A difference of a few percent needs this on a shared machine.
  */
 function pairedSlowdown(base: Runner, variant: Runner): number {
   const ratios: number[] = [];
   for (let pair = 0; pair < PAIRS; pair++) {
-    const b = time(base.step, Math.max(1, Math.round(base.iterations / 5)));
-    const v = time(variant.step, Math.max(1, Math.round(variant.iterations / 5)));
+    let b = Infinity;
+    let v = Infinity;
+    for (let k = 0; k < 3; k++) {
+      b = Math.min(b, time(base.step, Math.max(1, Math.round(base.iterations / 15))));
+      v = Math.min(v, time(variant.step, Math.max(1, Math.round(variant.iterations / 15))));
+    }
     ratios.push(v / b);
   }
   return median(ratios) - 1;
@@ -88,14 +93,14 @@ function ratio(w: Workload, ours: number, peer: number): number {
 }
 
 /**
- * Memory one iteration needs: growth of heap + external (typed arrays, Wasm memory) across one
+ * Memory one iteration needs: growth of JS heap + ArrayBuffers (typed arrays, Wasm memory) across one
  * iteration that starts after a full collection, largest of five. It counts what the iteration
  * allocates whether or not it is still live at the end, so it bounds the iteration's peak from above.
  */
 function memoryPerIteration(step: () => void): number {
   const used = () => {
     const m = nodeProcess.memoryUsage();
-    return m.heapUsed + m.external;
+    return m.heapUsed + m.arrayBuffers;
   };
   let peak = 0;
   for (let i = 0; i < 5; i++) {
@@ -201,7 +206,7 @@ async function main(): Promise<void> {
     return;
   }
   log(table(results));
-  log(`\nMemory per iteration (MB: heap + external allocated by one iteration after a full GC; an upper bound of its peak):`);
+  log(`\nMemory per iteration (MB: JS heap + ArrayBuffers allocated by one iteration after a full GC; an upper bound of its peak):`);
   for (const r of results) {
     log(`  ${r.workload.padEnd(50)} ${ENGINES.map((e) => `${e} ${r.memoryMB[e]?.toFixed(1) ?? '-'}`).join('  ')}`);
   }
