@@ -6,7 +6,7 @@
  * output y. Gradients of broadcast inputs may keep the broadcast shape: backward() sums them back.
  * Rules run with recording off, so they may use any tensor method.
  *
- * Inputs arrive checked (see ops.ts): these functions do no validation.
+ * Inputs arrive checked by the public functions in ops/: these do no validation.
  */
 import { record } from './autograd';
 import { Tensor } from './tensor';
@@ -17,7 +17,8 @@ import { linear, linearWeightGrad, matmul } from './kernels/matmul';
 import { conv2d, conv2dInputGrad, conv2dWeightGrad, type Geometry } from './kernels/conv';
 import { avgPool2d, avgPool2dGrad, maxPool2d, maxPool2dGrad } from './kernels/pool';
 import { reducedShape, type Shape } from './shape';
-import { allocate, type DType } from './storage';
+import type { DType } from './storage';
+import { zerosLike } from './create';
 
 /** Padding amounts per dimension: [before, after]; negative amounts crop. */
 export type Pads = readonly (readonly [number, number])[];
@@ -108,10 +109,6 @@ export const primitives = {
   },
   avgPool2d: (x: Tensor, geo: Geometry) => record('avgPool2d', avgPool2d(x, geo), [x], (g) => [avgPool2dGrad(g, geo)]),
 };
-
-function zerosLike(t: Tensor): Tensor {
-  return new Tensor(allocate(t.dtype, t.numel()), t.shape);
-}
 
 function inversePermutation(dims: readonly number[]): number[] {
   const inverse = new Array<number>(dims.length);

@@ -2,7 +2,7 @@
 export type DType = 'float32' | 'float64';
 
 /** Flat row-major storage of a tensor. */
-export type Data = Float32Array | Float64Array;
+export type Data = Float32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
 
 /** A new zero-filled array of `n` elements of `dtype`. */
 export function allocate(dtype: DType, n: number): Data {

@@ -26,9 +26,9 @@ function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol
   expect(worst).toBeLessThanOrEqual(tol);
 }
 
-function random(shape: Shape, seed: number, low = -2, high = 2): Float32Array {
+function random(shape: Shape, seed: number, low = -2, high = 2): Float32Array<ArrayBuffer> {
   const rng = new Rng(seed);
-  return new Float32Array(numel(shape)).map(() => rng.uniform(low, high));
+  return Float32Array.from({ length: numel(shape) }, () => rng.uniform(low, high));
 }
 
 interface Input {
@@ -38,7 +38,7 @@ interface Input {
   /** Takes no gradient (e.g. a mask or class indices). */
   readonly constant?: boolean;
   /** Fixed values instead of random ones. */
-  readonly values?: Float32Array;
+  readonly values?: Float32Array<ArrayBuffer>;
 }
 
 /** Runs ours and theirs on the same random inputs and compares outputs and input gradients. */
