@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'site/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Some tests train small networks for hundreds of steps; a loaded 2-core machine needs the room.
+    testTimeout: 60_000,
   },
 });

@@ -1,33 +1,41 @@
-import type { ScaleLinear } from 'd3-scale';
+import type { ScaleContinuousNumeric } from 'd3-scale';
+
+type Scale = ScaleContinuousNumeric<number, number>;
 
 interface Props {
-  x: ScaleLinear<number, number>;
-  y: ScaleLinear<number, number>;
+  x: Scale;
+  y: Scale;
   /** Approximate number of ticks on each axis. */
   xTicks?: number;
   yTicks?: number;
+  /** Explicit y tick values and their format (e.g. powers of ten on a log scale). */
+  yTickValues?: number[];
+  yFormat?: (value: number) => string;
+  xFormat?: (value: number) => string;
   xLabel?: string;
   yLabel?: string;
 }
+
+const minus = (text: string): string => text.replace('-', '−');
 
 /**
  * Axes, grid lines and the zero lines of a 2-D plot, drawn from d3 scales as SVG (Preact renders
  * the elements; d3 computes ticks and formats). Colours come from the theme's CSS variables.
  */
-export function Axes({ x, y, xTicks = 6, yTicks = 5, xLabel, yLabel }: Props) {
+export function Axes({ x, y, xTicks = 6, yTicks = 5, yTickValues, yFormat, xFormat, xLabel, yLabel }: Props) {
   const [x0, x1] = x.range() as [number, number];
   const [y0, y1] = y.range() as [number, number];
-  const xFormat = x.tickFormat(xTicks);
-  const yFormat = y.tickFormat(yTicks);
+  const formatX = xFormat ?? x.tickFormat(xTicks);
+  const formatY = yFormat ?? y.tickFormat(yTicks);
   const [xMin, xMax] = x.domain() as [number, number];
   const [yMin, yMax] = y.domain() as [number, number];
   return (
     <g class="axes" aria-hidden="true">
-      {y.ticks(yTicks).map((t) => (
+      {(yTickValues ?? y.ticks(yTicks)).map((t) => (
         <g key={`y${t}`}>
           <line class="axes__grid" x1={x0} x2={x1} y1={y(t)} y2={y(t)} />
           <text class="axes__tick" x={x0 - 6} y={y(t)} dy="0.32em" text-anchor="end">
-            {yFormat(t).replace('-', '−')}
+            {minus(formatY(t))}
           </text>
         </g>
       ))}
@@ -35,7 +43,7 @@ export function Axes({ x, y, xTicks = 6, yTicks = 5, xLabel, yLabel }: Props) {
         <g key={`x${t}`}>
           <line class="axes__grid" x1={x(t)} x2={x(t)} y1={y0} y2={y1} />
           <text class="axes__tick" x={x(t)} y={y0 + 16} text-anchor="middle">
-            {xFormat(t).replace('-', '−')}
+            {minus(formatX(t))}
           </text>
         </g>
       ))}

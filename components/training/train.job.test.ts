@@ -6,7 +6,6 @@ import { trainJob, type TrainParams, type TrainSnapshot } from './train.job';
 const params = (overrides: Partial<TrainParams> = {}): TrainParams => ({
   config: DEEP_RELU_HE,
   maxSteps: 40,
-  speed: 0,
   evalEvery: 10,
   boundaryResolution: 8,
   boundaryExtent: 1.6,

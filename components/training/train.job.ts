@@ -1,7 +1,9 @@
 /**
  * The training job every training widget runs in its worker: steps a Trainer, records what the
  * charts need, and emits a snapshot after every update (the runtime delivers at most 60 a second).
- * It stops by itself when the loss stops being finite or when maxSteps is reached.
+ * It stops by itself when the loss stops being finite or when maxSteps is reached. Speed is the
+ * page's business: it resumes the job to train flat out, or keeps it paused and asks for a few
+ * step()s each animation frame.
  */
 import type { TrainConfig } from '../../lib/training/config';
 import { History, type HistorySnapshot } from '../../lib/training/history';
@@ -13,8 +15,6 @@ export interface TrainParams {
   config: TrainConfig;
   /** Stop after this many updates. */
   maxSteps: number;
-  /** Updates per animation frame (about 60 frames a second); 0 trains as fast as the CPU allows. */
-  speed: number;
   /** Evaluate on the full train and test sets every this many steps. */
   evalEvery: number;
   /** Draw the decision boundary on a grid of this many cells a side (classification only; 0 = never). */
@@ -44,6 +44,8 @@ export interface TrainSnapshot {
   layerNorms: Float64Array;
   /** P(class 1) on the boundary grid, rows from the top; absent for regression. */
   boundary?: Float32Array;
+  /** Counts boundary recomputations, so the page redraws the map only when it changed. */
+  boundaryVersion: number;
 }
 
 /** Series names of the per-step history, before the per-layer norms. */
@@ -51,9 +53,7 @@ export const STEP_SERIES = ['loss', 'normBefore', 'normAfter'] as const;
 /** Series names of the evaluation history. */
 export const EVAL_SERIES = ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
 
-const FRAME_MS = 1000 / 60;
 const BOUNDARY_EVERY_MS = 120;
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Trains until diverged, finished or cancelled; resolves with the last snapshot. */
 export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (params, ctx) => {
@@ -65,9 +65,10 @@ export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (p
 
   let evaluation = { ...trainer.evaluate(), step: 0 };
   evaluations.push(0, [evaluation.trainLoss, evaluation.testLoss, evaluation.trainAccuracy, evaluation.testAccuracy]);
-  let layerNorms = new Float64Array(layers.length);
+  let layerNorms: Float64Array = new Float64Array(layers.length);
   let boundary = drawsBoundary ? trainer.boundary(params.boundaryResolution, params.boundaryExtent) : undefined;
   let boundaryAt = performance.now();
+  let boundaryVersion = 0;
   let status: RunStatus = 'training';
   let diverged: TrainSnapshot['diverged'];
 
@@ -81,17 +82,12 @@ export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (p
     evaluations: evaluations.snapshot(),
     layerNorms: layerNorms.slice(),
     ...(boundary ? { boundary: boundary.slice() } : {}),
+    boundaryVersion,
   });
 
   ctx.emit(snapshot());
-  let frameStart = performance.now();
-  let inFrame = 0;
   while (status === 'training') {
-    const waitedFrom = performance.now();
     await ctx.checkpoint();
-    // After a pause (or a single Step) the frame budget starts afresh.
-    if (performance.now() - waitedFrom > FRAME_MS) (frameStart = performance.now()), (inFrame = 0);
-
     const record = trainer.trainStep();
     layerNorms = record.layerNorms;
     steps.push(record.step, [record.loss, record.normBefore, record.normAfter, ...record.layerNorms]);
@@ -108,16 +104,10 @@ export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (p
       if (drawsBoundary && (now - boundaryAt > BOUNDARY_EVERY_MS || status !== 'training')) {
         boundary = trainer.boundary(params.boundaryResolution, params.boundaryExtent);
         boundaryAt = now;
+        boundaryVersion++;
       }
     }
     ctx.emit(snapshot());
-
-    if (params.speed > 0 && ++inFrame >= params.speed) {
-      const rest = FRAME_MS - (performance.now() - frameStart);
-      if (rest > 0) await sleep(rest);
-      frameStart = performance.now();
-      inFrame = 0;
-    }
   }
   return snapshot();
 };

@@ -3,12 +3,14 @@ import { useState } from 'preact/hooks';
 interface Props {
   /** Returns the widget to its defaults. */
   onReset(): void;
+  /** The reset button's label (default "Reset"; training widgets say "Default settings"). */
+  resetLabel?: string;
   /** Extra buttons placed before Reset. */
   children?: preact.ComponentChildren;
 }
 
 /** The row of buttons every widget ends with: its own actions, Copy link and Reset. */
-export function Toolbar({ onReset, children }: Props) {
+export function Toolbar({ onReset, resetLabel = 'Reset', children }: Props) {
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
   const copy = async (): Promise<void> => {
     // The URL is written a moment after each change; wait for it so the link has the latest state.
@@ -28,7 +30,7 @@ export function Toolbar({ onReset, children }: Props) {
         Copy link
       </button>
       <button type="button" class="button button--quiet" onClick={onReset}>
-        Reset
+        {resetLabel}
       </button>
       <span class="widget-toolbar__status" role="status">
         {copied === 'done' ? 'Link copied' : copied === 'failed' ? 'Copy failed: the link is in the address bar' : ''}

@@ -12,7 +12,7 @@ export class History {
   /** A history of `columns.length` named series, at most `capacity` points each. */
   constructor(
     readonly columns: readonly string[],
-    readonly capacity = 1000,
+    readonly capacity = 500,
   ) {
     if (capacity < 2 || capacity % 2 !== 0) throw new RangeError(`History: expected an even capacity ≥ 2, got ${capacity}`);
     this.#steps = new Float64Array(capacity);
@@ -37,11 +37,14 @@ export class History {
     return this.#length;
   }
 
-  /** A copy of the recorded steps and series, safe to hand to another thread. */
+  /**
+   * A copy of the recorded steps and series, safe to hand to another thread. The series are
+   * rounded to float32 (7 significant digits, plenty for a chart) to halve what crosses threads.
+   */
   snapshot(): HistorySnapshot {
     return {
       steps: this.#steps.slice(0, this.#length),
-      columns: Object.fromEntries(this.columns.map((name, j) => [name, (this.#columns[j] as Float64Array).slice(0, this.#length)])),
+      columns: Object.fromEntries(this.columns.map((name, j) => [name, Float32Array.from((this.#columns[j] as Float64Array).subarray(0, this.#length))])),
     };
   }
 
@@ -58,8 +61,8 @@ export class History {
   }
 }
 
-/** Recorded steps and one array per series, all of the same length. */
+/** Recorded steps and one array per series (float32), all of the same length. */
 export interface HistorySnapshot {
   steps: Float64Array;
-  columns: Record<string, Float64Array>;
+  columns: Record<string, Float32Array>;
 }

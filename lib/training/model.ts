@@ -11,6 +11,8 @@ import type { HiddenActivation, InitScheme, TrainConfig } from './config';
 export interface TrainableModel {
   /** Predictions, shape (N, 1), for inputs of shape (N, F). */
   forward(x: Tensor): Tensor;
+  /** Pre-activations z of every hidden layer for inputs x, each (N, width); empty for the RNN. */
+  preActivations(x: Tensor): Tensor[];
   parameters(): Tensor[];
   /** The watched weights, first layer first, with the names the charts show. */
   watched: { name: string; weight: Tensor }[];
@@ -66,8 +68,19 @@ export function buildMlp(config: TrainConfig, inputs: number, rng: Rng): Trainab
   layers.push(head);
   linears.push(head);
   const model = new nn.Sequential(...layers);
+  const act = activationModule(config.activation);
   return {
     forward: (x) => model.forward(x),
+    preActivations(x) {
+      const zs: Tensor[] = [];
+      let h = x;
+      for (const linear of linears.slice(0, -1)) {
+        const z = linear.forward(h);
+        zs.push(z);
+        h = act.forward(z);
+      }
+      return zs;
+    },
     parameters: () => model.parameters(),
     watched: linears.map((l, i) => ({ name: i === linears.length - 1 ? `layer ${i + 1} (output)` : `layer ${i + 1}`, weight: l.weight })),
   };
@@ -88,6 +101,7 @@ export function buildSequenceModel(config: TrainConfig, rng: Rng): TrainableMode
   }
   const head = new nn.Linear(config.width, 1, { rng });
   return {
+    preActivations: () => [],
     forward(x) {
       const [n = 0, length = 0] = x.shape;
       const [output] = rnn.forward(x.reshape([n, length, 1]));

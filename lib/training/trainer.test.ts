@@ -86,3 +86,17 @@ describe('Trainer', () => {
     expect(grid[0]).toBeLessThan(0.5);
   });
 });
+
+describe('Trainer.evaluate()', () => {
+  it('evaluate() counts ReLU units that are off on every training point, and says −1 for sigmoid', () => {
+    expect(new Trainer(DEEP_SIGMOID).evaluate().inactiveUnits).toBe(-1);
+    const healthy = new Trainer(DEEP_RELU_HE).evaluate().inactiveUnits;
+    expect(healthy).toBeGreaterThanOrEqual(0);
+    expect(healthy).toBeLessThan(32 * 10);
+    // A huge negative bias in layer 1 switches all of its units off for every input.
+    const trainer = new Trainer(DEEP_RELU_HE);
+    const bias = trainer.model.parameters()[1];
+    bias?.data.fill(-1000);
+    expect(trainer.evaluate().inactiveUnits).toBeGreaterThanOrEqual(32);
+  });
+});

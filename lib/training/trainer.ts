@@ -31,6 +31,11 @@ export interface Evaluation {
   testLoss: number;
   trainAccuracy: number;
   testAccuracy: number;
+  /**
+   * Hidden units whose pre-activation is ≤ 0 on every training example: with ReLU they output 0
+   * and get no gradient ("dead"); −1 when the hidden activation is not ReLU or leaky ReLU.
+   */
+  inactiveUnits: number;
 }
 
 function createOptimizer(config: TrainConfig, params: Tensor[]): optim.Optimizer {
@@ -157,8 +162,23 @@ export class Trainer {
       };
       const [trainLoss, trainAccuracy] = measure(this.#trainAll);
       const [testLoss, testAccuracy] = measure(this.#testAll);
-      return { trainLoss, testLoss, trainAccuracy, testAccuracy };
+      return { trainLoss, testLoss, trainAccuracy, testAccuracy, inactiveUnits: this.#inactiveUnits() };
     });
+  }
+
+  #inactiveUnits(): number {
+    const { activation, task } = this.config;
+    if (task.kind === 'sequence' || (activation !== 'relu' && activation !== 'leakyRelu')) return -1;
+    let inactive = 0;
+    for (const z of this.model.preActivations(this.#trainAll.x)) {
+      const [n = 0, width = 0] = z.shape;
+      for (let j = 0; j < width; j++) {
+        let active = false;
+        for (let i = 0; i < n && !active; i++) active = (z.data[i * width + j] ?? 0) > 0;
+        if (!active) inactive++;
+      }
+    }
+    return inactive;
   }
 
   /**

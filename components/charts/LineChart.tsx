@@ -1,0 +1,171 @@
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { line } from 'd3-shape';
+import { useState } from 'preact/hooks';
+import { Axes } from './Axes';
+import { formatPowerOfTen, logTicks } from './log-ticks';
+
+/** One line of a chart. */
+export interface Series {
+  key: string;
+  label: string;
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  /** A CSS colour, normally a theme variable: 'var(--chart-1)'. */
+  color: string;
+  dash?: string;
+  /** Drawn thin and translucent (e.g. the noisy minibatch loss behind the full-data loss). */
+  faint?: boolean;
+}
+
+interface Props {
+  /** Accessible name of the chart, e.g. "Loss over training steps". */
+  title: string;
+  series: Series[];
+  width: number;
+  height: number;
+  xDomain: [number, number];
+  yScale: 'linear' | 'log';
+  /** Fixed y-range; by default the range of the finite (and, on a log scale, positive) data. */
+  yDomain?: [number, number];
+  xLabel?: string;
+  /** A horizontal reference line, e.g. the clipping threshold. */
+  reference?: { y: number; label: string };
+  /** The x-values the cursor steps through (by default the first series' x). */
+  cursorX?: ArrayLike<number>;
+  /** The sentence describing the data at one x, shown above the chart and read to screen readers. */
+  describe(x: number): string;
+  /** Hide the legend (when the page shows one elsewhere). */
+  hideLegend?: boolean;
+}
+
+const MARGIN = { top: 10, right: 14, bottom: 34, left: 52 };
+
+function dataExtent(series: Series[], log: boolean): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series) {
+    for (let i = 0; i < s.y.length; i++) {
+      const v = s.y[i] ?? NaN;
+      if (!Number.isFinite(v) || (log && v <= 0)) continue;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  if (!Number.isFinite(lo)) return log ? [1e-3, 1] : [0, 1];
+  if (log) return lo === hi ? [lo / 10, hi * 10] : [lo, hi];
+  return lo === hi ? [lo - 1, hi + 1] : [Math.min(0, lo), hi];
+}
+
+/**
+ * A line chart of values over training steps, on a linear or log y-axis, with a cursor driven by
+ * pointer or keyboard (arrows step through the recorded points, Home and End jump; End follows the
+ * newest point again). The sentence from `describe` is the chart's text alternative.
+ */
+export function LineChart({ title, series, width, height, xDomain, yScale, yDomain, xLabel, reference, cursorX, describe, hideLegend }: Props) {
+  const [cursor, setCursor] = useState<number | undefined>(undefined);
+  const log = yScale === 'log';
+  const [lo, hi] = yDomain ?? dataExtent(series, log);
+  const x = scaleLinear().domain(xDomain).range([MARGIN.left, width - MARGIN.right]);
+  const y = (log ? scaleLog().domain([lo, hi]).nice() : scaleLinear().domain([lo, hi]).nice()).range([height - MARGIN.bottom, MARGIN.top]);
+  const [yLo, yHi] = y.domain() as [number, number];
+  const ticks = log ? logTicks(yLo, yHi) : undefined;
+  const steps = cursorX ?? series[0]?.x ?? [];
+  const index = cursor === undefined ? steps.length - 1 : Math.min(cursor, steps.length - 1);
+  const at = steps[index];
+  const text = at === undefined ? 'No data yet.' : describe(at);
+  const clip = (v: number): number => Math.min(yHi, Math.max(yLo, v));
+
+  const onKeyDown = (e: KeyboardEvent): void => {
+    const last = steps.length - 1;
+    const jump = Math.max(1, Math.round(steps.length / 10));
+    const moves: Record<string, number> = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -jump, PageUp: jump };
+    if (e.key === 'Home') setCursor(0);
+    else if (e.key === 'End') setCursor(undefined);
+    else if (e.key in moves) {
+      const next = Math.max(0, Math.min(last, index + (moves[e.key] ?? 0)));
+      setCursor(next === last ? undefined : next);
+    } else return;
+    e.preventDefault();
+  };
+  const onPointer = (e: PointerEvent): void => {
+    if (steps.length === 0 || (e.pointerType !== 'mouse' && e.buttons === 0)) return;
+    const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    const value = x.invert(((e.clientX - box.left) / box.width) * width);
+    let best = 0;
+    for (let i = 1; i < steps.length; i++) if (Math.abs((steps[i] ?? 0) - value) < Math.abs((steps[best] ?? 0) - value)) best = i;
+    setCursor(best === steps.length - 1 ? undefined : best);
+  };
+
+  return (
+    <figure class="line-chart">
+      <figcaption class="line-chart__head">
+        <span class="line-chart__title">{title}</span>
+        {!hideLegend && (
+          <span class="line-chart__legend" aria-hidden="true">
+            {series.map((s) => (
+              <span key={s.key} class="line-chart__key">
+                <svg width="18" height="8">
+                  <line x1="1" x2="17" y1="4" y2="4" style={{ stroke: s.color, strokeDasharray: s.dash ?? '', strokeWidth: 2.5, opacity: s.faint ? 0.45 : 1 }} />
+                </svg>
+                {s.label}
+              </span>
+            ))}
+          </span>
+        )}
+      </figcaption>
+      <p class="line-chart__readout">{text}</p>
+      <div
+        class="line-chart__plot"
+        role="slider"
+        tabIndex={0}
+        aria-label={`${title}: step through the recorded points with the arrow keys`}
+        aria-valuemin={steps[0] ?? 0}
+        aria-valuemax={steps[steps.length - 1] ?? 0}
+        aria-valuenow={at ?? 0}
+        aria-valuetext={text}
+        onKeyDown={onKeyDown}
+        onPointerMove={onPointer}
+        onPointerDown={onPointer}
+        onPointerLeave={(e) => e.pointerType === 'mouse' && setCursor(undefined)}
+      >
+        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
+          <Axes
+            x={x}
+            y={y}
+            xTicks={Math.max(2, Math.floor(width / 90))}
+            yTicks={4}
+            {...(ticks ? { yTickValues: ticks, yFormat: formatPowerOfTen } : {})}
+            {...(xLabel ? { xLabel } : {})}
+          />
+          {reference && reference.y >= yLo && reference.y <= yHi && (
+            <g class="line-chart__reference">
+              <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(reference.y)} y2={y(reference.y)} />
+              <text x={width - MARGIN.right - 4} y={y(reference.y) - 4} text-anchor="end">
+                {reference.label}
+              </text>
+            </g>
+          )}
+          {series.map((s) => {
+            const points = Array.from({ length: Math.min(s.x.length, s.y.length) }, (_, i) => i);
+            const path = line<number>()
+              .defined((i) => {
+                const v = s.y[i] ?? NaN;
+                return Number.isFinite(v) && (!log || v > 0);
+              })
+              .x((i) => x(s.x[i] ?? 0))
+              .y((i) => y(clip(s.y[i] ?? 0)));
+            return (
+              <path
+                key={s.key}
+                class={s.faint ? 'line-chart__line line-chart__line--faint' : 'line-chart__line'}
+                d={path(points) ?? ''}
+                style={{ stroke: s.color, strokeDasharray: s.dash ?? '' }}
+              />
+            );
+          })}
+          {at !== undefined && <line class="line-chart__cursor" x1={x(at)} x2={x(at)} y1={MARGIN.top} y2={height - MARGIN.bottom} />}
+        </svg>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,87 @@
+import type { ComponentChildren, RefObject } from 'preact';
+import type { UrlNotice } from '../../lib/url-state';
+import { useElementWidth } from '../charts/useElementWidth';
+import { Notices } from '../widget-kit/Notices';
+import { Toolbar } from '../widget-kit/Toolbar';
+import { TrainingControls } from './TrainingControls';
+import type { TrainingRun } from './useTrainingRun';
+import '../charts/charts.css';
+import './training.css';
+
+/** Where the two runs go: side by side when there is room for both, stacked otherwise. */
+export interface ComparisonLayout {
+  ref: RefObject<HTMLDivElement>;
+  sideBySide: boolean;
+  /** Width of one run's panel in CSS pixels. */
+  panelWidth: number;
+}
+
+/** Measures the runs' container and decides the layout. */
+export function useComparisonLayout(): ComparisonLayout {
+  const [ref, width] = useElementWidth<HTMLDivElement>(900);
+  const sideBySide = width >= 820;
+  return { ref, sideBySide, panelWidth: sideBySide ? Math.floor((width - 24) / 2) : width };
+}
+
+interface Props {
+  layout: ComparisonLayout;
+  /** The two runs, driven together by one set of buttons. */
+  runs: readonly [TrainingRun, TrainingRun];
+  /** One-click setups, and what the group of them is called. */
+  presets: readonly { label: string; select(): void }[];
+  presetsLabel: string;
+  speed: number;
+  onSpeed(speed: number): void;
+  onNewSeed(): void;
+  /** Settings both runs share. */
+  settings: ComponentChildren;
+  /** The two run panels. */
+  panels: readonly [ComponentChildren, ComponentChildren];
+  /** The state of both runs in words, announced when training is paused or stopped. */
+  summary: string;
+  notices: UrlNotice[];
+  onDismissNotices(): void;
+  onDefaultSettings(): void;
+}
+
+/**
+ * The frame of a two-run training experiment: presets, Play/Pause/Step/Reset/New seed for both
+ * runs at once, the shared settings, the two panels, a spoken summary, Copy link and Default
+ * settings.
+ */
+export function Comparison({ layout, runs, presets, presetsLabel, speed, onSpeed, onNewSeed, settings, panels, summary, notices, onDismissNotices, onDefaultSettings }: Props) {
+  const playing = runs.some((r) => r.playing);
+  const stopped = runs.every((r) => r.snapshot?.status === 'diverged' || r.snapshot?.status === 'finished');
+  return (
+    <div class="training-widget">
+      <Notices notices={notices} onDismiss={onDismissNotices} />
+      <div class="training-widget__presets" role="group" aria-label={presetsLabel}>
+        {presets.map((p) => (
+          <button key={p.label} type="button" class="button button--quiet" onClick={p.select}>
+            {p.label}
+          </button>
+        ))}
+      </div>
+      <TrainingControls
+        playing={playing}
+        stopped={stopped}
+        onPlay={() => runs.forEach((r) => r.play())}
+        onPause={() => runs.forEach((r) => r.pause())}
+        onStep={() => runs.forEach((r) => r.step())}
+        onReset={() => runs.forEach((r) => r.reset())}
+        onNewSeed={onNewSeed}
+        speed={speed}
+        onSpeed={onSpeed}
+      />
+      <div class="training-widget__settings">{settings}</div>
+      <div ref={layout.ref} class={layout.sideBySide ? 'training-widget__runs training-widget__runs--row' : 'training-widget__runs'}>
+        {panels[0]}
+        {panels[1]}
+      </div>
+      <p class="training-widget__summary" aria-live={playing ? 'off' : 'polite'}>
+        {summary}
+      </p>
+      <Toolbar onReset={onDefaultSettings} resetLabel="Default settings" />
+    </div>
+  );
+}

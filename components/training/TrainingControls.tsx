@@ -1,0 +1,53 @@
+import { Select } from '../widget-kit/Select';
+
+interface Props {
+  playing: boolean;
+  /** A run has stopped (diverged or finished) and cannot be played on without Reset. */
+  stopped: boolean;
+  onPlay(): void;
+  onPause(): void;
+  onStep(): void;
+  onReset(): void;
+  onNewSeed(): void;
+  speed: number;
+  onSpeed(speed: number): void;
+}
+
+const SPEEDS = [
+  { value: '1', label: '1 update per frame' },
+  { value: '5', label: '5 updates per frame' },
+  { value: '20', label: '20 updates per frame' },
+  { value: '0', label: 'As fast as possible' },
+] as const;
+
+/** Play or Pause, Step (exactly one update), Reset (same seed, same run), New seed, and speed. */
+export function TrainingControls({ playing, stopped, onPlay, onPause, onStep, onReset, onNewSeed, speed, onSpeed }: Props) {
+  return (
+    <div class="training-controls" role="group" aria-label="Training">
+      {playing ? (
+        <button type="button" class="button" onClick={onPause}>
+          Pause
+        </button>
+      ) : (
+        <button type="button" class="button" onClick={onPlay} disabled={stopped}>
+          Play
+        </button>
+      )}
+      <button type="button" class="button button--quiet" onClick={onStep} disabled={stopped}>
+        Step
+      </button>
+      <button type="button" class="button button--quiet" onClick={onReset}>
+        Reset
+      </button>
+      <button type="button" class="button button--quiet" onClick={onNewSeed}>
+        New seed
+      </button>
+      <Select
+        label="Speed"
+        value={String(speed) as (typeof SPEEDS)[number]['value']}
+        options={SPEEDS}
+        onChange={(v) => onSpeed(Number(v))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { useMemo } from 'preact/hooks';
+import { describeGradientRatio } from '../../lib/training/describe';
+import { Comparison, useComparisonLayout } from '../training/Comparison';
+import { RunPanel } from '../training/RunPanel';
+import type { TrainParams } from '../training/train.job';
+import { type TrainingRun, useTrainingRun } from '../training/useTrainingRun';
+import { formatFixed } from '../widget-kit/format';
+import { Select } from '../widget-kit/Select';
+import { Slider } from '../widget-kit/Slider';
+import { useUrlState } from '../widget-kit/useUrlState';
+import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
+import {
+  ACTIVATION_OPTIONS,
+  BATCH_STOPS,
+  DATASET_OPTIONS,
+  INIT_OPTIONS,
+  LR_STOPS,
+  OPTIMIZER_OPTIONS,
+  PRESETS,
+  runConfig,
+  vanishingSchema,
+  WIDTH_STOPS,
+} from './model';
+
+const BOUNDARY = { boundaryResolution: 40, boundaryExtent: 1.6 };
+
+/** The vanishing-gradients island: two deep MLPs trained side by side in two workers. */
+export default function VanishingGradients() {
+  return (
+    <WidgetBoundary name="vanishing-gradients experiment">
+      <Experiment />
+    </WidgetBoundary>
+  );
+}
+
+function Experiment() {
+  const { values, update, reset, notices, dismissNotices } = useUrlState(vanishingSchema);
+  const speed = Number(values.speed);
+  const keyA = JSON.stringify(runConfig(values, 'a'));
+  const keyB = JSON.stringify(runConfig(values, 'b'));
+  // Configs change identity only when a setting that matters changes (not, say, the speed).
+  const configA = useMemo(() => runConfig(values, 'a'), [keyA]);
+  const configB = useMemo(() => runConfig(values, 'b'), [keyB]);
+  const params = (config: typeof configA): TrainParams => ({ config, maxSteps: 3000, evalEvery: 10, ...BOUNDARY });
+  const runA = useTrainingRun(params(configA), keyA, speed);
+  const runB = useTrainingRun(params(configB), keyB, speed);
+  const layout = useComparisonLayout();
+  const { panelWidth } = layout;
+
+  // Each run's snapshot re-renders only its own panel.
+  const panelA = useMemo(
+    () => (
+      <RunPanel label="Run A" config={configA} snapshot={runA.snapshot} error={runA.error} width={panelWidth} showClipping={false} {...BOUNDARY}>
+        <Select label="Activation (A)" value={values.a} options={ACTIVATION_OPTIONS} onChange={(v) => update({ a: v })} />
+        <Select label="Initialisation (A)" value={values.ainit} options={INIT_OPTIONS} onChange={(v) => update({ ainit: v })} />
+      </RunPanel>
+    ),
+    [configA, runA.snapshot, runA.error, panelWidth],
+  );
+  const panelB = useMemo(
+    () => (
+      <RunPanel label="Run B" config={configB} snapshot={runB.snapshot} error={runB.error} width={panelWidth} showClipping={false} {...BOUNDARY}>
+        <Select label="Activation (B)" value={values.b} options={ACTIVATION_OPTIONS} onChange={(v) => update({ b: v })} />
+        <Select label="Initialisation (B)" value={values.binit} options={INIT_OPTIONS} onChange={(v) => update({ binit: v })} />
+      </RunPanel>
+    ),
+    [configB, runB.snapshot, runB.error, panelWidth],
+  );
+
+  const describeRun = (name: string, run: TrainingRun, config: typeof configA): string => {
+    const s = run.snapshot;
+    if (!s) return `Run ${name} is starting.`;
+    const act = ACTIVATION_OPTIONS.find((o) => o.value === config.activation)?.label ?? config.activation;
+    const init = INIT_OPTIONS.find((o) => o.value === config.init)?.label ?? config.init;
+    return `Run ${name} (${act}, ${init} init) at step ${s.step}: test accuracy ${formatFixed(100 * s.evaluation.testAccuracy, 1)}%; ${describeGradientRatio(s.layers, s.layerNorms)}.`;
+  };
+
+  return (
+    <Comparison
+      layout={layout}
+      runs={[runA, runB]}
+      presets={PRESETS.map((p) => ({ label: p.label, select: () => update(p.settings) }))}
+      presetsLabel="Experiments"
+      speed={speed}
+      onSpeed={(v) => update({ speed: String(v) as typeof values.speed })}
+      onNewSeed={() => update({ seed: (values.seed % 999_999) + 1 })}
+      settings={
+        <>
+          <Select label="Dataset" value={values.dataset} options={DATASET_OPTIONS} onChange={(v) => update({ dataset: v })} />
+          <Slider label="Hidden layers" min={1} max={20} step={1} value={values.depth} onInput={(v) => update({ depth: v })} />
+          <Slider label="Units per layer" stops={WIDTH_STOPS} value={values.width} onInput={(v) => update({ width: v })} />
+          <Slider label="Learning rate" stops={LR_STOPS} value={values.lr} onInput={(v) => update({ lr: v })} />
+          <Select label="Optimizer" value={values.opt} options={OPTIMIZER_OPTIONS} onChange={(v) => update({ opt: v })} />
+          <Slider label="Batch size" stops={BATCH_STOPS} value={values.batch} format={(v) => (v >= 800 ? 'all 800' : String(v))} onInput={(v) => update({ batch: v })} />
+        </>
+      }
+      panels={[panelA, panelB]}
+      summary={`${describeRun('A', runA, configA)} ${describeRun('B', runB, configB)}`}
+      notices={notices}
+      onDismissNotices={dismissNotices}
+      onDefaultSettings={reset}
+    />
+  );
+}

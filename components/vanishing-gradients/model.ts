@@ -1,0 +1,103 @@
+/** The vanishing-gradients widget: URL fields, presets, and the two runs' configs. */
+import type { DatasetName, HiddenActivation, InitScheme, OptimizerName, TrainConfig } from '../../lib/training/config';
+import { enumField, numberField } from '../../lib/url-state';
+
+export const ACTIVATION_OPTIONS = [
+  { value: 'sigmoid', label: 'Sigmoid' },
+  { value: 'tanh', label: 'Tanh' },
+  { value: 'relu', label: 'ReLU' },
+  { value: 'leakyRelu', label: 'Leaky ReLU (0.01)' },
+] as const satisfies readonly { value: HiddenActivation; label: string }[];
+
+export const INIT_OPTIONS = [
+  { value: 'default', label: 'PyTorch default' },
+  { value: 'xavier', label: 'Xavier (Glorot)' },
+  { value: 'he', label: 'He (Kaiming)' },
+] as const satisfies readonly { value: InitScheme; label: string }[];
+
+export const DATASET_OPTIONS = [
+  { value: 'circles', label: 'Two circles' },
+  { value: 'moons', label: 'Moons' },
+  { value: 'spiral', label: 'Spiral' },
+  { value: 'xor', label: 'XOR' },
+] as const satisfies readonly { value: DatasetName; label: string }[];
+
+export const OPTIMIZER_OPTIONS = [
+  { value: 'sgd', label: 'SGD' },
+  { value: 'momentum', label: 'SGD + momentum 0.9' },
+  { value: 'adam', label: 'Adam' },
+] as const satisfies readonly { value: OptimizerName; label: string }[];
+
+export const LR_STOPS = [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3] as const;
+export const WIDTH_STOPS = [4, 8, 16, 32, 64] as const;
+export const BATCH_STOPS = [8, 16, 32, 64, 128, 800] as const;
+
+const values = <T extends string>(options: readonly { value: T }[]): T[] => options.map((o) => o.value);
+
+/** URL fields (names appear in shared links). Run A and run B differ in activation and initialisation only. */
+export const vanishingSchema = {
+  dataset: enumField(values(DATASET_OPTIONS), 'circles'),
+  depth: numberField({ default: 10, min: 1, max: 20, integer: true }),
+  width: numberField({ default: 32, min: 2, max: 64, integer: true }),
+  lr: numberField({ default: 0.1, min: 0.0001, max: 10 }),
+  opt: enumField(values(OPTIMIZER_OPTIONS), 'sgd'),
+  batch: numberField({ default: 32, min: 1, max: 800, integer: true }),
+  seed: numberField({ default: 1, min: 1, max: 999_999, integer: true }),
+  a: enumField(values(ACTIVATION_OPTIONS), 'sigmoid'),
+  ainit: enumField(values(INIT_OPTIONS), 'default'),
+  b: enumField(values(ACTIVATION_OPTIONS), 'relu'),
+  binit: enumField(values(INIT_OPTIONS), 'he'),
+  speed: enumField(['0', '1', '5', '20'], '0'),
+};
+
+/** The widget's settings. */
+export type VanishingSettings = {
+  dataset: DatasetName;
+  depth: number;
+  width: number;
+  lr: number;
+  opt: OptimizerName;
+  batch: number;
+  seed: number;
+  a: HiddenActivation;
+  ainit: InitScheme;
+  b: HiddenActivation;
+  binit: InitScheme;
+};
+
+/** The config of run A or B. */
+export function runConfig(s: VanishingSettings, run: 'a' | 'b'): TrainConfig {
+  return {
+    task: { kind: 'classification', dataset: s.dataset, n: 1000, noise: s.dataset === 'spiral' ? 0.05 : 0.1 },
+    seed: s.seed,
+    depth: s.depth,
+    width: s.width,
+    activation: run === 'a' ? s.a : s.b,
+    init: run === 'a' ? s.ainit : s.binit,
+    initScale: 1,
+    lr: s.lr,
+    optimizer: s.opt,
+    batchSize: s.batch,
+    clip: { mode: 'none', threshold: 1 },
+  };
+}
+
+/** One-click experiments the lesson refers to. */
+export const PRESETS: readonly { label: string; settings: Partial<VanishingSettings> }[] = [
+  {
+    label: 'Sigmoid vs ReLU + He',
+    settings: { a: 'sigmoid', ainit: 'default', b: 'relu', binit: 'he', depth: 10, width: 32, lr: 0.1, opt: 'sgd', batch: 32, seed: 1, dataset: 'circles' },
+  },
+  {
+    label: 'Tanh: default vs Xavier init',
+    settings: { a: 'tanh', ainit: 'default', b: 'tanh', binit: 'xavier', depth: 10, width: 32, lr: 0.1, opt: 'sgd', batch: 32, seed: 1, dataset: 'circles' },
+  },
+  {
+    label: 'ReLU, 20 layers: default vs He init',
+    settings: { a: 'relu', ainit: 'default', b: 'relu', binit: 'he', depth: 20, width: 32, lr: 0.1, opt: 'sgd', batch: 32, seed: 1, dataset: 'circles' },
+  },
+  {
+    label: 'Narrow: ReLU vs leaky ReLU',
+    settings: { a: 'relu', ainit: 'he', b: 'leakyRelu', binit: 'he', depth: 10, width: 4, lr: 0.1, opt: 'sgd', batch: 32, seed: 1, dataset: 'circles' },
+  },
+];

@@ -1,0 +1,31 @@
+/** Sentences that put training numbers into words, for readouts and screen readers. */
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+function superscript(n: number): string {
+  const text = Math.abs(n).toFixed(n % 1 === 0 ? 0 : 1);
+  return `${n < 0 ? '⁻' : ''}${[...text].map((c) => (c === '.' ? '·' : (SUPERSCRIPT[Number(c)] ?? c))).join('')}`;
+}
+
+/**
+ * How the first layer's gradient compares with the last's: "layer 1's gradient is 10⁻⁹·³ times
+ * layer 11's" (exponent to one decimal), or "about the same as" within a factor of 2.
+ */
+export function describeGradientRatio(names: readonly string[], norms: ArrayLike<number>): string {
+  const first = norms[0] ?? NaN;
+  const last = norms[norms.length - 1] ?? NaN;
+  const a = names[0] ?? 'the first layer';
+  const b = (names[names.length - 1] ?? 'the last layer').replace(' (output)', '');
+  if (!Number.isFinite(first) || !Number.isFinite(last)) return `${a}'s or ${b}'s gradient is not a finite number`;
+  if (last === 0) return `${b}'s gradient is exactly zero`;
+  if (first === 0) return `${a}'s gradient is exactly zero: no signal reaches it`;
+  const exponent = Math.log10(first / last);
+  if (Math.abs(exponent) < Math.log10(2)) return `${a}'s gradient is about the same size as ${b}'s`;
+  return `${a}'s gradient is 10${superscript(Math.round(exponent * 10) / 10)} times ${b}'s`;
+}
+
+/** The message shown when a run stops because the loss left the real numbers. */
+export function describeDivergence(step: number, loss: number): string {
+  const what = Number.isNaN(loss) ? 'NaN' : loss > 0 ? 'Infinity' : '−Infinity';
+  return `Loss became ${what} at step ${step}: training stopped.`;
+}
