@@ -3,6 +3,7 @@
 // written inside node_modules/.cache where Node resolves them.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const outfile = fileURLToPath(new URL('../node_modules/.cache/neural-notebook-bench/main.mjs', import.meta.url));
@@ -17,4 +18,8 @@ await build({
   outfile,
   logLevel: 'error',
 });
+// Other processes skew every timing: say how busy the machine was (on stderr, so --json stays clean).
+const load = () => loadavg()[0].toFixed(1);
+process.stderr.write(`load average before: ${load()}\n`);
 await import(pathToFileURL(outfile).href);
+process.stderr.write(`load average after: ${load()}\n`);
