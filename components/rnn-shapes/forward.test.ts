@@ -5,6 +5,7 @@ import { runJob } from '../../lib/workers';
 import { forwardJob } from './forward.job';
 import { rnnSchema, viewOf, type RnnValues } from './model';
 import { defaultsOf } from '../../lib/url-state';
+import { verdictOf } from './verdict';
 
 const defaults = defaultsOf(rnnSchema);
 
@@ -52,6 +53,7 @@ describe('forwardJob', () => {
           );
           const calc = rnnForwardShapes(view.config, view.inputShape, view.h0Shape);
           expect(outcome.ok).toBe(calc.ok);
+          expect(verdictOf(view, outcome).agree).toBe(true);
           if (outcome.ok && calc.ok) {
             expect([outcome.output, outcome.hN]).toEqual([calc.output, calc.hN]);
             for (const identity of outcome.identities) expect(identity.maxDifference).toBe(0);
@@ -60,5 +62,21 @@ describe('forwardJob', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('verdictOf() names a disagreement in shapes or parameters', async () => {
+    const { view, outcome } = await run(defaults);
+    if (!outcome.ok) throw new Error(outcome.error);
+    expect(verdictOf(view, { ...outcome, hN: [1, 3, 20] })).toEqual({
+      agree: false,
+      text: 'The engine gave output (5, 3, 20) and h_n (1, 3, 20); the calculator says (5, 3, 20) and (2, 3, 20).',
+    });
+    expect(verdictOf(view, { ...outcome, parameters: outcome.parameters.slice(0, 4) }).text).toBe(
+      'The engine built 4 parameter tensors with 640 numbers; the calculator expects 8 with 1,480.',
+    );
+    expect(verdictOf(view, { parameters: outcome.parameters, ok: false, error: 'boom' })).toEqual({
+      agree: false,
+      text: 'The engine refused a call the calculator accepts: “boom”.',
+    });
   });
 });

@@ -27,10 +27,11 @@ function wholeNumber(text: string, max: number): number | undefined {
   return value !== undefined && Number.isInteger(value) && value >= 1 && value <= max ? value : undefined;
 }
 
-/** Reads a shape typed as "2, 3, 20" or "(2, 3, 20)": 1 to 4 whole numbers from 1 to 1000. */
+/** Reads a shape typed as "2, 3, 20", "(2, 3, 20)" or "(20,)": 1 to 4 whole numbers from 1 to 1000. */
 export function parseShape(text: string): number[] | undefined {
-  const inner = text.trim().replace(/^[([]\s*/, '').replace(/\s*[)\]]$/, '');
-  const parts = inner.split(/\s*,\s*|\s+/).filter((p) => p !== '');
+  // Brackets and a trailing comma ("(20,)", Python's 1-tuple) are allowed; an empty part is not.
+  const inner = text.trim().replace(/^[([]\s*/, '').replace(/\s*[)\]]$/, '').replace(/\s*,$/, '');
+  const parts = inner.split(/\s*,\s*|\s+/);
   if (parts.length < 1 || parts.length > LIMITS.h0Dims) return undefined;
   const values = parts.map((p) => wholeNumber(p, LIMITS.size));
   return values.every((v): v is number => v !== undefined) ? values : undefined;
