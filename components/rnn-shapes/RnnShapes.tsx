@@ -39,7 +39,7 @@ function RnnShapesView() {
   const key = JSON.stringify(request);
   const cost = forwardCost(view.config, view.inputShape);
   const run = cost <= AUTO_RUN_COST || (cost <= MAX_RUN_COST && forcedKey === key);
-  const pass = useForwardPass(run ? request : undefined, key);
+  const pass = useForwardPass(run ? request : undefined, key, cost > AUTO_RUN_COST);
   const script = rnnScript({ ...request, seed: values.seed });
 
   const copy = async (): Promise<void> => {

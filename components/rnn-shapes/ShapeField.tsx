@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { LIMITS, parseShape } from './model';
 
 interface Props {
@@ -17,8 +17,13 @@ const show = (shape: readonly number[]): string => shape.join(', ');
 export function ShapeField({ label, value, onChange }: Props) {
   const id = useId();
   const [draft, setDraft] = useState(show(value));
+  // The last shape this box reported. Effects run after paint, so when the value changes the reader
+  // may already have typed on: only a change made elsewhere (a button, Reset, a link) replaces the text.
+  const reported = useRef(value.join(','));
   useEffect(() => {
-    setDraft((d) => (parseShape(d)?.join(',') === value.join(',') ? d : show(value)));
+    if (value.join(',') === reported.current) return;
+    reported.current = value.join(',');
+    setDraft(show(value));
   }, [value.join(',')]);
   const problem = parseShape(draft) ? undefined : `“${draft}” is not a shape: use 1 to ${LIMITS.h0Dims} whole numbers from 1 to ${LIMITS.size}, separated by commas`;
   return (
@@ -36,7 +41,9 @@ export function ShapeField({ label, value, onChange }: Props) {
           const text = (e.currentTarget as HTMLInputElement).value;
           setDraft(text);
           const shape = parseShape(text);
-          if (shape) onChange(shape);
+          if (!shape) return;
+          reported.current = shape.join(',');
+          onChange(shape);
         }}
         onBlur={() => problem && setDraft(show(value))}
       />

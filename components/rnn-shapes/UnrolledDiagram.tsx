@@ -218,7 +218,7 @@ export function UnrolledDiagram({ u, width }: Props) {
                 data-cell={cellKey(cell)}
                 class={classes}
                 role="button"
-                tabIndex={isCurrent ? 0 : -1}
+                tabindex={isCurrent ? 0 : -1}
                 aria-pressed={pinnedHere}
                 aria-label={`Layer ${r.k}${u.D === 2 ? ` ${directionName(r.d)}` : ''}, t = ${c.t}${output ? ', part of output' : ''}${hN ? `, is h_n[${stateIndex(u, r.k, r.d)}]` : ''}`}
                 onMouseEnter={() => setHover({ kind: 'cell', cell })}

@@ -2,13 +2,20 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { JobCancelledError, type JobHandle, JobRunner } from '../../lib/workers';
 import type { ForwardOutcome, ForwardRequest } from './forward.job';
 
-/** The forward pass for the current setting: its outcome once known, and whether one is running. */
+/** The forward pass for the current setting: its outcome once known, and whether one is on its way. */
 export interface ForwardPass {
-  /** The outcome for `key`, or undefined while it runs or when it was not run. */
+  /** The outcome for the current key, or undefined while it runs or when it is not run. */
   outcome: ForwardOutcome | undefined;
   /** The worker failed (not the RNN: the engine's own errors are part of the outcome). */
   error: Error | undefined;
   busy: boolean;
+}
+
+interface Queued {
+  request: ForwardRequest;
+  key: string;
+  /** A long pass: cancelled (its worker terminated) when the setting changes. */
+  cancellable: boolean;
 }
 
 function createForwardWorker(): Worker {
@@ -16,39 +23,53 @@ function createForwardWorker(): Worker {
 }
 
 /**
- * Runs the engine's forward pass in a worker whenever `key` changes, cancelling (terminating) a
- * pass still running for an older setting, since a large one can take seconds. `request`
- * undefined means do not run.
+ * Runs the engine's forward pass in a worker for the latest setting. A short pass in progress is
+ * let finish and only the newest setting waits behind it (no queue builds up while a slider
+ * moves); a long one (`cancellable`) is cancelled at once, which terminates its worker. `request`
+ * undefined means do not run; `key` identifies the request.
  */
-export function useForwardPass(request: ForwardRequest | undefined, key: string): ForwardPass {
+export function useForwardPass(request: ForwardRequest | undefined, key: string, cancellable: boolean): ForwardPass {
   const runner = useRef<JobRunner<ForwardRequest, never, ForwardOutcome>>();
-  const running = useRef<JobHandle<ForwardOutcome>>();
-  const [state, setState] = useState<ForwardPass>({ outcome: undefined, error: undefined, busy: request !== undefined });
+  const running = useRef<Queued & { handle: JobHandle<ForwardOutcome> }>();
+  const waiting = useRef<Queued>();
+  const [done, setDone] = useState<{ key: string; outcome?: ForwardOutcome; error?: Error }>();
 
   useEffect(() => () => runner.current?.dispose(), []);
 
-  useEffect(() => {
-    running.current?.cancel();
-    running.current = undefined;
-    if (request === undefined) {
-      setState({ outcome: undefined, error: undefined, busy: false });
-      return;
-    }
+  const start = (job: Queued): void => {
     runner.current ??= new JobRunner<ForwardRequest, never, ForwardOutcome>(createForwardWorker);
-    const handle = runner.current.start(request);
-    running.current = handle;
-    setState({ outcome: undefined, error: undefined, busy: true });
+    const handle = runner.current.start(job.request);
+    running.current = { ...job, handle };
+    const next = (): void => {
+      running.current = undefined;
+      const queued = waiting.current;
+      waiting.current = undefined;
+      if (queued) start(queued);
+    };
     handle.result.then(
       (outcome) => {
-        if (running.current === handle) setState({ outcome, error: undefined, busy: false });
+        next();
+        setDone({ key: job.key, outcome });
       },
       (error: unknown) => {
-        if (error instanceof JobCancelledError || running.current !== handle) return;
-        setState({ outcome: undefined, error: error instanceof Error ? error : new Error(String(error)), busy: false });
+        next();
+        if (!(error instanceof JobCancelledError)) setDone({ key: job.key, error: error instanceof Error ? error : new Error(String(error)) });
       },
     );
-    // The request is described completely by its key.
-  }, [key]);
+  };
 
-  return state;
+  useEffect(() => {
+    const current = running.current;
+    waiting.current = undefined;
+    if (current?.key === key) return;
+    if (current?.cancellable) current.handle.cancel();
+    if (request === undefined) return;
+    const job = { request, key, cancellable };
+    if (current) waiting.current = job;
+    else start(job);
+    // The request is described completely by its key.
+  }, [key, request === undefined]);
+
+  const mine = done?.key === key ? done : undefined;
+  return { outcome: mine?.outcome, error: mine?.error, busy: request !== undefined && mine === undefined };
 }
