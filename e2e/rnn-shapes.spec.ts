@@ -204,6 +204,20 @@ test.describe('RNN shapes widget', () => {
     );
   });
 
+  test('a large forward pass waits for "Run it anyway", and one too large for a page is not run', async ({ page }) => {
+    const widget = await openWidget(page, '?input_size=256&hidden_size=256&seq_len=20&batch=32');
+    await expect(widget.getByText(/about 168 million multiply-adds, so it does not run by itself/)).toBeVisible();
+    await expect(here(widget, 'output')).toHaveText('(20, 32, 256)engine: not run');
+    await widget.getByRole('button', { name: 'Run it anyway' }).click();
+    await expect(verdict(widget)).toContainText('Engine and calculator agree', { timeout: 30_000 });
+    await expect(here(widget, 'output')).toHaveText('(20, 32, 256)engine: (20, 32, 256)');
+    await typeInto(page, widget.getByRole('textbox', { name: 'hidden_size' }), '1000');
+    await typeInto(page, widget.getByRole('textbox', { name: 'seq_len L' }), '100');
+    await expect(widget.getByText(/too many for a web page/)).toBeVisible();
+    await expect(widget.getByRole('button', { name: 'Run it anyway' })).toHaveCount(0);
+    await expect(parameters(widget)).toHaveAccessibleName('Parameters: 8 tensors, 3,260,000 numbers');
+  });
+
   test('Copy as PyTorch copies a script with the nn.RNN line and tensors of the right shapes', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const widget = await openWidget(page, '?num_layers=3&bidirectional=true&batch_first=true&h_0=omit&seed=4');
