@@ -99,6 +99,14 @@ test.describe('RNN shapes widget', () => {
     await expect(here(widget, 'input')).toHaveText('(12, 10)');
     await expect(here(widget, 'h_n')).toContainText('engine: (2, 20)');
 
+    await typeInto(page, widget.getByRole('textbox', { name: 'input.size(-1)' }), '13');
+    await expect(here(widget, 'input')).toHaveText('(12, 13)');
+    await expect(widget.locator('.rnn-messages')).toHaveText('PyTorch raises RuntimeError: input.size(-1) must be equal to input_size. Expected 10, got 13');
+    await widget.getByRole('button', { name: 'Match input_size' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(here(widget, 'input')).toHaveText('(12, 10)');
+    await expect(widget.locator('.rnn-messages')).toHaveText('');
+
     await widget.getByRole('radio', { name: 'the expected shape' }).focus();
     await page.keyboard.press('ArrowLeft');
     await expect(widget.getByRole('radio', { name: 'omit (zeros)' })).toBeChecked();
