@@ -40,7 +40,7 @@ function RnnShapesView() {
   const cost = forwardCost(view.config, view.inputShape);
   const run = cost <= AUTO_RUN_COST || (cost <= MAX_RUN_COST && forcedKey === key);
   const pass = useForwardPass(run ? request : undefined, key, cost > AUTO_RUN_COST);
-  const script = rnnScript({ ...request, seed: values.seed });
+  const script = rnnScript(request);
 
   const copy = async (): Promise<void> => {
     try {
@@ -103,8 +103,8 @@ function RnnShapesView() {
                   </li>
                 ))}
                 <li>
-                  The first numbers of <code>output</code> (seed {values.seed}): {pass.outcome.outputHead.map((n) => formatValue(n)).join(', ')}
-                  {' '}
+                  The first numbers of <code>output</code> (seed {values.seed}): {pass.outcome.outputHead.map((n) => formatValue(n)).join(', ')}.
+                  PyTorch draws different random numbers from the same seed, so only the shapes must agree.{' '}
                   <button type="button" class="button button--quiet rnn-engine__reseed" onClick={() => update({ seed: (values.seed + 1) % 1_000_000 })}>
                     New random input
                   </button>
