@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { defaultsOf, parseState, writeState } from '../../lib/url-state';
+import { forwardCost, parseShape, rnnSchema, viewOf } from './model';
+
+const defaults = defaultsOf(rnnSchema);
+
+describe('parseShape()', () => {
+  it('parseShape() reads "2, 3, 20", "(2, 3, 20)" and "2 3 20", and refuses the rest', () => {
+    expect(parseShape('2, 3, 20')).toEqual([2, 3, 20]);
+    expect(parseShape('(2, 3, 20)')).toEqual([2, 3, 20]);
+    expect(parseShape('[2 3 20]')).toEqual([2, 3, 20]);
+    expect(parseShape('(20,)')).toEqual([20]);
+    for (const bad of ['', '2, x', '0, 3', '2.5', '1,1,1,1,1', '2,,3', ',2']) expect(parseShape(bad)).toBeUndefined();
+  });
+});
+
+describe('rnnSchema', () => {
+  it("rnnSchema reads the issue's link with PyTorch's argument names", () => {
+    const params = new URLSearchParams('input_size=10&hidden_size=20&num_layers=2&bidirectional=true&batch_first=false&seq_len=5&batch=3');
+    const { values, notices } = parseState(rnnSchema, params);
+    expect(notices).toEqual([]);
+    expect(values).toMatchObject({ input_size: 10, hidden_size: 20, num_layers: 2, bidirectional: true, batch_first: false, seq_len: 5, batch: 3 });
+  });
+
+  it('rnnSchema round-trips h_0 and input_features, and drops defaults from the link', () => {
+    const params = new URLSearchParams();
+    writeState(rnnSchema, { ...defaults, h_0: [1, 3, 20], input_features: 7, nonlinearity: 'relu', dropout: 0.25 }, params);
+    expect(params.toString()).toBe('nonlinearity=relu&dropout=0.25&input_features=7&h_0=1%2C3%2C20');
+    expect(parseState(rnnSchema, params).values).toEqual({ ...defaults, h_0: [1, 3, 20], input_features: 7, nonlinearity: 'relu', dropout: 0.25 });
+  });
+
+  it('rnnSchema falls back with a notice for values nn.RNN would not take', () => {
+    const { values, notices } = parseState(rnnSchema, new URLSearchParams('hidden_size=0&nonlinearity=gelu&h_0=a,b&dropout=1.5'));
+    expect(values).toEqual(defaults);
+    expect(notices.map((n) => n.name)).toEqual(['hidden_size', 'nonlinearity', 'dropout', 'h_0']);
+  });
+});
+
+describe('viewOf() and forwardCost()', () => {
+  it('viewOf() gives the shapes of the defaults, which are PyTorch\'s documented example', () => {
+    const view = viewOf(defaults);
+    expect([view.inputShape, view.h0Shape, view.forward]).toEqual([[5, 3, 10], [2, 3, 20], { ok: true, output: [5, 3, 20], hN: [2, 3, 20] }]);
+    expect(view.total).toBe(1480);
+    expect(viewOf({ ...defaults, h_0: 'omit', unbatched: true }).h0Shape).toBeUndefined();
+  });
+
+  it('forwardCost() counts H_out · (input + H_out) multiply-adds per layer, direction, step and sequence', () => {
+    const view = viewOf(defaults);
+    // 15 rows (L · N); layer 0: 20 · (10 + 20) = 600, layer 1: 20 · (20 + 20) = 800.
+    expect(forwardCost(view.config, view.inputShape)).toBe(15 * (600 + 800));
+    const both = viewOf({ ...defaults, bidirectional: true });
+    expect(forwardCost(both.config, both.inputShape)).toBe(15 * 2 * (600 + 20 * (40 + 20)));
+  });
+});
