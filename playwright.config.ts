@@ -21,7 +21,17 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { ...(executablePath ? { executablePath } : {}), args: BROWSER_ARGS },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: /\.perf\.spec\.ts$/ },
+    // Measures the main thread while training: runs alone, after everything else.
+    {
+      name: 'responsiveness',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+      testMatch: /\.perf\.spec\.ts$/,
+      dependencies: ['chromium'],
+      fullyParallel: false,
+    },
+  ],
   webServer: {
     command: `node scripts/serve-dist.mjs ${PORT}`,
     url: `http://localhost:${PORT}/`,

@@ -29,11 +29,12 @@ for (const path of pages) {
       });
     }
 
-    test('fits a 375 px phone without sideways scrolling', async ({ page }) => {
+    test('fits a 375 px phone without sideways scrolling, and stays accessible there', async ({ page }) => {
       await page.setViewportSize({ width: 375, height: 740 });
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       await expectNoHorizontalScroll(page);
+      await expectNoAxeViolations(page);
     });
   });
 }

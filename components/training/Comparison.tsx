@@ -18,7 +18,8 @@ export interface ComparisonLayout {
 
 /** Measures the runs' container and decides the layout. */
 export function useComparisonLayout(): ComparisonLayout {
-  const [ref, width] = useElementWidth<HTMLDivElement>(900);
+  // Before the island starts (and on the server) assume a phone: a wide layout would overflow one.
+  const [ref, width] = useElementWidth<HTMLDivElement>(340);
   const sideBySide = width >= 820;
   return { ref, sideBySide, panelWidth: sideBySide ? Math.floor((width - 24) / 2) : width };
 }

@@ -4,6 +4,7 @@ import { taskData } from '../../lib/training/data';
 import { describeDivergence, describeGradientRatio } from '../../lib/training/describe';
 import type { TrainConfig } from '../../lib/training/config';
 import { LineChart, type Series } from '../charts/LineChart';
+import { niceCeil } from '../charts/nice';
 import { formatFixed, formatValue } from '../widget-kit/format';
 import { BoundaryMap } from './BoundaryMap';
 import { LayerNorms, layerColor } from './LayerNorms';
@@ -35,7 +36,7 @@ export function RunPanel({ label, config, snapshot, error, width, boundaryResolu
   const s = snapshot;
   const steps = s?.steps;
   const evals = s?.evaluations;
-  const xMax = Math.max(10, s?.step ?? 0);
+  const xMax = niceCeil(s?.step ?? 0);
   const valueAt = (cols: Record<string, Float32Array> | undefined, xs: Float64Array | undefined, name: string, step: number): number => {
     const i = xs ? xs.indexOf(step) : -1;
     return i >= 0 ? (cols?.[name]?.[i] ?? NaN) : NaN;
