@@ -75,31 +75,44 @@ export function gemm(
   }
 }
 
-/** C[M x N] += A[M x K] B[N x K]^T, rows of A and B contiguous: M N dot products of length K. */
+/**
+ * C[M x N] += A[M x K] B[N x K]^T, rows of A and B contiguous: M N dot products of length K,
+ * two rows of A against four of B at a time (eight sums in registers for six loads).
+ */
 export function gemmNT(A: Data, aOff: number, B: Data, bOff: number, C: Data, cOff: number, M: number, K: number, N: number): void {
-  for (let i = 0; i < M; i++) {
-    const a = aOff + i * K;
-    let j = 0;
-    for (; j + 1 < N; j += 2) {
+  const dot = (i: number, j: number): void => {
+    let s = 0;
+    for (let k = 0, a = aOff + i * K, b = bOff + j * K; k < K; k++) s += A[a + k]! * B[b + k]!;
+    C[cOff + i * N + j] = C[cOff + i * N + j]! + s;
+  };
+  const N4 = N - (N % 4);
+  let i = 0;
+  for (; i + 1 < M; i += 2) {
+    const a0 = aOff + i * K;
+    const a1 = a0 + K;
+    for (let j = 0; j < N4; j += 4) {
       const b0 = bOff + j * K;
       const b1 = b0 + K;
-      let s0 = 0;
-      let s1 = 0;
+      const b2 = b1 + K;
+      const b3 = b2 + K;
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
       for (let k = 0; k < K; k++) {
-        const v = A[a + k]!;
-        s0 += v * B[b0 + k]!;
-        s1 += v * B[b1 + k]!;
+        const x0 = A[a0 + k]!, x1 = A[a1 + k]!;
+        const u0 = B[b0 + k]!, u1 = B[b1 + k]!, u2 = B[b2 + k]!, u3 = B[b3 + k]!;
+        s00 += x0 * u0; s01 += x0 * u1; s02 += x0 * u2; s03 += x0 * u3;
+        s10 += x1 * u0; s11 += x1 * u1; s12 += x1 * u2; s13 += x1 * u3;
       }
-      C[cOff + i * N + j] = C[cOff + i * N + j]! + s0;
-      C[cOff + i * N + j + 1] = C[cOff + i * N + j + 1]! + s1;
+      const c0 = cOff + i * N + j;
+      const c1 = c0 + N;
+      C[c0] = C[c0]! + s00; C[c0 + 1] = C[c0 + 1]! + s01; C[c0 + 2] = C[c0 + 2]! + s02; C[c0 + 3] = C[c0 + 3]! + s03;
+      C[c1] = C[c1]! + s10; C[c1 + 1] = C[c1 + 1]! + s11; C[c1 + 2] = C[c1 + 2]! + s12; C[c1 + 3] = C[c1 + 3]! + s13;
     }
-    if (j < N) {
-      const b0 = bOff + j * K;
-      let s0 = 0;
-      for (let k = 0; k < K; k++) s0 += A[a + k]! * B[b0 + k]!;
-      C[cOff + i * N + j] = C[cOff + i * N + j]! + s0;
+    for (let j = N4; j < N; j++) {
+      dot(i, j);
+      dot(i + 1, j);
     }
   }
+  for (; i < M; i++) for (let j = 0; j < N; j++) dot(i, j);
 }
 
 /** a @ b for a (..., M, K) and b (..., K, N), batch dimensions broadcast; shapes checked by the caller. */

@@ -42,7 +42,7 @@ function reduceLoop(op: ReduceOp, x: Data, out: Data, outer: number, r: number, 
       // Reducing contiguous runs: accumulate in a register.
       let acc = x[base]!;
       switch (op) {
-        case 'sum': for (let k = 1; k < r; k++) acc += x[base + k]!; break;
+        case 'sum': acc += sumRun(x, base + 1, r - 1); break;
         case 'max': for (let k = 1; k < r; k++) acc = maxNaN(acc, x[base + k]!); break;
         case 'min': for (let k = 1; k < r; k++) acc = -maxNaN(-acc, -x[base + k]!); break;
       }
@@ -59,6 +59,24 @@ function reduceLoop(op: ReduceOp, x: Data, out: Data, outer: number, r: number, 
       }
     }
   }
+}
+
+/** x[start] + ... + x[start + n - 1], with four running sums so the additions overlap. */
+function sumRun(x: Data, start: number, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = start;
+  const end = start + n;
+  for (; k + 3 < end; k += 4) {
+    s0 += x[k]!;
+    s1 += x[k + 1]!;
+    s2 += x[k + 2]!;
+    s3 += x[k + 3]!;
+  }
+  for (; k < end; k++) s0 += x[k]!;
+  return s0 + s1 + (s2 + s3);
 }
 
 function maxNaN(a: number, b: number): number {
