@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatNumber, parseStrictNumber } from '../url-state';
 import { binomialRow, KERNEL_PRESET_IDS, matchPreset, presetKernel, resizeKernel } from './kernels';
 
 const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0);
@@ -19,10 +20,10 @@ describe('presetKernel()', () => {
     expect(presetKernel('sobelY', 5)).toEqual(deriv.flatMap((a) => smooth.map((b) => a * b)));
   });
 
-  it('presetKernel() blurs sum to 1, edge detectors to 0, and sharpen to 1', () => {
+  it('presetKernel() blurs sum to 1 (to the 6 digits weights keep), edge detectors to 0, and sharpen to 1', () => {
     for (let k = 1; k <= 7; k++) {
-      expect(sum(presetKernel('box', k) ?? [])).toBeCloseTo(1, 12);
-      expect(sum(presetKernel('gaussian', k) ?? [])).toBeCloseTo(1, 12);
+      expect(sum(presetKernel('box', k) ?? [])).toBeCloseTo(1, 5);
+      expect(sum(presetKernel('gaussian', k) ?? [])).toBeCloseTo(1, 5);
       expect(sum(presetKernel('identity', k) ?? [])).toBe(1);
     }
     for (const k of [3, 5, 7]) {
@@ -43,6 +44,13 @@ describe('presetKernel()', () => {
   it('binomialRow() gives Pascal’s triangle', () => {
     expect(binomialRow(1)).toEqual([1]);
     expect(binomialRow(5)).toEqual([1, 4, 6, 4, 1]);
+  });
+
+  it('presetKernel() keeps 6 significant digits, so a link restores exactly the same weights', () => {
+    expect(presetKernel('box', 3)?.[0]).toBe(0.111111);
+    for (let k = 1; k <= 7; k++) {
+      for (const id of KERNEL_PRESET_IDS) for (const v of presetKernel(id, k) ?? []) expect(parseStrictNumber(formatNumber(v))).toBe(v);
+    }
   });
 });
 

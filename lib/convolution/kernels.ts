@@ -105,17 +105,24 @@ export type KernelPresetId = keyof typeof KERNEL_PRESETS;
 /** Ids of the presets, in menu order. */
 export const KERNEL_PRESET_IDS = Object.keys(KERNEL_PRESETS) as KernelPresetId[];
 
-/** The preset's k × k values, or undefined where it does not exist at size k. */
+/** A value rounded to 6 significant digits, the precision weights keep in a link. */
+const round6 = (v: number): number => Number(v.toPrecision(6));
+
+/**
+ * The preset's k × k values, or undefined where it does not exist at size k. Values are rounded
+ * to 6 significant digits (1/9 becomes 0.111111), so the weights a reader sees, the ones the
+ * engine uses and the ones a link restores are the same numbers.
+ */
 export function presetKernel(id: KernelPresetId, k: number): number[] | undefined {
   const preset: KernelPreset = KERNEL_PRESETS[id];
-  return preset.available(k) ? preset.make(k) : undefined;
+  return preset.available(k) ? preset.make(k).map(round6) : undefined;
 }
 
-/** The preset whose size-k values equal `kernel` (to 1e-12), if any. */
+/** The preset whose size-k values equal `kernel` (to 1e-9), if any. */
 export function matchPreset(kernel: Kernel, k: number): KernelPresetId | undefined {
   return KERNEL_PRESET_IDS.find((id) => {
     const values = presetKernel(id, k);
-    return values !== undefined && values.length === kernel.length && values.every((v, i) => Math.abs(v - (kernel[i] ?? NaN)) <= 1e-12);
+    return values !== undefined && values.length === kernel.length && values.every((v, i) => Math.abs(v - (kernel[i] ?? NaN)) <= 1e-9);
   });
 }
 
