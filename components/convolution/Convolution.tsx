@@ -55,7 +55,8 @@ function ConvolutionView({ variant }: { variant: VariantName }) {
   const { values, update, reset, notices, dismissNotices } = usePrefixedUrlState(schema, v.prefix);
   const [upload, setUpload] = useState<{ image: LoadedImage; serial: number }>();
   const [layerNotices, setLayerNotices] = useState<UrlNotice[]>([]);
-  const [ref, width] = useElementWidth<HTMLDivElement>(640);
+  // Until measured (and in the server's HTML) draw for a phone, so nothing overflows before hydration.
+  const [ref, width] = useElementWidth<HTMLDivElement>(300);
 
   const layer = useMemo(() => layerOf(values, schema, v.prefix), [values, schema, v.prefix]);
   useEffect(() => {

@@ -50,7 +50,9 @@ function Remainder({ steps, word, alsoColumns = false }: { steps: SizeSteps; wor
       {plural(uncovered, word)} of the padded input {uncovered === 1 ? 'is' : 'are'} never covered by a window.{' '}
       {uncoveredReal === 0
         ? `${uncovered === 1 ? 'It is' : 'They are'} padding, so no input value is lost.`
-        : `${uncoveredReal === uncovered ? (uncovered === 1 ? 'It is' : 'All are') : `${uncoveredReal} of them are`} real input ${word}${uncoveredReal === 1 ? '' : 's'} that this layer never reads.`}
+        : uncoveredReal === uncovered
+          ? `${uncovered === 1 ? `It is a real input ${word}` : `All of them are real input ${word}s`}, which this layer never reads.`
+          : `${uncoveredReal} of them ${uncoveredReal === 1 ? `is a real input ${word}` : `are real input ${word}s`}, which this layer never reads.`}
       {alsoColumns && ' The same holds for the columns.'}
     </p>
   );
