@@ -86,6 +86,13 @@ test.describe('convolution widget', () => {
     await expect(widget.locator('.layer-summary__check')).toContainText('shape [1, 1, 24, 24]');
     await expect(page).toHaveURL(/[?&]k=5/);
     await expectStepMatchesEngine(widget);
+    // The link holds all of it: reload and the same layer comes back.
+    await expect(page).toHaveURL(/[?&]w=0\.04/);
+    await page.reload();
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget.getByRole('slider', { name: 'Kernel size k' })).toHaveAttribute('aria-valuetext', '5 × 5');
+    await expect(widget.getByRole('combobox', { name: 'Kernel of filter 0' })).toHaveValue('box');
+    await expect(widget.locator('.layer-summary__check')).toContainText('shape [1, 1, 24, 24]');
   });
 
   test('a weight that is not a number is pointed out, and the widget keeps the last good value', async ({ page }) => {
@@ -201,7 +208,7 @@ test.describe('convolution over colour channels', () => {
     await expect(widget.locator('.step-through__total')).toContainText('y[0, 7, 2] = ΣR + ΣG + ΣB + b =');
     await expectStepMatchesEngine(widget);
     await expect(widget.locator('.layer-summary')).toContainText('(3 · 3 · 3 + 1) · 2 = 56 (54 weights and 2 biases)');
-    const cout = widget.getByRole('slider', { name: 'Filters C_out' });
+    const cout = widget.getByRole('slider', { name: 'Filters (out_channels)' });
     await cout.focus();
     await page.keyboard.press('ArrowRight');
     await expect(widget.locator('.layer-summary')).toContainText('(3 · 3 · 3 + 1) · 3 = 84');

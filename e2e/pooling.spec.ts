@@ -61,6 +61,14 @@ test.describe('pooling widget', () => {
     await expect(cell(widget, /^dL\/dx/, 3, 5)).toHaveText(/^0/);
     await expect(widget.locator('.pool__totals')).toContainText('Σ dL/dy = 1; Σ dL/dx = 1.');
     await expect(page).toHaveURL(/grad=cell/);
+    // Round trip: move the window, reload, and the same state comes back.
+    await widget.getByRole('slider', { name: /Output cell/ }).focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(page).toHaveURL(/row=0/);
+    await page.reload();
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget.getByRole('radio', { name: 'Only the selected output (L = that y)' })).toBeChecked();
+    await expect(sentences(widget).nth(1)).toContainText('dL/dy[0, 2] = 1 goes entirely to x[1, 5]');
   });
 
   test('a custom upstream gradient of the wrong size is explained and all ones are used until it fits', async ({ page }) => {

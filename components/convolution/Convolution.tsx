@@ -133,7 +133,7 @@ function ConvolutionView({ variant }: { variant: VariantName }) {
         <Slider label="Padding p" min={0} max={LIMITS.padding} step={1} value={values.p} onInput={(p) => update({ p })} />
         <Slider label="Dilation d" min={1} max={LIMITS.dilation} step={1} value={values.d} onInput={(d) => update({ d })} />
         <Slider
-          label="Filters C_out"
+          label="Filters (out_channels)"
           min={1}
           max={LIMITS.filters}
           step={1}

@@ -25,8 +25,8 @@ export function LayerSummary({ shape, height, width, outHeight, outWidth, engine
     <div class="layer-summary">
       <p>
         <code>nn.Conv2d({cin}, {cout}, kernel_size={k})</code>: input {tuple([cin, height, width])} → weight {tuple([cout, cin, k, k])} and bias {tuple([cout])} → output{' '}
-        {tuple([cout, outHeight.size, outWidth.size])}. Each of the {cout} filter{cout === 1 ? '' : 's'} has shape {tuple([cin, k, k])}: it sums over all {cin} input
-        channel{cin === 1 ? '' : 's'} and gives one output channel.
+        {tuple([cout, outHeight.size, outWidth.size])}. {cout === 1 ? 'The filter has' : `Each of the ${cout} filters has`} shape {tuple([cin, k, k])}:{' '}
+        {cin === 1 ? 'it covers the one input channel' : `it sums over all ${cin} input channels`} and gives one output channel.
       </p>
       <p>
         Parameters: (<var>C</var>
