@@ -1,0 +1,91 @@
+import { useMemo } from 'preact/hooks';
+import { DivergingLegend } from '../feature-map/DivergingLegend';
+import { GridCursor } from '../feature-map/GridCursor';
+import type { Cell } from '../feature-map/grid-keys';
+import { absMax, type Paint } from '../feature-map/paint';
+import { PixelMap } from '../feature-map/PixelMap';
+import { short } from '../feature-map/short';
+import { useThemeColours } from '../feature-map/useThemeColours';
+
+interface Props {
+  /** The engine's output (C_out, H_out, W_out), or undefined while it is computed. */
+  data: Float64Array | undefined;
+  outChannels: number;
+  height: number;
+  width: number;
+  filter: number;
+  at: Cell;
+  /** Selects a filter and an output cell. */
+  onSelect(filter: number, cell: Cell): void;
+  /** Width available, in CSS pixels. */
+  available: number;
+  /** What a screen reader announces for the selected cell. */
+  valueText: string;
+}
+
+const MAX_CELL = 14;
+const GAP = 12;
+
+/** The C_out feature maps on one diverging colour scale; the selected one is the keyboard control of the window. */
+export function OutputMaps({ data, outChannels, height, width, filter, at, onSelect, available, valueText }: Props) {
+  const colours = useThemeColours();
+  const perRow = Math.min(outChannels, 2);
+  const cell = Math.min(MAX_CELL, (available - 4 - (perRow - 1) * GAP) / perRow / width);
+  const plane = height * width;
+  const planes = useMemo(
+    () => Array.from({ length: outChannels }, (_, f) => (data ? data.subarray(f * plane, (f + 1) * plane) : undefined)),
+    [data, outChannels, plane],
+  );
+  // Each map on its own scale, so a weak filter is as readable as a strong one; the captions give each scale.
+  const paints = useMemo(
+    () => planes.map((values): { max: number; paint: Paint } => {
+      const max = values ? absMax(values) : 1;
+      return { max, paint: { kind: 'diverging', max, colours } };
+    }),
+    [planes, colours],
+  );
+
+  return (
+    <div class="output-maps">
+      <p class="map-title">
+        Output <var>y</var>: {outChannels} × {height} × {width}
+      </p>
+      <div class="output-maps__grid" aria-busy={data ? undefined : 'true'}>
+        {planes.map((values, f) => {
+          const map = values ? (
+            <PixelMap
+              values={values}
+              height={height}
+              width={width}
+              paint={paints[f]?.paint ?? { kind: 'gray' }}
+              cell={cell}
+              marks={f === filter ? [{ ...at, kind: 'selected' }] : []}
+              onPick={(c) => onSelect(f, c)}
+            />
+          ) : (
+            <div class="output-maps__pending" style={{ width: `${width * cell}px`, height: `${height * cell}px` }}>
+              Computing…
+            </div>
+          );
+          return (
+            <figure key={f} class={`output-maps__map ${f === filter ? 'output-maps__map--selected' : ''}`} style={{ width: `${Math.floor(width * cell)}px` }}>
+              {f === filter ? (
+                <GridCursor label={`Output cell of filter ${f} (arrow keys move the window)`} rows={height} cols={width} at={at} onMove={(c) => onSelect(f, c)} valueText={valueText}>
+                  {map}
+                </GridCursor>
+              ) : (
+                map
+              )}
+              <figcaption>
+                Filter {f}
+                {f === filter ? ' (selected)' : ''}
+                {values ? `, scale ±${short(paints[f]?.max ?? 0)}` : ''}
+              </figcaption>
+            </figure>
+          );
+        })}
+      </div>
+      <DivergingLegend max={paints[filter]?.max ?? 1} label={outChannels > 1 ? `Output of filter ${filter} (each map has its own scale)` : 'Output value'} />
+    </div>
+  );
+}
