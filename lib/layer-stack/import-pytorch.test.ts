@@ -6,35 +6,8 @@ import { importPyTorch, type ImportResult } from './import-pytorch';
 import { PRESETS } from './presets';
 import type { StackInput } from './schema';
 import { anyInput, anyLayer } from './testing/arbitraries';
+import { TORCHVISION_ALEXNET, TORCHVISION_ALEXNET_PASTEABLE } from './testing/snippets';
 
-/** torchvision/models/alexnet.py, the body of AlexNet.__init__ (torchvision 0.13 and later), indented as there. */
-const TORCHVISION_ALEXNET = `
-        self.features = nn.Sequential(
-            nn.Conv2d(3, 64, kernel_size=11, stride=4, padding=2),
-            nn.ReLU(inplace=True),
-            nn.MaxPool2d(kernel_size=3, stride=2),
-            nn.Conv2d(64, 192, kernel_size=5, padding=2),
-            nn.ReLU(inplace=True),
-            nn.MaxPool2d(kernel_size=3, stride=2),
-            nn.Conv2d(192, 384, kernel_size=3, padding=1),
-            nn.ReLU(inplace=True),
-            nn.Conv2d(384, 256, kernel_size=3, padding=1),
-            nn.ReLU(inplace=True),
-            nn.Conv2d(256, 256, kernel_size=3, padding=1),
-            nn.ReLU(inplace=True),
-            nn.MaxPool2d(kernel_size=3, stride=2),
-        )
-        self.avgpool = nn.AdaptiveAvgPool2d((6, 6))
-        self.classifier = nn.Sequential(
-            nn.Dropout(p=dropout),
-            nn.Linear(256 * 6 * 6, 4096),
-            nn.ReLU(inplace=True),
-            nn.Dropout(p=dropout),
-            nn.Linear(4096, 4096),
-            nn.ReLU(inplace=True),
-            nn.Linear(4096, num_classes),
-        )
-`;
 
 /** LeNet from d2l.ai's PyTorch edition (chapter “Convolutional Neural Networks (LeNet)”), on 28 × 28 images. */
 const D2L_LENET = `
@@ -62,10 +35,9 @@ describe('importPyTorch() on real-world code', () => {
       '25:29 num_classes is not defined here: write its value (for example 10), or define it above with num_classes = 10',
     ]);
     // torchvision flattens in forward(); here a Flatten between the blocks stands for that line.
-    const code = `dropout = 0.5\nnum_classes = 1000\n${TORCHVISION_ALEXNET.replace('self.classifier =', 'flatten = nn.Flatten()\nself.classifier =')}`;
-    const r = importPyTorch(code);
+    const r = importPyTorch(TORCHVISION_ALEXNET_PASTEABLE);
     expect(r.problems).toEqual([]);
-    expect(r.notes).toEqual(['Joined 4 blocks in order: self.features (line 4), self.avgpool (line 19), flatten (line 20), self.classifier (line 21).']);
+    expect(r.notes).toEqual(['Joined 4 blocks in order: self.features (line 7), self.avgpool (line 22), flatten (line 23), self.classifier (line 24).']);
     expect(r.layers).toHaveLength(22);
     expect(total(r, { batch: 1, channels: 3, height: 224, width: 224 })).toBe(61_100_840);
   });

@@ -14,10 +14,10 @@
  * and `classifier` one after the other gives the whole network. Every problem is reported with
  * its line and column; the stack is returned only when there are none.
  */
-import { parseProgram, type CallExpr, type Expr, type Statement } from './python/parse';
+import { parseExpression, parseProgram, type CallExpr, type Expr, type Statement } from './python/parse';
 import { SourceError, type Span } from './python/tokenize';
-import { argSpecs, INPUT_LIMITS, isLayerType, LAYER_TYPES, layerFromRecord, type ArgValue, type Layer, type LayerType, type StackInput } from './schema';
-import { coerceArg, pyRepr, sameArg, type PyValue } from './values';
+import { argSpecs, INPUT_LIMITS, isLayerType, LAYER_TYPES, layerFromRecord, type ArgSpec, type ArgValue, type Layer, type LayerType, type StackInput } from './schema';
+import { coerceArg, pyRepr, sameArg, type Coerced, type PyValue } from './values';
 
 /** A problem in the pasted code, with where it is (1-based line and column, and its length). */
 export interface ImportProblem {
@@ -91,6 +91,25 @@ export function importPyTorch(source: string): ImportResult {
   return { layers: sorted.length === 0 ? layers : null, input, problems: sorted, notes };
 }
 
+/**
+ * Reads one argument as typed into the widget's editor, with Python's syntax ("3", "(3, 5)",
+ * "None", "'same'", "256 * 6 * 6"); a bare word is taken as a string where a string is expected.
+ */
+export function readArgument(spec: ArgSpec, text: string): Coerced {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, message: `type a value for ${spec.name}` };
+  if ((spec.kind === 'padding' || spec.kind === 'choice') && /^[a-z]+$/.test(trimmed)) return coerceArg(spec, { kind: 'string', value: trimmed });
+  const problems: SourceError[] = [];
+  try {
+    const value = new Evaluator(problems).value(parseExpression(trimmed));
+    if (value.kind === 'layers' || value.kind === 'input' || value.kind === 'ordered') return { ok: false, message: `${spec.name} cannot be ${describeValue(value)}` };
+    return coerceArg(spec, value);
+  } catch (error) {
+    if (error instanceof SourceError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
 function toProblem(error: SourceError): ImportProblem {
   const { line, column, offset, length } = error.span;
   return { message: error.message, line, column, offset, length };
@@ -110,6 +129,11 @@ class Evaluator {
     const value = this.guard(() => this.evaluate(statement.value));
     if (value !== undefined && statement.type === 'assign') this.#env.set(statement.target, { value, used: false });
     return value;
+  }
+
+  /** The value of an expression; throws a SourceError if it has none. */
+  value(expr: Expr): Value {
+    return this.evaluate(expr);
   }
 
   private evaluate(expr: Expr): Value {

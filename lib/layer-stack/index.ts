@@ -6,7 +6,8 @@
 export * from './schema';
 export * from './calculate';
 export { layerToPython, stackToPython } from './export-pytorch';
-export { importPyTorch, type ImportProblem, type ImportResult } from './import-pytorch';
+export { importPyTorch, readArgument, type ImportProblem, type ImportResult } from './import-pytorch';
+export { suggestLayer } from './suggest';
 export { decodeStack, encodeStack, MAX_LAYERS } from './url-codec';
 export { PRESETS, type Preset } from './presets';
 export { coerceArg, formatArg, sameArg, type PyValue } from './values';

@@ -66,7 +66,9 @@ function windows(type: string, dims: readonly [WindowDim, WindowDim]): { ok: tru
   if (bad >= 0) {
     const r = results[bad]!;
     const reason = r.ok ? '' : r.reason;
-    return { ok: false, message: `${type}: the window does not fit in the input’s ${names[bad]}: ${reason}, so the output ${names[bad]} would be ${signed(sizes[bad]!)}`, outputs: sizes };
+    const size = sizes[bad]!;
+    const outcome = size === 0 ? `the output ${names[bad]} would be 0` : `no output ${bad === 0 ? 'row' : 'column'} fits (the formula gives ${signed(size)})`;
+    return { ok: false, message: `${type}: the window does not fit in the input’s ${names[bad]}: ${reason}, so ${outcome}`, outputs: sizes };
   }
   const notes: string[] = [];
   const inexact = dims.map((d, i) => (results[i]!.ok && !(results[i] as { exact: boolean }).exact ? floorNote(d, i === 0 ? 'row' : 'column') : null));
@@ -178,9 +180,7 @@ function pool(layer: LayerOf<'MaxPool2d'> | LayerOf<'AvgPool2d'>, x: ShapeInfo):
       `Given input size: (${C}x${H}x${W}). Calculated output size: (${C}x${spatial.outputs[0]}x${spatial.outputs[1]}). Output size is too small`,
     );
   }
-  const notes = [...spatial.notes];
-  if (layer.args.stride === null) notes.unshift(`stride=None means stride = kernel_size = ${tuple(k)}.`);
-  return ok(withSpatial(x, C, spatial.size), notes);
+  return ok(withSpatial(x, C, spatial.size), spatial.notes);
 }
 
 function adaptivePool(layer: LayerOf<'AdaptiveAvgPool2d'> | LayerOf<'AdaptiveMaxPool2d'>, x: ShapeInfo): Outcome {

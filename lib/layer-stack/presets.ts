@@ -50,8 +50,7 @@ const lenet5: Preset = {
     linear(84, 10),
   ],
   publishedParameters: 61_706,
-  source:
-    'LeCun et al. (1998) give C1 156, C5 48,120 and F6 10,164 parameters; with C3 fully connected (2,416 instead of the paper’s 1,516) and a Linear(84, 10) output (850), the total is 61,706',
+  source: 'LeCun et al. (1998) layer by layer, with C3 fully connected (2,416 rather than the paper’s 1,516) and a Linear(84, 10) output',
 };
 
 /** AlexNet on a 227 × 227 input as in LearnOpenCV's walk-through (one GPU, no LRN). */
@@ -85,7 +84,7 @@ const alexnet: Preset = {
     linear(4096, 1000),
   ],
   publishedParameters: 62_378_344,
-  source: 'LearnOpenCV, “Understanding AlexNet” (Sunita Nayak, 2018)',
+  source: 'LearnOpenCV, “Understanding AlexNet”',
 };
 
 function vggFeatures(config: readonly (number | 'M')[]): Layer[] {
