@@ -16,7 +16,7 @@ export function engineCell(check: EngineLayerCheck): { text: string; tone: 'good
     case 'engine-accepts':
       return { text: '✗ engine accepts', tone: 'bad' };
     case 'skipped':
-      return { text: check.engineParams ? 'parameters ✓, pass skipped' : 'skipped: too large', tone: 'muted' };
+      return { text: check.engineParams ? '✓ params only' : 'not built', tone: 'muted' };
     case 'not-run':
       return { text: '—', tone: 'muted' };
   }
