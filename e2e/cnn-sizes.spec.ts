@@ -1,0 +1,200 @@
+import type { Locator, Page } from '@playwright/test';
+import { TORCHVISION_ALEXNET_PASTEABLE } from '../lib/layer-stack/testing/snippets';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
+
+const LESSON = '/lessons/cnn-sizes/';
+
+/** The widget's frame, once its island has started. */
+async function openWidget(page: Page, query = ''): Promise<Locator> {
+  await page.goto(`${LESSON}${query}`);
+  const widget = page.getByRole('region', { name: 'Layer-stack calculator' });
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.locator('astro-island')).not.toHaveAttribute('ssr');
+  return widget;
+}
+
+const summary = (widget: Locator) => widget.locator('.cnn-sizes__summary');
+const verdict = (widget: Locator) => widget.locator('.engine-verdict');
+const row = (widget: Locator, n: number) => widget.locator('tbody tr.layer-table__row').nth(n - 1);
+const shapeOf = (widget: Locator, n: number) => row(widget, n).locator('td').first();
+
+
+test.describe('layer-stack calculator', () => {
+  test('opens with LeNet-5, whose shapes and total the engine check confirms', async ({ page }) => {
+    const widget = await openWidget(page);
+    await expect(widget.getByRole('button', { name: 'LeNet-5' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(shapeOf(widget, 1)).toHaveText('(1, 6, 28, 28)');
+    await expect(shapeOf(widget, 7)).toHaveText('(1, 400)');
+    await expect(summary(widget)).toContainText('Output (1, 10). 61,706 parameters (61,470 weights and 236 biases)');
+    await expect(verdict(widget)).toContainText('produced the same shapes and parameter counts as the table for all 12 layers', { timeout: 20_000 });
+    await expect(row(widget, 1).locator('.layer-table__engine')).toHaveText('✓ same');
+  });
+
+  test('a layer is added and edited by keyboard, and the table and the link follow', async ({ page }) => {
+    const widget = await openWidget(page);
+    // Open the last layer with the keyboard and change out_features.
+    const last = widget.getByRole('button', { name: 'Linear(84, 10)' });
+    await last.focus();
+    await page.keyboard.press('Enter');
+    await expect(last).toHaveAttribute('aria-expanded', 'true');
+    const outFeatures = widget.getByRole('textbox', { name: /out_features/ });
+    await outFeatures.focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('5');
+    await expect(widget.getByRole('button', { name: 'Linear(84, 5)' })).toBeVisible();
+    await expect(shapeOf(widget, 12)).toHaveText('(1, 5)');
+    await expect(summary(widget)).toContainText('61,281 parameters');
+
+    // Add a Softmax after the open layer: choose it in the list by typing, then press the button.
+    const type = widget.getByRole('combobox', { name: 'Layer type' });
+    await type.focus();
+    await type.selectOption('Softmax');
+    await page.keyboard.press('Tab');
+    await expect(page.locator(':focus')).toHaveText('Add layer after layer 12');
+    await page.keyboard.press('Enter');
+    const softmax = widget.getByRole('button', { name: 'Softmax(dim=-1)' });
+    await expect(softmax).toHaveAttribute('aria-expanded', 'true');
+    const dim = widget.getByRole('textbox', { name: /^dim/ });
+    await expect(dim).toBeFocused();
+    await expect(shapeOf(widget, 13)).toHaveText('(1, 5)');
+
+    // Move it up by keyboard: the focus stays on the button that moved it.
+    await widget.getByRole('button', { name: 'Move up' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(widget.getByRole('button', { name: 'Move up' })).toBeFocused();
+    await expect(row(widget, 12).getByRole('button')).toHaveText('Softmax(dim=-1)');
+    await expect(page).toHaveURL(/layers=conv-1-6-5_.*_tanh_softmax-m1_fc-84-5(&|$)/);
+  });
+
+  test('a pasted nn.Sequential builds the stack with the right total', async ({ page }) => {
+    const widget = await openWidget(page);
+    await widget.getByRole('textbox', { name: 'PyTorch model' }).fill(TORCHVISION_ALEXNET_PASTEABLE);
+    await widget.getByRole('button', { name: 'Build stack from code' }).click();
+    await expect(widget.getByText('Built 22 layers from the code, with the input (2, 3, 224, 224).')).toBeVisible();
+    await expect(summary(widget)).toContainText('Output (2, 1000). 61,100,840 parameters');
+    await expect(shapeOf(widget, 1)).toHaveText('(2, 64, 55, 55)');
+    await expect(widget.getByText(/\(224 \+ 2 × 2 − 11\) \/ 4 = 54\.25 is rounded down/)).toBeVisible();
+    await expect(widget.getByRole('textbox', { name: 'Height H' })).toHaveValue('224');
+    await expect(widget.getByRole('textbox', { name: 'Batch N' })).toHaveValue('2');
+  });
+
+  test('broken code is pointed at by line and column and the stack is left as it was', async ({ page }) => {
+    const widget = await openWidget(page);
+    const box = widget.getByRole('textbox', { name: 'PyTorch model' });
+    await box.fill('model = nn.Sequential(\n    nn.Conv2d(1, 6, 5)\n    nn.ReLU(),\n    nn.Linear(10, 2.5),\n)');
+    await widget.getByRole('button', { name: 'Build stack from code' }).click();
+    const problems = widget.locator('.import-box__problems');
+    await expect(problems).toContainText('The stack was not changed: one problem in the code.');
+    await expect(problems).toContainText('Line 3, column 5: expected “,” or “)” in the arguments of nn.Sequential(...), found “nn”');
+    await expect(box).toHaveAttribute('aria-invalid', 'true');
+    await expect(summary(widget)).toContainText('61,706 parameters');
+    await problems.getByRole('button', { name: 'Show' }).click();
+    await expect(box).toBeFocused();
+    expect(await box.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd])).toEqual([50, 52]);
+    // The text the reader typed is kept; fixing it builds the stack.
+    await box.fill('model = nn.Sequential(\n    nn.Conv2d(1, 6, 5),\n    nn.ReLU(),\n)');
+    await widget.getByRole('button', { name: 'Build stack from code' }).click();
+    await expect(summary(widget)).toContainText('Output (1, 6, 28, 28). 156 parameters');
+  });
+
+  test('an invalid layer shows its message while the rest of the table and the page keep working', async ({ page }) => {
+    const widget = await openWidget(page);
+    await widget.getByRole('button', { name: 'AlexNet' }).click();
+    await expect(summary(widget)).toContainText('62,378,344 parameters');
+    for (const name of ['Height H', 'Width W']) await widget.getByRole('textbox', { name }).fill('224');
+    const error = widget.locator('.layer-table__error');
+    await expect(error).toHaveText('Error: Linear expects in_features = 6400 (256 × 5 × 5), got 9216. Once fixed, it gives (1, 4096).');
+    await expect(widget.locator('.layer-table__pytorch')).toHaveText('PyTorch says: mat1 and mat2 shapes cannot be multiplied (1x6400 and 9216x4096)');
+    await expect(summary(widget)).toContainText('Layer 16 cannot take its input');
+    // Later rows are computed as if the error were fixed, and marked so.
+    await expect(shapeOf(widget, 21)).toHaveText('(1, 1000)† (if the error above is fixed)');
+    await expect(verdict(widget)).toContainText('It failed where the table reports an error (layer 16).', { timeout: 40_000 });
+    // The page keeps working: the batch still changes every row.
+    await widget.getByRole('textbox', { name: 'Batch N' }).fill('8');
+    await expect(shapeOf(widget, 1)).toHaveText('(8, 96, 54, 54)');
+    // A value that is not an argument at all is refused at the field, keeping the last good one.
+    await widget.getByRole('button', { name: 'Conv2d(3, 96, 11, stride=4)' }).click();
+    const kernel = widget.getByRole('textbox', { name: /kernel_size/ });
+    await kernel.fill('(11, 11, 3)');
+    await expect(widget.getByText('kernel_size must be an int or a pair (height, width), got a tuple of 3; still using 11.')).toBeVisible();
+    await expect(kernel).toHaveAttribute('aria-invalid', 'true');
+    await kernel.fill('300');
+    await expect(widget.locator('.layer-table__error').first()).toHaveText(
+      'Error: Conv2d: the window does not fit in the input’s height: the kernel covers 300 but the padded input is only 224 (224 + 2 × 0), so no output row fits (the formula gives −18).',
+    );
+  });
+
+  test('the link keeps the stack, the input and the batch, and Reset clears them', async ({ page }) => {
+    const widget = await openWidget(page, '?layers=conv-3-8-3--1_relu_flat_fc-8192-10&input=3x32x32&batch=4');
+    await expect(widget.getByRole('button', { name: 'Conv2d(3, 8, 3, padding=1)' })).toBeVisible();
+    await expect(shapeOf(widget, 3)).toHaveText('(4, 8192)');
+    await expect(summary(widget)).toContainText('Output (4, 10). 82,154 parameters');
+    await widget.getByRole('textbox', { name: 'Batch N' }).fill('16');
+    await expect(page).toHaveURL(/batch=16/);
+    await page.reload();
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget.locator('astro-island')).not.toHaveAttribute('ssr');
+    await expect(shapeOf(widget, 3)).toHaveText('(16, 8192)');
+    await expect(widget.getByRole('textbox', { name: 'Channels C' })).toHaveValue('3');
+    await widget.getByRole('button', { name: 'Reset' }).click();
+    await expect(summary(widget)).toContainText('61,706 parameters');
+    await expect(page).not.toHaveURL(/layers=|batch=|input=/);
+  });
+
+  test('a link that cannot be read falls back with a notice that says why', async ({ page }) => {
+    const widget = await openWidget(page, '?layers=conv-3_relu&batch=0');
+    const notice = widget.getByRole('status').filter({ hasText: 'Ignored' });
+    await expect(notice).toContainText('Ignored “layers=conv-3_relu” from the link: layer 1 (“conv-3”): Conv2d needs out_channels. Using LeNet-5 instead.');
+    await expect(notice).toContainText('Ignored “batch=0” from the link: expected a whole number from 1 to 4096. Using 1.');
+    await expect(summary(widget)).toContainText('61,706 parameters');
+  });
+
+  test('Copy as PyTorch gives code that the import box reads back to the same stack', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const widget = await openWidget(page);
+    await widget.getByRole('button', { name: 'VGG16' }).click();
+    await expect(summary(widget)).toContainText('138,357,544 parameters');
+    await widget.getByRole('button', { name: 'Copy as PyTorch' }).click();
+    await expect(widget.getByText('PyTorch code copied.')).toBeVisible();
+    const code = await page.evaluate(() => navigator.clipboard.readText());
+    expect(code).toContain('    nn.Conv2d(3, 64, 3, padding=1),\n    nn.ReLU(inplace=True),');
+    expect(code).toContain('print(model(x).shape)  # torch.Size([1, 1000])');
+    await widget.getByRole('button', { name: 'LeNet-5' }).click();
+    await widget.getByRole('textbox', { name: 'PyTorch model' }).fill(code);
+    await widget.getByRole('button', { name: 'Build stack from code' }).click();
+    await expect(widget.getByRole('button', { name: 'VGG16' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(summary(widget)).toContainText('138,357,544 parameters');
+  });
+});
+
+test.describe('layer-stack calculator on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('fits 375 px: the table scrolls inside its frame, and layers can be added and edited by touch', async ({ page }) => {
+    const widget = await openWidget(page);
+    await expectNoHorizontalScroll(page);
+    const scroller = widget.getByRole('region', { name: /Layer table/ });
+    expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await widget.getByRole('combobox', { name: 'Layer type' }).selectOption('Softmax');
+    await widget.getByRole('button', { name: 'Add layer at the end' }).tap();
+    await expect(widget.getByRole('button', { name: 'Softmax(dim=-1)' })).toHaveAttribute('aria-expanded', 'true');
+    await widget.getByRole('textbox', { name: /^dim/ }).fill('2');
+    await expect(widget.locator('.layer-table__error')).toContainText('dim is out of range for a 2-D input (1, 10): use −2 to 1, got 2');
+    await expectNoHorizontalScroll(page);
+  });
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the widget has no axe violations once started, with an error, an open editor and import problems, ${theme} theme`, async ({ page }) => {
+    await useTheme(page, theme);
+    const widget = await openWidget(page, '?layers=conv-1-6-5_relu_max-2_flat_fc-100-10_relu_fc-10-2');
+    await expect(verdict(widget)).toContainText('It failed where the table reports an error', { timeout: 20_000 });
+    await widget.getByRole('button', { name: 'Conv2d(1, 6, 5)' }).click();
+    await widget.getByRole('textbox', { name: /kernel_size/ }).fill('x');
+    await widget.getByRole('textbox', { name: 'PyTorch model' }).fill('nn.Conv2d(3, 8, kernal_size=3)');
+    await widget.getByRole('button', { name: 'Build stack from code' }).click();
+    await expect(widget.locator('.import-box__problems')).toBeVisible();
+    await expect(verdict(widget)).not.toHaveAttribute('aria-busy');
+    await expectNoAxeViolations(page, '.cnn-sizes');
+  });
+}

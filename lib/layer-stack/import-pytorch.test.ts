@@ -1,0 +1,199 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { calculateStack } from './calculate';
+import { layerToPython, stackToPython } from './export-pytorch';
+import { importPyTorch, type ImportResult } from './import-pytorch';
+import { PRESETS } from './presets';
+import type { StackInput } from './schema';
+import { anyInput, anyLayer } from './testing/arbitraries';
+import { TORCHVISION_ALEXNET, TORCHVISION_ALEXNET_PASTEABLE } from './testing/snippets';
+
+
+/** LeNet from d2l.ai's PyTorch edition (chapter “Convolutional Neural Networks (LeNet)”), on 28 × 28 images. */
+const D2L_LENET = `
+net = nn.Sequential(
+    nn.Conv2d(1, 6, kernel_size=5, padding=2), nn.Sigmoid(),
+    nn.AvgPool2d(kernel_size=2, stride=2),
+    nn.Conv2d(6, 16, kernel_size=5), nn.Sigmoid(),
+    nn.AvgPool2d(kernel_size=2, stride=2),
+    nn.Flatten(),
+    nn.Linear(16 * 5 * 5, 120), nn.Sigmoid(),
+    nn.Linear(120, 84), nn.Sigmoid(),
+    nn.Linear(84, 10))
+`;
+
+const total = (r: ImportResult, input: StackInput): number => calculateStack(input, r.layers ?? []).parameters;
+const where = (r: ImportResult): string[] => r.problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+
+describe('importPyTorch() on real-world code', () => {
+  it('importPyTorch() reads torchvision’s AlexNet once its two variables have values: 61,100,840 parameters', () => {
+    const missing = importPyTorch(TORCHVISION_ALEXNET);
+    expect(missing.layers).toBeNull();
+    expect(where(missing)).toEqual([
+      '19:26 dropout is not defined here: write its value (for example 10), or define it above with dropout = 10',
+      '22:26 dropout is not defined here: write its value (for example 10), or define it above with dropout = 10',
+      '25:29 num_classes is not defined here: write its value (for example 10), or define it above with num_classes = 10',
+    ]);
+    // torchvision flattens in forward(); here a Flatten between the blocks stands for that line.
+    const r = importPyTorch(TORCHVISION_ALEXNET_PASTEABLE);
+    expect(r.problems).toEqual([]);
+    expect(r.notes).toEqual(['Joined 4 blocks in order: self.features (line 7), self.avgpool (line 22), flatten (line 23), self.classifier (line 24).']);
+    expect(r.layers).toHaveLength(22);
+    expect(total(r, { batch: 1, channels: 3, height: 224, width: 224 })).toBe(61_100_840);
+  });
+
+  it('importPyTorch() reads d2l.ai’s LeNet: 61,706 parameters on a 28 × 28 image', () => {
+    const r = importPyTorch(D2L_LENET);
+    expect(r.problems).toEqual([]);
+    const result = calculateStack({ batch: 1, channels: 1, height: 28, width: 28 }, r.layers!);
+    expect(result.parameters).toBe(61_706);
+    expect(result.output).toEqual([1, 10]);
+  });
+
+  it('importPyTorch() reads comments, keyword arguments, tuples, torch.nn. and no prefix, trailing commas', () => {
+    const r = importPyTorch(`
+import torch
+from torch import nn
+from torch.nn import ReLU
+
+model = torch.nn.Sequential(  # a small CNN
+    nn.Conv2d(in_channels=3, out_channels=16, kernel_size=(3, 3), stride=1, padding=(1, 1), bias=False),  # conv1
+    nn.BatchNorm2d(16, eps=1e-05, momentum=0.1),
+    ReLU(inplace=True),
+    # a comment line between layers
+    nn.MaxPool2d(kernel_size=[2, 2]),
+    nn.Flatten(start_dim=1),
+    nn.Linear(16 * 16 * 16, 10,),
+)
+`);
+    expect(r.problems).toEqual([]);
+    expect(r.layers!.map((l) => layerToPython(l, ''))).toEqual([
+      'Conv2d(3, 16, 3, padding=1, bias=False)',
+      'BatchNorm2d(16)',
+      'ReLU(inplace=True)',
+      'MaxPool2d(2)',
+      'Flatten()',
+      'Linear(4096, 10)',
+    ]);
+  });
+
+  it('importPyTorch() reads nested Sequentials, blocks used later, OrderedDict and a bare list of layers', () => {
+    const nested = importPyTorch(`
+features = nn.Sequential(nn.Conv2d(1, 4, 3), nn.ReLU())
+head = nn.Sequential(nn.Flatten(), nn.Linear(4 * 26 * 26, 10))
+model = nn.Sequential(features, nn.Sequential(nn.Dropout(0.25)), head)
+`);
+    expect(nested.problems).toEqual([]);
+    expect(nested.notes).toEqual([]);
+    expect(nested.layers!.map((l) => l.type)).toEqual(['Conv2d', 'ReLU', 'Dropout', 'Flatten', 'Linear']);
+
+    const ordered = importPyTorch(`
+from collections import OrderedDict
+model = nn.Sequential(OrderedDict([
+    ('conv1', nn.Conv2d(1, 20, 5)),
+    ('relu1', nn.ReLU()),
+]))`);
+    expect(ordered.layers!.map((l) => l.type)).toEqual(['Conv2d', 'ReLU']);
+    expect(ordered.notes).toEqual(['The layer names of the OrderedDict (conv1, relu1) are not kept.']);
+
+    const bare = importPyTorch('nn.Conv2d(3, 8, 3),\nnn.ReLU(),\n');
+    expect(bare.layers!.map((l) => l.type)).toEqual(['Conv2d', 'ReLU']);
+  });
+
+  it('importPyTorch() takes the input shape from torch.randn and ignores print()', () => {
+    const r = importPyTorch('model = nn.Sequential(nn.Conv2d(3, 8, 3))\nx = torch.randn(16, 3, 64, 48)\nprint(model(x).shape)\n');
+    expect(r.problems).toEqual([]);
+    expect(r.input).toEqual({ batch: 16, channels: 3, height: 64, width: 48 });
+    expect(importPyTorch('nn.ReLU()\nx = torch.rand((3, 32, 32))').input).toEqual({ batch: 1, channels: 3, height: 32, width: 32 });
+  });
+});
+
+describe('importPyTorch() on broken code', () => {
+  it('importPyTorch() points at an unclosed bracket and an unterminated string', () => {
+    expect(where(importPyTorch('model = nn.Sequential(\n    nn.Conv2d(3, 16, 3),\n    nn.ReLU(\n'))).toEqual(['3:12 “(” is never closed']);
+    expect(where(importPyTorch("nn.Conv2d(3, 16, 3, padding='same)"))).toEqual(["1:29 this string is never closed (expected ')"]);
+    expect(where(importPyTorch('x = (1, 2]'))).toEqual(['1:10 “]” does not match the “(” opened at line 1, column 5']);
+  });
+
+  it('importPyTorch() points at a missing comma between layers', () => {
+    const r = importPyTorch('nn.Sequential(\n  nn.Conv2d(3, 16, 3)\n  nn.ReLU(),\n)');
+    expect(where(r)).toEqual(['3:3 expected “,” or “)” in the arguments of nn.Sequential(...), found “nn”']);
+  });
+
+  it('importPyTorch() names misspelt and unknown arguments, wrong values and missing ones, all at once', () => {
+    const r = importPyTorch(`model = nn.Sequential(
+  nn.Conv2d(3, 16, kernal_size=3),  # typo
+  nn.ReLU(),
+  nn.LocalResponseNorm(5),
+  nn.Linear(10, 2.5),
+  nn.MaxPool2d(2, ceil_mode=True),
+  nn.Dropout(p=1.5),
+  nn.Conv2d(3, 8, 3, padding='full'),
+  nn.Linear(512 / 2, 10),
+)`);
+    expect(r.layers).toBeNull();
+    expect(where(r)).toEqual([
+      '2:3 nn.Conv2d needs the argument kernel_size',
+      '2:20 nn.Conv2d has no argument named kernal_size; did you mean kernel_size?',
+      '4:3 nn.LocalResponseNorm is not supported here. Supported layers: Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, AdaptiveMaxPool2d, BatchNorm2d, ReLU, ReLU6, LeakyReLU, ELU, GELU, SiLU, Sigmoid, Tanh, Softplus, Softmax, LogSoftmax, Identity, Dropout, Dropout2d, Flatten, Linear',
+      '5:17 nn.Linear: out_features must be a whole number (int), got the float 2.5',
+      '6:29 nn.MaxPool2d: ceil_mode=True is not supported here: the calculator follows PyTorch’s default, which rounds the output size down',
+      '7:16 nn.Dropout: p must be from 0 to 1, got 1.5',
+      "8:30 nn.Conv2d: padding must be an int, a pair, 'valid' or 'same', got 'full'",
+      '9:13 nn.Linear: in_features must be a whole number (int), got the float 256.0 (in Python, / gives a float; use // for whole-number division)',
+    ]);
+  });
+
+  it('importPyTorch() explains code around the model that it does not read', () => {
+    const r = importPyTorch('class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n');
+    expect(where(r)).toEqual([
+      '1:1 this line starts a class definition; paste the nn.Sequential(...) itself, or a list of layers, not the code around it',
+      '2:5 this line starts a function definition; paste the nn.Sequential(...) itself, or a list of layers, not the code around it',
+      '3:16 calling a method on a result is not supported here',
+    ]);
+    expect(where(importPyTorch('F.relu(x)'))).toEqual(['1:1 F.relu is a function, not a layer; inside nn.Sequential use the layer, such as nn.ReLU()']);
+    expect(where(importPyTorch('# nothing here\n'))).toEqual(['1:1 no layers found: paste an nn.Sequential(...) or a list of layers such as nn.Conv2d(3, 16, 3), nn.ReLU()']);
+  });
+});
+
+describe('stackToPython()', () => {
+  it('stackToPython() writes a script that runs, with the expected output shape', () => {
+    const lenet = PRESETS.find((p) => p.id === 'lenet5')!;
+    const code = stackToPython(lenet.input, lenet.layers.slice(0, 3), [1, 6, 14, 14]);
+    expect(code).toBe(
+      [
+        'import torch',
+        'from torch import nn',
+        '',
+        'model = nn.Sequential(',
+        '    nn.Conv2d(1, 6, 5),',
+        '    nn.Tanh(),',
+        '    nn.AvgPool2d(2),',
+        ')',
+        'x = torch.randn(1, 1, 32, 32)  # (N, C, H, W)',
+        'print(model(x).shape)  # torch.Size([1, 6, 14, 14])',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('stackToPython() output is read back by importPyTorch() unchanged (round trip, property)', () => {
+    fc.assert(
+      fc.property(anyInput, fc.array(anyLayer, { maxLength: 12 }), (input, layers) => {
+        const back = importPyTorch(stackToPython(input, layers));
+        expect(back.problems).toEqual([]);
+        expect(back.layers).toEqual(layers);
+        expect(back.input).toEqual(input);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stackToPython() round-trips the presets', () => {
+    for (const preset of PRESETS) {
+      const back = importPyTorch(stackToPython(preset.input, preset.layers));
+      expect(back.layers).toEqual(preset.layers);
+      expect(back.input).toEqual(preset.input);
+    }
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * Argument values between Python and the layer schema: checking a Python value against what an
+ * argument accepts (with PyTorch's rules: kernel_size=3 or (3, 3), stride=None, padding='same'),
+ * and writing a stored value back as Python.
+ */
+import type { ArgSpec, ArgValue, OutputSize, Size2 } from './schema';
+
+/** A value a Python expression evaluated to. */
+export type PyValue =
+  | { readonly kind: 'number'; readonly value: number; readonly isInt: boolean }
+  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'bool'; readonly value: boolean }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'tuple'; readonly items: readonly PyValue[] };
+
+/** The checked value, or why the Python value does not fit the argument. */
+export type Coerced = { readonly ok: true; readonly value: ArgValue } | { readonly ok: false; readonly message: string };
+
+/** Python's spelling of a value, for messages: 3, 0.5, (3, 3), 'same', None, True. */
+export function pyRepr(value: PyValue): string {
+  switch (value.kind) {
+    case 'number':
+      return value.isInt || !Number.isInteger(value.value) ? String(value.value) : `${value.value}.0`;
+    case 'string':
+      return `'${value.value}'`;
+    case 'bool':
+      return value.value ? 'True' : 'False';
+    case 'none':
+      return 'None';
+    case 'tuple':
+      return `(${value.items.map(pyRepr).join(', ')}${value.items.length === 1 ? ',' : ''})`;
+  }
+}
+
+function range(spec: ArgSpec): string {
+  const lo = spec.min ?? -Infinity;
+  const hi = spec.max ?? Infinity;
+  if (hi === Infinity) return spec.exclusiveMin ? `greater than ${lo}` : `at least ${lo}`;
+  return spec.exclusiveMin ? `greater than ${lo} and at most ${hi}` : `from ${lo} to ${hi}`;
+}
+
+function inRange(spec: ArgSpec, n: number): boolean {
+  const lo = spec.min ?? -Infinity;
+  return (spec.exclusiveMin ? n > lo : n >= lo) && n <= (spec.max ?? Infinity);
+}
+
+/** A whole number within the spec's range, or the reason it is not. */
+function wholeNumber(spec: ArgSpec, value: PyValue, what = spec.name): { ok: true; value: number } | { ok: false; message: string } {
+  if (value.kind !== 'number') return { ok: false, message: `${what} must be a whole number, got ${pyRepr(value)}` };
+  if (!value.isInt) {
+    const hint = Number.isInteger(value.value) ? ' (in Python, / gives a float; use // for whole-number division)' : '';
+    return { ok: false, message: `${what} must be a whole number (int), got the float ${pyRepr(value)}${hint}` };
+  }
+  if (!inRange(spec, value.value)) return { ok: false, message: `${what} must be ${range(spec)}, got ${value.value}` };
+  return { ok: true, value: value.value };
+}
+
+/** A size for height and width: an int, or a tuple of two (entries may be None when `allowNone`). */
+function size2(spec: ArgSpec, value: PyValue, allowNone: boolean): { ok: true; value: readonly [number | null, number | null] } | { ok: false; message: string } {
+  const entry = (v: PyValue, what: string) => (allowNone && v.kind === 'none' ? { ok: true as const, value: null } : wholeNumber(spec, v, what));
+  if (value.kind === 'tuple') {
+    if (value.items.length !== 2) {
+      return { ok: false, message: `${spec.name} must be an int or a pair (height, width), got ${value.items.length === 1 ? 'a tuple of 1' : `a tuple of ${value.items.length}`}` };
+    }
+    const h = entry(value.items[0]!, `${spec.name}[0] (the height)`);
+    if (!h.ok) return h;
+    const w = entry(value.items[1]!, `${spec.name}[1] (the width)`);
+    if (!w.ok) return w;
+    return { ok: true, value: [h.value, w.value] };
+  }
+  const both = entry(value, spec.name);
+  if (!both.ok) {
+    const also = allowNone ? ', None' : '';
+    return value.kind === 'number' ? both : { ok: false, message: `${spec.name} must be an int${also} or a pair (height, width), got ${pyRepr(value)}` };
+  }
+  return { ok: true, value: [both.value, both.value] };
+}
+
+/** Checks a Python value against an argument's spec and returns the value to store. */
+export function coerceArg(spec: ArgSpec, value: PyValue): Coerced {
+  const fail = (message: string): Coerced => ({ ok: false, message });
+  switch (spec.kind) {
+    case 'int':
+    case 'dim':
+      return wholeNumber(spec, value);
+    case 'optionalDim':
+      return value.kind === 'none' ? { ok: true, value: null } : wholeNumber(spec, value);
+    case 'float':
+    case 'optionalFloat': {
+      if (spec.kind === 'optionalFloat' && value.kind === 'none') return { ok: true, value: null };
+      if (value.kind !== 'number') return fail(`${spec.name} must be a number, got ${pyRepr(value)}`);
+      if (!inRange(spec, value.value)) return fail(`${spec.name} must be ${range(spec)}, got ${pyRepr(value)}`);
+      return { ok: true, value: value.value };
+    }
+    case 'bool':
+      return value.kind === 'bool' ? { ok: true, value: value.value } : fail(`${spec.name} must be True or False, got ${pyRepr(value)}`);
+    case 'size2': {
+      const r = size2(spec, value, false);
+      return r.ok ? { ok: true, value: r.value as Size2 } : r;
+    }
+    case 'optionalSize2': {
+      if (value.kind === 'none') return { ok: true, value: null };
+      const r = size2(spec, value, false);
+      return r.ok ? { ok: true, value: r.value as Size2 } : r;
+    }
+    case 'padding': {
+      if (value.kind === 'string') {
+        if (value.value === 'same') return { ok: true, value: 'same' };
+        if (value.value === 'valid') return { ok: true, value: [0, 0] };
+        return fail(`padding must be an int, a pair, 'valid' or 'same', got ${pyRepr(value)}`);
+      }
+      const r = size2(spec, value, false);
+      return r.ok ? { ok: true, value: r.value as Size2 } : r;
+    }
+    case 'outputSize': {
+      const r = size2(spec, value, true);
+      if (!r.ok) return r;
+      if (value.kind !== 'tuple' && r.value[0] === null) return fail(`output_size must be an int or a pair, got None`);
+      return { ok: true, value: r.value };
+    }
+    case 'choice': {
+      const text = value.kind === 'string' ? value.value : value.kind === 'none' ? 'None' : undefined;
+      const options = spec.options ?? [];
+      if (text !== undefined && options.includes(text)) return { ok: true, value: text };
+      const listed = options.map((o) => (o === 'None' ? 'None' : `'${o}'`)).join(' or ');
+      return fail(`${spec.name} must be ${listed}, got ${pyRepr(value)}`);
+    }
+  }
+}
+
+/** Python for a float: 0.5, 1e-05, 1.0 (as Python's repr writes them). */
+export function formatFloat(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < 1e16) return `${value}.0`;
+  const abs = Math.abs(value);
+  if (abs !== 0 && (abs < 1e-4 || abs >= 1e16)) {
+    const [mantissa = '', exponent = '0'] = value.toExponential().split('e');
+    const e = Number(exponent);
+    return `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  }
+  return String(value);
+}
+
+function formatSize2(value: readonly [number | null, number | null]): string {
+  const [h, w] = value;
+  return h === w && h !== null ? String(h) : `(${h ?? 'None'}, ${w ?? 'None'})`;
+}
+
+/** A stored value written as Python: 3 for (3, 3), (3, 5), 'same', None, True, 0.5. */
+export function formatArg(spec: ArgSpec, value: ArgValue): string {
+  if (value === null) return 'None';
+  switch (spec.kind) {
+    case 'bool':
+      return value ? 'True' : 'False';
+    case 'float':
+    case 'optionalFloat':
+      return formatFloat(value as number);
+    case 'padding':
+      return value === 'same' ? "'same'" : formatSize2(value as Size2);
+    case 'size2':
+    case 'optionalSize2':
+    case 'outputSize':
+      return formatSize2(value as OutputSize);
+    case 'choice':
+      return value === 'None' ? 'None' : `'${String(value)}'`;
+    default:
+      return String(value);
+  }
+}
+
+/** True when two stored values are the same (sizes compare entry by entry). */
+export function sameArg(a: ArgValue | undefined, b: ArgValue | undefined): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
