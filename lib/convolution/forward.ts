@@ -7,9 +7,9 @@ import type { ConvSpec } from './window';
 export interface ConvRequest {
   readonly input: Picture;
   /** (C_out, C_in, k, k), row-major. */
-  readonly weights: Float64Array;
+  readonly weights: Float64Array<ArrayBuffer>;
   /** (C_out). */
-  readonly bias: Float64Array;
+  readonly bias: Float64Array<ArrayBuffer>;
   readonly spec: ConvSpec;
 }
 

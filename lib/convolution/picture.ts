@@ -8,7 +8,7 @@ export interface Picture {
   readonly channels: 1 | 3;
   readonly height: number;
   readonly width: number;
-  readonly data: Float64Array;
+  readonly data: Float64Array<ArrayBuffer>;
 }
 
 /** Luma weights of ITU-R BT.601 (what PIL's convert('L') and OpenCV's RGB2GRAY use). */
