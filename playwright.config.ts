@@ -26,7 +26,8 @@ export default defineConfig({
     // Measures the main thread while training: runs alone, after everything else.
     {
       name: 'responsiveness',
-      use: { ...devices['Desktop Chrome'], channel: undefined },
+      // No trace: recording one (screenshots, DOM snapshots) loads the very thread being measured.
+      use: { ...devices['Desktop Chrome'], channel: undefined, trace: 'off' },
       testMatch: /\.perf\.spec\.ts$/,
       dependencies: ['chromium'],
       fullyParallel: false,

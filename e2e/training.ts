@@ -47,12 +47,12 @@ export async function expectSettled(widget: Locator, name: 'A' | 'B'): Promise<n
   return previous;
 }
 
-/** The loss chart's readout at `step` (steps recorded every 10), read by keyboard as a reader would. */
+/** The loss chart's readout at `step` (evaluations every 25 steps), read by keyboard as a reader would. */
 export async function lossReadoutAt(page: Page, widget: Locator, name: 'A' | 'B', step: number): Promise<string> {
   const chart = run(widget, name).getByRole('slider', { name: /^Loss:/ });
   await chart.focus();
   await page.keyboard.press('Home');
-  for (let s = 0; s < step; s += 10) await page.keyboard.press('ArrowRight');
+  for (let s = 0; s < step; s += 25) await page.keyboard.press('ArrowRight');
   const text = (await chart.getAttribute('aria-valuetext')) ?? '';
   expect(text).toMatch(new RegExp(`^Step ${step}:`));
   return text;

@@ -1,7 +1,8 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { line } from 'd3-shape';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Axes } from './Axes';
+import { resolveCssColor } from './css-color';
+import { useTheme } from './useTheme';
 import { formatPowerOfTen, logTicks } from './log-ticks';
 
 /** One line of a chart. */
@@ -60,9 +61,13 @@ function dataExtent(series: Series[], log: boolean): [number, number] {
  * A line chart of values over training steps, on a linear or log y-axis, with a cursor driven by
  * pointer or keyboard (arrows step through the recorded points, Home and End jump; End follows the
  * newest point again). The sentence from `describe` is the chart's text alternative.
+ * Axes are SVG; the lines are drawn on a canvas over them, because they change on every frame
+ * while training and a canvas repaints them far more cheaply than SVG paths.
  */
 export function LineChart({ title, series, width, height, xDomain, yScale, yDomain, xLabel, reference, cursorX, describe, hideLegend }: Props) {
   const [cursor, setCursor] = useState<number | undefined>(undefined);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const theme = useTheme();
   const log = yScale === 'log';
   const [lo, hi] = yDomain ?? dataExtent(series, log);
   const x = scaleLinear().domain(xDomain).range([MARGIN.left, width - MARGIN.right]);
@@ -74,6 +79,71 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
   const at = steps[index];
   const text = at === undefined ? 'No data yet.' : describe(at);
   const clip = (v: number): number => Math.min(yHi, Math.max(yLo, v));
+
+  useEffect(() => {
+    const el = canvas.current;
+    const ctx = el?.getContext('2d');
+    if (!el || !ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    // Resizing a canvas reallocates it: only when the size really changed.
+    if (el.width !== Math.round(width * dpr)) el.width = Math.round(width * dpr);
+    if (el.height !== Math.round(height * dpr)) el.height = Math.round(height * dpr);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(MARGIN.left, MARGIN.top, width - MARGIN.left - MARGIN.right, height - MARGIN.top - MARGIN.bottom);
+    ctx.clip();
+    ctx.lineJoin = 'bevel';
+    for (const s of series) {
+      ctx.strokeStyle = resolveCssColor(s.color);
+      ctx.lineWidth = s.faint ? 1 : 2;
+      ctx.globalAlpha = s.faint ? 0.45 : 1;
+      ctx.setLineDash(s.dash ? s.dash.split(/\s+/).map(Number) : []);
+      ctx.beginPath();
+      // One pixel column at a time: where many points share a column, draw only their first,
+      // lowest, highest and last (the picture is the same, the work is bounded by the width).
+      let column = NaN;
+      let first = 0;
+      let low = 0;
+      let high = 0;
+      let last = 0;
+      let open = false;
+      const flush = (): void => {
+        if (Number.isNaN(column)) return;
+        if (open) ctx.lineTo(column, first);
+        else ctx.moveTo(column, first);
+        if (low !== first) ctx.lineTo(column, low);
+        if (high !== low) ctx.lineTo(column, high);
+        if (last !== high) ctx.lineTo(column, last);
+        open = true;
+      };
+      const n = Math.min(s.x.length, s.y.length);
+      for (let i = 0; i < n; i++) {
+        const v = s.y[i] ?? NaN;
+        if (!Number.isFinite(v) || (log && v <= 0)) {
+          flush();
+          column = NaN;
+          open = false;
+          continue;
+        }
+        const px = Math.round(x(s.x[i] ?? 0));
+        const py = y(clip(v));
+        if (px !== column) {
+          flush();
+          column = px;
+          first = low = high = last = py;
+        } else {
+          low = Math.min(low, py);
+          high = Math.max(high, py);
+          last = py;
+        }
+      }
+      flush();
+      ctx.stroke();
+    }
+    ctx.restore();
+  });
 
   const onKeyDown = (e: KeyboardEvent): void => {
     const last = steps.length - 1;
@@ -145,26 +215,9 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
               </text>
             </g>
           )}
-          {series.map((s) => {
-            const points = Array.from({ length: Math.min(s.x.length, s.y.length) }, (_, i) => i);
-            const path = line<number>()
-              .defined((i) => {
-                const v = s.y[i] ?? NaN;
-                return Number.isFinite(v) && (!log || v > 0);
-              })
-              .x((i) => x(s.x[i] ?? 0))
-              .y((i) => y(clip(s.y[i] ?? 0)));
-            return (
-              <path
-                key={s.key}
-                class={s.faint ? 'line-chart__line line-chart__line--faint' : 'line-chart__line'}
-                d={path(points) ?? ''}
-                style={{ stroke: s.color, strokeDasharray: s.dash ?? '' }}
-              />
-            );
-          })}
           {at !== undefined && <line class="line-chart__cursor" x1={x(at)} x2={x(at)} y1={MARGIN.top} y2={height - MARGIN.bottom} />}
         </svg>
+        <canvas ref={canvas} class="line-chart__lines" data-theme-drawn={theme} style={{ width: `min(100%, ${width}px)`, height: "auto" }} aria-hidden="true" />
       </div>
     </figure>
   );

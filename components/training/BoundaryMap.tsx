@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dataset } from '../../lib/datasets';
 import { formatFixed } from '../widget-kit/format';
-import { onThemeChange, type Rgb, themeColors } from './theme-colors';
+import { useTheme } from '../charts/useTheme';
+import { type Rgb, themeColors } from './theme-colors';
 
 interface Props {
   /** P(class 1) on a resolution × resolution grid, rows from the top. */
@@ -82,16 +83,11 @@ function heatImage(boundary: Float32Array | undefined, resolution: number, color
  */
 export function BoundaryMap({ boundary, version, resolution, extent, train, test, size, step, testAccuracy }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const theme = useTheme();
+  // Read the colours on the client only (the server has no computed styles), again per theme.
   const [colors, setColors] = useState<Colors>();
+  useEffect(() => setColors(themeColors(COLORS)), [theme]);
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
-
-  useEffect(() => {
-    const read = (): void => {
-      if (canvas.current) setColors(themeColors(canvas.current, COLORS));
-    };
-    read();
-    return onThemeChange(read);
-  }, []);
 
   const points = useMemo(
     () => (colors && typeof document !== 'undefined' ? drawPoints(train, test, extent, size, dpr, colors) : undefined),
@@ -102,8 +98,8 @@ export function BoundaryMap({ boundary, version, resolution, extent, train, test
     const el = canvas.current;
     const ctx = el?.getContext('2d');
     if (!el || !ctx || !colors || !points) return;
-    el.width = Math.round(size * dpr);
-    el.height = Math.round(size * dpr);
+    if (el.width !== Math.round(size * dpr)) el.width = Math.round(size * dpr);
+    if (el.height !== Math.round(size * dpr)) el.height = Math.round(size * dpr);
     const heat = document.createElement('canvas');
     heat.width = resolution;
     heat.height = resolution;

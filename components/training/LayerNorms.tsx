@@ -1,4 +1,6 @@
 import { scaleLog } from 'd3-scale';
+import { useEffect, useRef } from 'preact/hooks';
+import { resolveCssColor } from '../charts/css-color';
 import { formatValue } from '../widget-kit/format';
 
 interface Props {
@@ -6,6 +8,8 @@ interface Props {
   norms: Float64Array;
   step: number;
   width: number;
+  /** The current colour theme, so the bars are redrawn when it changes. */
+  theme: string;
 }
 
 const ROW = 15;
@@ -20,36 +24,50 @@ export function layerColor(i: number, n: number): string {
 
 /**
  * The current step's gradient norm of every layer as bars on a log scale, first layer at the top,
- * with the values written out; a table carries the same numbers for screen readers.
+ * with the values written out. Drawn on a canvas (it changes on every frame while training, and
+ * text in SVG costs a layout each time); a table carries the same numbers for screen readers.
  */
-export function LayerNorms({ layers, norms, step, width }: Props) {
-  const finite = Array.from(norms).filter((v) => Number.isFinite(v) && v > 0);
-  const hi = finite.length ? Math.max(...finite) : 1;
-  const lo = finite.length ? Math.min(...finite, hi / 10) : 1e-3;
-  const x = scaleLog()
-    .domain([Math.max(lo / 3, 1e-30), hi * 1.5])
-    .range([0, Math.max(10, width - LABEL - VALUE)]);
+export function LayerNorms({ layers, norms, step, width, theme }: Props) {
+  const canvas = useRef<HTMLCanvasElement>(null);
   const height = layers.length * ROW + 4;
+
+  useEffect(() => {
+    const el = canvas.current;
+    const ctx = el?.getContext('2d');
+    if (!el || !ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    if (el.width !== Math.round(width * dpr)) el.width = Math.round(width * dpr);
+    if (el.height !== Math.round(height * dpr)) el.height = Math.round(height * dpr);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    const finite = Array.from(norms).filter((v) => Number.isFinite(v) && v > 0);
+    const hi = finite.length ? Math.max(...finite) : 1;
+    const lo = finite.length ? Math.min(...finite, hi / 10) : 1e-3;
+    const x = scaleLog()
+      .domain([Math.max(lo / 3, 1e-30), hi * 1.5])
+      .range([0, Math.max(10, width - LABEL - VALUE)]);
+    const text = resolveCssColor('var(--text-muted)');
+    ctx.font = `11px ${getComputedStyle(el).fontFamily}`;
+    ctx.textBaseline = 'middle';
+    layers.forEach((name, i) => {
+      const v = norms[i] ?? NaN;
+      const top = i * ROW + 2;
+      const w = Number.isFinite(v) && v > 0 ? Math.max(1, x(v)) : 0;
+      ctx.fillStyle = text;
+      ctx.textAlign = 'right';
+      ctx.fillText(name.endsWith('(output)') ? 'output' : name, LABEL - 6, top + ROW / 2);
+      ctx.fillStyle = resolveCssColor(layerColor(i, layers.length));
+      ctx.fillRect(LABEL, top + 2, w, ROW - 5);
+      ctx.fillStyle = text;
+      ctx.textAlign = 'left';
+      ctx.fillText(formatValue(v, 2), LABEL + w + 4, top + ROW / 2);
+    });
+  }, [layers, norms, width, height, theme]);
+
   return (
     <div class="layer-norms">
       <p class="line-chart__title">Gradient norm per layer, step {step} (log scale)</p>
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
-        {layers.map((name, i) => {
-          const v = norms[i] ?? NaN;
-          const w = Number.isFinite(v) && v > 0 ? Math.max(1, x(v)) : 0;
-          return (
-            <g key={name} transform={`translate(0 ${i * ROW + 2})`}>
-              <text class="axes__tick" x={LABEL - 6} y={ROW / 2} dy="0.32em" text-anchor="end">
-                {name.endsWith('(output)') ? 'output' : name}
-              </text>
-              <rect x={LABEL} y={2} width={w} height={ROW - 5} style={{ fill: layerColor(i, layers.length) }} />
-              <text class="axes__tick" x={LABEL + w + 4} y={ROW / 2} dy="0.32em">
-                {formatValue(v, 2)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <canvas ref={canvas} class="layer-norms__bars" style={{ width: `min(100%, ${width}px)`, height: 'auto' }} aria-hidden="true" />
       <table class="visually-hidden">
         <caption>Gradient norm ‖∂L/∂W‖ of each layer at step {step}</caption>
         <tbody>

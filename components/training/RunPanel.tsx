@@ -5,6 +5,7 @@ import { describeDivergence, describeGradientRatio } from '../../lib/training/de
 import type { TrainConfig } from '../../lib/training/config';
 import { LineChart, type Series } from '../charts/LineChart';
 import { niceCeil } from '../charts/nice';
+import { useTheme } from '../charts/useTheme';
 import { formatFixed, formatValue } from '../widget-kit/format';
 import { BoundaryMap } from './BoundaryMap';
 import { LayerNorms, layerColor } from './LayerNorms';
@@ -31,6 +32,7 @@ const pct = (v: number): string => (Number.isFinite(v) ? `${formatFixed(100 * v,
 /** Everything about one training run: its settings, status, boundary, gradient norms and loss. */
 export function RunPanel({ label, config, snapshot, error, width, boundaryResolution, boundaryExtent, showClipping, children }: Props) {
   const data = useMemo(() => taskData(config.task, config.seed), [config.task, config.seed]);
+  const theme = useTheme();
   const classification = config.task.kind === 'classification';
   const chartWidth = Math.max(240, width);
   const s = snapshot;
@@ -80,17 +82,22 @@ export function RunPanel({ label, config, snapshot, error, width, boundaryResolu
         )}
         <span class="run__status-note">(full data, at step {s?.evaluation.step ?? 0})</span>
       </p>
-      {error && (
-        <p class="run__alert" role="alert">
-          The training worker failed: {error}. Press Reset to start it again.
-        </p>
-      )}
-      {s?.status === 'diverged' && s.diverged && (
-        <p class="run__alert" role="alert">
-          {describeDivergence(s.diverged.step, s.diverged.loss)} Lower the learning rate, shrink the initial weights or clip the gradients, then press Reset.
-        </p>
-      )}
-      {s?.status === 'finished' && <p class="run__note">Finished: {s.step} steps. Press Reset to run again.</p>}
+      <div class={showClipping ? 'run__messages run__messages--reserved' : 'run__messages'}>
+        {error && (
+          <p class="run__alert" role="alert">
+            The training worker failed: {error}. Press Reset to start it again.
+          </p>
+        )}
+        {s?.status === 'diverged' && s.diverged && (
+          <p class="run__alert" role="alert">
+            {describeDivergence(s.diverged.step, s.diverged.loss)} Lower the learning rate, shrink the initial weights or clip the gradients, then press Reset.
+          </p>
+        )}
+        {s?.status === 'finished' && <p class="run__note">Finished: {s.step} steps. Press Reset to run again.</p>}
+        {showClipping && !error && s?.status !== 'diverged' && s?.status !== 'finished' && (
+          <p class="run__note">If the loss or a gradient becomes Infinity or NaN, this run stops and says at which step.</p>
+        )}
+      </div>
 
       <div class="run__grid">
         {classification && (
@@ -106,7 +113,7 @@ export function RunPanel({ label, config, snapshot, error, width, boundaryResolu
             testAccuracy={s?.evaluation.testAccuracy ?? NaN}
           />
         )}
-        <LayerNorms layers={s?.layers ?? []} norms={s?.layerNorms ?? new Float64Array()} step={s?.diverged?.step ?? s?.step ?? 0} width={classification ? Math.max(220, chartWidth - 240) : chartWidth} />
+        <LayerNorms layers={s?.layers ?? []} norms={s?.layerNorms ?? new Float64Array()} step={s?.diverged?.step ?? s?.step ?? 0} width={classification ? Math.max(220, chartWidth - 240) : chartWidth} theme={theme} />
       </div>
 
       <LineChart

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEEP_RELU_HE, EXPLODING_MLP } from '../../lib/training/presets';
 import { runJob } from '../../lib/workers';
+import { busyFractionFor } from './busy';
 import { trainJob, type TrainParams, type TrainSnapshot } from './train.job';
 
 const params = (overrides: Partial<TrainParams> = {}): TrainParams => ({
@@ -52,5 +53,14 @@ describe('trainJob', () => {
     const second = await runJob(trainJob, params()).result;
     expect(second.evaluations.columns.trainLoss?.[3]).toBe(first.evaluations.columns.trainLoss?.[3]);
     expect(Array.from(second.steps.columns.loss ?? [])).toEqual(Array.from(first.steps.columns.loss ?? []));
+  });
+});
+
+describe('busyFractionFor()', () => {
+  it('busyFractionFor() leaves about one core free for the page, and never starves a run', () => {
+    expect(busyFractionFor(2, 2)).toBeCloseTo(0.35, 10);
+    expect(busyFractionFor(3, 2)).toBe(1);
+    expect(busyFractionFor(8, 2)).toBe(1);
+    expect(busyFractionFor(1, 2)).toBe(0.2);
   });
 });

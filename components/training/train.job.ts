@@ -1,6 +1,7 @@
 /**
  * The training job every training widget runs in its worker: steps a Trainer, records what the
- * charts need, and emits a snapshot after every update (the runtime delivers at most 60 a second).
+ * charts need, and offers a snapshot after every update (built only when the runtime delivers
+ * one, at most 60 a second).
  * It stops by itself when the loss stops being finite or when maxSteps is reached. Speed is the
  * page's business: it resumes the job to train flat out, or keeps it paused and asks for a few
  * step()s each animation frame.
@@ -21,7 +22,14 @@ export interface TrainParams {
   boundaryResolution: number;
   /** Half-width of the square the boundary covers. */
   boundaryExtent: number;
+  /**
+   * The share of each 16 ms slice the job may compute before it sleeps for the rest (1 = never
+   * sleeps). Two runs on a 2-core machine would otherwise leave the page's own thread no core to
+   * draw on; see busyFractionFor().
+   */
+  busyFraction?: number;
 }
+
 
 /** Why a run is not training. */
 export type RunStatus = 'training' | 'diverged' | 'finished';
@@ -53,7 +61,9 @@ export const STEP_SERIES = ['loss', 'normBefore', 'normAfter'] as const;
 /** Series names of the evaluation history. */
 export const EVAL_SERIES = ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
 
-const BOUNDARY_EVERY_MS = 120;
+const BOUNDARY_EVERY_MS = 250;
+const SLICE_MS = 16;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Trains until diverged, finished or cancelled; resolves with the last snapshot. */
 export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (params, ctx) => {
@@ -85,9 +95,18 @@ export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (p
     boundaryVersion,
   });
 
-  ctx.emit(snapshot());
+  ctx.emitLazily(snapshot);
+  const busy = Math.min(1, Math.max(0.05, params.busyFraction ?? 1));
+  let sliceStart = performance.now();
   while (status === 'training') {
+    const waitFrom = performance.now();
     await ctx.checkpoint();
+    const now = performance.now();
+    if (now - waitFrom > SLICE_MS) sliceStart = now; // it was paused: a fresh slice
+    else if (busy < 1 && now - sliceStart >= SLICE_MS * busy) {
+      await sleep(SLICE_MS * (1 - busy));
+      sliceStart = performance.now();
+    }
     const record = trainer.trainStep();
     layerNorms = record.layerNorms;
     steps.push(record.step, [record.loss, record.normBefore, record.normAfter, ...record.layerNorms]);
@@ -107,7 +126,8 @@ export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (p
         boundaryVersion++;
       }
     }
-    ctx.emit(snapshot());
+    // Built only when the runtime is about to deliver it (≤ 60 a second), from the state then.
+    ctx.emitLazily(snapshot);
   }
   return snapshot();
 };

@@ -1,13 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type JobHandle, JobCancelledError, JobRunner } from '../../lib/workers';
 import type { TrainParams, TrainSnapshot } from './train.job';
+import type { RequestDraw } from './useDrawClock';
+
+/** A training widget's draw clock ticks this often; with two runs, each redraws 10 times a second. */
+export const DRAW_INTERVAL_MS = 50;
+
+/** How often a run's worker sends progress: as often as the run is redrawn. */
+const PROGRESS_INTERVAL_MS = 2 * DRAW_INTERVAL_MS;
 
 /** Updates per animation frame; 0 trains as fast as the worker can. */
 export type Speed = number;
 
 /** One training run in a worker, as the view drives it. */
 export interface TrainingRun {
-  /** The latest snapshot (at most one new one per animation frame). */
+  /** The snapshot on screen (the latest, as of this run's last turn to redraw). */
   snapshot: TrainSnapshot | undefined;
   /** Training is running (Play pressed and not stopped). */
   playing: boolean;
@@ -25,24 +32,21 @@ function createTrainWorker(): Worker {
   return new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module' });
 }
 
-/** The view redraws at most this often while training (charts in SVG are not free to paint). */
-const DRAW_INTERVAL_MS = 50;
-
 /**
  * Runs `params` in a worker of its own. Starts paused at step 0, and starts again (keeping
  * play/pause) whenever `key` (the settings) changes. At speed 0, Play resumes the job; at speed k
  * it stays paused and the page asks for k steps each animation frame, never more than k ahead.
- * Snapshots reach the view at most every 50 ms, so the main thread only draws, and not much.
+ * New snapshots are kept, not drawn at once: `requestDraw` (see useDrawClock) decides when this
+ * run's view shows the latest one, so several runs take turns and no frame draws them all.
  */
-export function useTrainingRun(params: TrainParams, key: string, speed: Speed): TrainingRun {
+export function useTrainingRun(name: string, params: TrainParams, key: string, speed: Speed, requestDraw: RequestDraw): TrainingRun {
   const runner = useRef<JobRunner<TrainParams, TrainSnapshot, TrainSnapshot>>();
   const handle = useRef<JobHandle<TrainSnapshot>>();
   const latest = useRef<TrainSnapshot>();
   const requested = useRef(0);
-  const frame = useRef(0);
-  const drawnAt = useRef(0);
-  const [snapshot, setSnapshot] = useState<TrainSnapshot>();
+  const [shown, setShown] = useState<TrainSnapshot>();
   const [playing, setPlaying] = useState(false);
+  const show = (): void => requestDraw(name, () => setShown(latest.current));
   const [error, setError] = useState<string>();
   const [generation, setGeneration] = useState(0);
   const paramsRef = useRef(params);
@@ -59,25 +63,20 @@ export function useTrainingRun(params: TrainParams, key: string, speed: Speed): 
     setError(undefined);
     const h = runner.current.start(paramsRef.current, {
       paused: true,
+      // No point in receiving snapshots faster than the view draws them.
+      progressIntervalMs: PROGRESS_INTERVAL_MS,
       onProgress: (s) => {
         latest.current = s;
-        if (frame.current) return;
-        const wait = Math.max(0, DRAW_INTERVAL_MS - (performance.now() - drawnAt.current));
-        frame.current = window.setTimeout(() => {
-          requestAnimationFrame(() => {
-            frame.current = 0;
-            drawnAt.current = performance.now();
-            setSnapshot(latest.current);
-          });
-        }, wait);
+        show();
       },
     });
     handle.current = h;
+    show();
     h.result.then(
       (final) => {
         if (handle.current !== h) return;
         latest.current = final;
-        setSnapshot(final);
+        show();
         setPlaying(false);
       },
       (e: unknown) => {
@@ -113,7 +112,7 @@ export function useTrainingRun(params: TrainParams, key: string, speed: Speed): 
   }, [playing, speed, key, generation]);
 
   return {
-    snapshot,
+    snapshot: shown,
     playing,
     error,
     play: () => latest.current?.status !== 'diverged' && latest.current?.status !== 'finished' && setPlaying(true),
@@ -125,7 +124,6 @@ export function useTrainingRun(params: TrainParams, key: string, speed: Speed): 
     },
     reset: () => {
       setPlaying(false);
-      setSnapshot(undefined);
       setGeneration((g) => g + 1);
     },
   };

@@ -2,8 +2,10 @@ import { useMemo } from 'preact/hooks';
 import { describeGradientRatio } from '../../lib/training/describe';
 import { Comparison, useComparisonLayout } from '../training/Comparison';
 import { RunPanel } from '../training/RunPanel';
+import { busyFractionHere } from '../training/busy';
 import type { TrainParams } from '../training/train.job';
-import { type TrainingRun, useTrainingRun } from '../training/useTrainingRun';
+import { DRAW_INTERVAL_MS, type TrainingRun, useTrainingRun } from '../training/useTrainingRun';
+import { useDrawClock } from '../training/useDrawClock';
 import { formatFixed } from '../widget-kit/format';
 import { Select } from '../widget-kit/Select';
 import { Slider } from '../widget-kit/Slider';
@@ -22,7 +24,7 @@ import {
   WIDTH_STOPS,
 } from './model';
 
-const BOUNDARY = { boundaryResolution: 40, boundaryExtent: 1.6 };
+const BOUNDARY = { boundaryResolution: 32, boundaryExtent: 1.6 };
 
 /** The vanishing-gradients island: two deep MLPs trained side by side in two workers. */
 export default function VanishingGradients() {
@@ -41,9 +43,10 @@ function Experiment() {
   // Configs change identity only when a setting that matters changes (not, say, the speed).
   const configA = useMemo(() => runConfig(values, 'a'), [keyA]);
   const configB = useMemo(() => runConfig(values, 'b'), [keyB]);
-  const params = (config: typeof configA): TrainParams => ({ config, maxSteps: 3000, evalEvery: 10, ...BOUNDARY });
-  const runA = useTrainingRun(params(configA), keyA, speed);
-  const runB = useTrainingRun(params(configB), keyB, speed);
+  const params = (config: typeof configA): TrainParams => ({ config, maxSteps: 3000, evalEvery: 25, busyFraction: busyFractionHere(2), ...BOUNDARY });
+  const requestDraw = useDrawClock(DRAW_INTERVAL_MS);
+  const runA = useTrainingRun('A', params(configA), keyA, speed, requestDraw);
+  const runB = useTrainingRun('B', params(configB), keyB, speed, requestDraw);
   const layout = useComparisonLayout();
   const { panelWidth } = layout;
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deferred } from './deferred';
 import { type AnyJob, exposeJob } from './expose-job';
 import type { Job } from './job';
+import { PROGRESS_INTERVAL_MS } from './progress-coalescer';
 import type { PageMessage, WorkerMessage } from './protocol';
 import { until } from './test-helpers';
 
@@ -32,7 +33,7 @@ describe('exposeJob()', () => {
     const double: Job<number, never, number> = async (n) => 2 * n;
     const { send, received } = exposed(double);
     send('not a protocol message');
-    send({ type: 'start', id: 7, job: 'default', params: 21, control: running });
+    send({ type: 'start', id: 7, job: 'default', params: 21, control: running, progressIntervalMs: PROGRESS_INTERVAL_MS });
     await until(() => received.length > 0);
     expect(received).toEqual([{ type: 'result', id: 7, value: 42 }]);
   });
@@ -44,8 +45,8 @@ describe('exposeJob()', () => {
       return 'first';
     };
     const { send, received } = exposed(waiting);
-    send({ type: 'start', id: 1, job: 'default', params: null, control: running });
-    send({ type: 'start', id: 2, job: 'default', params: null, control: running });
+    send({ type: 'start', id: 1, job: 'default', params: null, control: running, progressIntervalMs: PROGRESS_INTERVAL_MS });
+    send({ type: 'start', id: 2, job: 'default', params: null, control: running, progressIntervalMs: PROGRESS_INTERVAL_MS });
     await until(() => received.length > 0);
     expect(received[0]).toMatchObject({
       type: 'error',
@@ -67,7 +68,7 @@ describe('exposeJob()', () => {
       return steps;
     };
     const { send, received } = exposed(counting);
-    send({ type: 'start', id: 1, job: 'default', params: null, control: running });
+    send({ type: 'start', id: 1, job: 'default', params: null, control: running, progressIntervalMs: PROGRESS_INTERVAL_MS });
     send({ type: 'control', id: 99, action: 'pause' });
     await until(() => received.length > 0);
     expect(received).toEqual([{ type: 'result', id: 1, value: 50 }]);

@@ -89,6 +89,7 @@ export function exposeJobs(
         if (outcome.ok) sendValue('result', id, outcome.value);
         else sendError(id, outcome.error);
       },
+      message.progressIntervalMs,
     );
     running = { id, control, launched };
   };

@@ -37,9 +37,9 @@ export class JobControl {
     return this.controller.signal;
   }
 
-  /** The context a job receives: this control's signal and checkpoint, and the given `emit`. */
-  context<E>(emit: (progress: E) => void): JobContext<E> {
-    return { signal: this.controller.signal, emit, checkpoint: this.checkpoint };
+  /** The context a job receives: this control's signal and checkpoint, and the given emitters. */
+  context<E>(emit: (progress: E) => void, emitLazily: (make: () => E) => void): JobContext<E> {
+    return { signal: this.controller.signal, emit, emitLazily, checkpoint: this.checkpoint };
   }
 
   /** Makes the next `checkpoint()` wait. */

@@ -350,3 +350,14 @@ describe('JobRunner', () => {
     expect(spawned).toHaveLength(1);
   });
 });
+
+describe('JobRunner progress interval', () => {
+  it('start({ progressIntervalMs }) tells the worker how often to deliver progress', async () => {
+    const seen = { steps: 0 };
+    const { runner, spawned } = runnerFor<null, number, never>({ default: endlessJob(seen) });
+    const handle = runner.start(null, { progressIntervalMs: 80 });
+    await until(() => spawned[0]?.posted.length === 1);
+    expect(spawned[0]?.posted[0]?.message).toMatchObject({ type: 'start', progressIntervalMs: 80 });
+    handle.cancel();
+  });
+});

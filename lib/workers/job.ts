@@ -14,6 +14,12 @@ export interface JobContext<E> {
    */
   emit(progress: E): void;
   /**
+   * Reports progress built on demand: `make` runs only when a value is about to be delivered (at
+   * most about 60 times a second, and once more before the result), so a job may call this after
+   * every step without paying for a snapshot each time. `make` sees the job's state at delivery.
+   */
+  emitLazily(make: () => E): void;
+  /**
    * Await between steps: resolves at once while running (yielding to the event loop every few
    * milliseconds), waits while paused, lets one step through per `step()`, and throws an
    * `AbortError` once cancelled.
@@ -44,4 +50,9 @@ export interface StartOptions<E> {
   onProgress?: (progress: E) => void;
   /** Start paused: the job waits at its first `checkpoint()` until `resume()` or `step()`. */
   paused?: boolean;
+  /**
+   * Deliver progress at most this often, in milliseconds (default 17: 60 a second). A view that
+   * draws a dozen times a second can ask for less and save the page deserialising the rest.
+   */
+  progressIntervalMs?: number;
 }

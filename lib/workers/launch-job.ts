@@ -1,6 +1,6 @@
 import type { Job } from './job';
 import type { JobControl } from './job-control';
-import { ProgressCoalescer } from './progress-coalescer';
+import { PROGRESS_INTERVAL_MS, ProgressCoalescer } from './progress-coalescer';
 
 /** How a job ended: its value, or what it threw. */
 export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
@@ -22,8 +22,9 @@ export function launchJob<P, E, R>(
   control: JobControl,
   onProgress: (progress: E) => void,
   onSettled: (outcome: Outcome<R>) => void,
+  progressIntervalMs = PROGRESS_INTERVAL_MS,
 ): Launched {
-  const progress = new ProgressCoalescer<E>(onProgress);
+  const progress = new ProgressCoalescer<E>(onProgress, progressIntervalMs);
   let live = true;
   const settle = (outcome: Outcome<R>): void => {
     if (!live) return;
@@ -37,7 +38,10 @@ export function launchJob<P, E, R>(
     .then(() =>
       job(
         params,
-        control.context((value: E) => progress.push(value)),
+        control.context(
+          (value: E) => progress.push(value),
+          (make: () => E) => progress.pushLazily(make),
+        ),
       ),
     )
     .then(

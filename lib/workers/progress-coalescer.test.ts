@@ -63,3 +63,24 @@ describe('ProgressCoalescer', () => {
     expect(delivered).toEqual([1]);
   });
 });
+
+describe('ProgressCoalescer.pushLazily()', () => {
+  it('pushLazily() builds only the values it delivers, from the state at delivery', () => {
+    vi.useFakeTimers();
+    try {
+      const delivered: number[] = [];
+      const coalescer = new ProgressCoalescer<number>((v) => delivered.push(v), 17);
+      let state = 0;
+      let built = 0;
+      const make = (): number => (built++, state);
+      for (state = 1; state <= 100; state++) coalescer.pushLazily(make);
+      state = 100;
+      vi.advanceTimersByTime(17);
+      coalescer.flush();
+      expect(delivered).toEqual([1, 100]);
+      expect(built).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -7,7 +7,7 @@ export const PROGRESS_INTERVAL_MS = 17;
  * the clock on every push keeps the pace even when a busy job lets timers run late.
  */
 export class ProgressCoalescer<E> {
-  private pending: { value: E } | undefined;
+  private pending: { value: E } | { make: () => E } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastDelivery = -Infinity;
 
@@ -19,7 +19,16 @@ export class ProgressCoalescer<E> {
 
   /** Records a value, replacing any not yet delivered; delivers now if the interval has passed. */
   push(value: E): void {
-    this.pending = { value };
+    this.record({ value });
+  }
+
+  /** Like push, but `make` builds the value only if and when it is delivered. */
+  pushLazily(make: () => E): void {
+    this.record({ make });
+  }
+
+  private record(pending: { value: E } | { make: () => E }): void {
+    this.pending = pending;
     const wait = this.lastDelivery + this.intervalMs - performance.now();
     if (wait <= 0) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), wait);
@@ -33,7 +42,7 @@ export class ProgressCoalescer<E> {
     if (pending === undefined) return;
     this.pending = undefined;
     this.lastDelivery = performance.now();
-    this.deliver(pending.value);
+    this.deliver('make' in pending ? pending.make() : pending.value);
   }
 
   /** Drops the pending value and stops the timer, delivering nothing more. */

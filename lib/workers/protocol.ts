@@ -2,9 +2,9 @@
  * The messages between a page and a job worker. One job runs per worker at a time; `id` names it,
  * so a message about an earlier job is never mistaken for one about the current job.
  *
- *   page → worker  start    {id, job, params, control}   run jobs[job](params) under `control`
+ *   page → worker  start    {id, job, params, control, progressIntervalMs}   run jobs[job](params)
  *   page → worker  control  {id, action}                 pause | resume | step
- *   worker → page  progress {id, value}                  coalesced, at most every 17 ms
+ *   worker → page  progress {id, value}                  coalesced, at most every progressIntervalMs
  *   worker → page  result   {id, value}                  after the last progress
  *   worker → page  error    {id, error}                  the job threw, or a message failed
  *
@@ -18,7 +18,7 @@ export type ControlAction = 'pause' | 'resume' | 'step';
 
 /** A message from the page to the worker. */
 export type PageMessage =
-  | { type: 'start'; id: number; job: string; params: unknown; control: ControlState }
+  | { type: 'start'; id: number; job: string; params: unknown; control: ControlState; progressIntervalMs: number }
   | { type: 'control'; id: number; action: ControlAction };
 
 /** A message from the worker to the page; an `error` with `id: null` concerns whatever job runs. */

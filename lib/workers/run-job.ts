@@ -23,6 +23,7 @@ export function runJob<P, E, R>(
     control,
     (value) => onProgress?.(value),
     (outcome) => (outcome.ok ? resolve(outcome.value) : reject(outcome.error)),
+    options.progressIntervalMs,
   );
   return {
     result,

@@ -1,3 +1,4 @@
+import { PROGRESS_INTERVAL_MS } from './progress-coalescer';
 import { JobCancelledError } from './errors';
 import { type Deferred, deferred } from './deferred';
 import { DEFAULT_JOB } from './expose-job';
@@ -28,6 +29,7 @@ interface Task<E, R> {
   /** Holds pause/step requests made while queued; the worker gets its state at start. */
   readonly control: JobControl;
   readonly onProgress: ((progress: E) => void) | undefined;
+  readonly progressIntervalMs: number;
   state: 'queued' | 'running' | 'settled';
   slot: WorkerSlot | undefined;
   /** Settled with the job's outcome. */
@@ -72,6 +74,7 @@ export class WorkerPool<P, E, R> {
       params,
       control: new JobControl({ paused: options.paused ?? false, steps: 0 }),
       onProgress: options.onProgress,
+      progressIntervalMs: options.progressIntervalMs ?? PROGRESS_INTERVAL_MS,
       state: 'queued',
       slot: undefined,
       done: deferred<R>(),
@@ -128,7 +131,7 @@ export class WorkerPool<P, E, R> {
       task.state = 'running';
       task.slot = slot;
       this.running.add(task);
-      slot.run(task.id, this.job, task.params, task.control.state, {
+      slot.run(task.id, this.job, task.params, task.control.state, task.progressIntervalMs, {
         progress: (value) => task.onProgress?.(value as E),
         settled: (outcome) => this.settle(task, outcome),
       });

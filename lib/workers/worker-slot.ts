@@ -54,6 +54,7 @@ export class WorkerSlot {
     job: string,
     params: unknown,
     control: ControlState,
+    progressIntervalMs: number,
     listener: SlotListener,
   ): void {
     const fail = (what: string, error: unknown): void => {
@@ -68,7 +69,7 @@ export class WorkerSlot {
     }
     this.current = { id, listener };
     try {
-      worker.postMessage({ type: 'start', id, job, params, control } satisfies PageMessage, []);
+      worker.postMessage({ type: 'start', id, job, params, control, progressIntervalMs } satisfies PageMessage, []);
     } catch (error) {
       // Nothing reached the worker (params that cannot be cloned): it stays usable.
       fail('params could not be sent to the worker', error);
