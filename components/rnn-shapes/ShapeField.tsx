@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useState } from 'preact/hooks';
 import { LIMITS, parseShape } from './model';
 
 interface Props {
@@ -17,14 +17,13 @@ const show = (shape: readonly number[]): string => shape.join(', ');
 export function ShapeField({ label, value, onChange }: Props) {
   const id = useId();
   const [draft, setDraft] = useState(show(value));
-  // The last shape this box reported. Effects run after paint, so when the value changes the reader
-  // may already have typed on: only a change made elsewhere (a button, Reset, a link) replaces the text.
-  const reported = useRef(value.join(','));
-  useEffect(() => {
-    if (value.join(',') === reported.current) return;
-    reported.current = value.join(',');
-    setDraft(show(value));
-  }, [value.join(',')]);
+  // Follow changes made elsewhere (a button, Reset, a link) without overwriting what the reader is
+  // typing: a layout effect runs in the same task as the render that brought the new value, so no
+  // keystroke can come in between, and a draft that already means this shape is left alone.
+  const key = value.join(',');
+  useLayoutEffect(() => {
+    setDraft((d) => (parseShape(d)?.join(',') === key ? d : show(value)));
+  }, [key]);
   const problem = parseShape(draft) ? undefined : `“${draft}” is not a shape: use 1 to ${LIMITS.h0Dims} whole numbers from 1 to ${LIMITS.size}, separated by commas`;
   return (
     <div class="number-field rnn-shape-field">
@@ -41,9 +40,7 @@ export function ShapeField({ label, value, onChange }: Props) {
           const text = (e.currentTarget as HTMLInputElement).value;
           setDraft(text);
           const shape = parseShape(text);
-          if (!shape) return;
-          reported.current = shape.join(',');
-          onChange(shape);
+          if (shape) onChange(shape);
         }}
         onBlur={() => problem && setDraft(show(value))}
       />

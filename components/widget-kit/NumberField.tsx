@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { parseStrictNumber } from '../../lib/url-state';
 
@@ -28,13 +28,10 @@ function describeRange(min: number, max: number): string {
 export function NumberField({ label, value, min, max, onChange, integer = false, class: className }: Props) {
   const id = useId();
   const [draft, setDraft] = useState(String(value));
-  // The last number this box reported. Effects run after paint, so by the time one sees a new value
-  // the reader may have typed on ("100" → "1000"); only a change made elsewhere (presets, Reset, a
-  // link) may replace the text, unless the draft already means this number.
-  const reported = useRef(value);
-  useEffect(() => {
-    if (value === reported.current) return;
-    reported.current = value;
+  // Follow changes made elsewhere (presets, Reset, a link), but never overwrite what the reader is
+  // typing: a layout effect runs in the same task as the render that brought the new value, so no
+  // keystroke can come in between, and a draft that already means this number is left alone.
+  useLayoutEffect(() => {
     setDraft((d) => (parseStrictNumber(d) === value ? d : String(value)));
   }, [value]);
 
@@ -64,9 +61,7 @@ export function NumberField({ label, value, min, max, onChange, integer = false,
           const text = (e.currentTarget as HTMLInputElement).value;
           setDraft(text);
           const v = parseStrictNumber(text);
-          if (v === undefined || v < min || v > max || (integer && !Number.isInteger(v))) return;
-          reported.current = v;
-          onChange(v);
+          if (v !== undefined && v >= min && v <= max && (!integer || Number.isInteger(v))) onChange(v);
         }}
         onBlur={() => problem && setDraft(String(value))}
       />
