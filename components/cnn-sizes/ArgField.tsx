@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useState } from 'preact/hooks';
 import { formatArg, readArgument, type ArgSpec, type ArgValue } from '../../lib/layer-stack';
 
 interface Props {
@@ -22,7 +22,9 @@ export function ArgField({ spec, value, onChange }: Props) {
   const id = useId();
   const text = formatArg(spec, value);
   const [draft, setDraft] = useState(text);
-  useEffect(() => {
+  // A layout effect: it runs in the same task as the render that brought the new value, so it never
+  // sees an older value after the reader has typed on.
+  useLayoutEffect(() => {
     // Follow changes made elsewhere unless the draft already means this value.
     setDraft((d) => {
       const read = readArgument(spec, d);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useState } from 'preact/hooks';
 import { formatMatrix, parseMatrix, type Matrix, type MatrixLimits } from '../../lib/pooling/matrix-text';
 
 interface Props {
@@ -20,7 +20,9 @@ const same = (a: Matrix, b: Matrix): boolean => a.length === b.length && a.every
 export function MatrixInput({ label, value, limits, onChange, hint }: Props) {
   const id = useId();
   const [draft, setDraft] = useState(() => formatMatrix(value));
-  useEffect(() => {
+  // A layout effect: it runs in the same task as the render that brought the new value, so it never
+  // sees an older value after the reader has typed on.
+  useLayoutEffect(() => {
     // Follow changes made elsewhere (presets, shifts, Reset, a link) unless the draft already means this matrix.
     setDraft((d) => {
       const parsed = parseMatrix(d, limits);
