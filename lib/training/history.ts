@@ -44,7 +44,7 @@ export class History {
   snapshot(): HistorySnapshot {
     return {
       steps: this.#steps.slice(0, this.#length),
-      columns: Object.fromEntries(this.columns.map((name, j) => [name, Float32Array.from((this.#columns[j] as Float64Array).subarray(0, this.#length))])),
+      columns: Object.fromEntries(this.columns.map((name, j) => [name, new Float32Array((this.#columns[j] as Float64Array).subarray(0, this.#length))])),
     };
   }
 
