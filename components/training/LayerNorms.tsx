@@ -64,12 +64,13 @@ export function LayerNorms({ layers, norms, step, width, theme }: Props) {
     });
   }, [layers, norms, width, height, theme]);
 
+  const when = step === 0 ? 'step 0, full data' : `step ${step}`;
   return (
     <div class="layer-norms">
-      <p class="line-chart__title">Gradient norm per layer, step {step} (log scale)</p>
+      <p class="line-chart__title">Gradient norm per layer, {when} (log scale)</p>
       <canvas ref={canvas} class="layer-norms__bars" style={{ width: `min(100%, ${width}px)`, height: 'auto' }} aria-hidden="true" />
       <table class="visually-hidden">
-        <caption>Gradient norm ‖∂L/∂W‖ of each layer at step {step}</caption>
+        <caption>Gradient norm ‖∂L/∂W‖ of each layer, {when}</caption>
         <tbody>
           {layers.map((name, i) => (
             <tr key={name}>

@@ -30,6 +30,8 @@ describe('trainJob', () => {
     const handle = runJob(trainJob, params(), { paused: true, onProgress: (s) => seen.push(s) });
     await new Promise((r) => setTimeout(r, 50));
     expect(seen.at(-1)?.step).toBe(0);
+    // Before any update the bars already show each layer's gradient (on the full training set).
+    for (const norm of seen.at(-1)?.layerNorms ?? []) expect(norm).toBeGreaterThan(0);
     for (let k = 1; k <= 3; k++) {
       handle.step();
       await new Promise((r) => setTimeout(r, 60));

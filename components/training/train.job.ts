@@ -48,7 +48,7 @@ export interface TrainSnapshot {
   steps: HistorySnapshot;
   /** Every evalEvery steps: trainLoss, testLoss, trainAccuracy, testAccuracy. */
   evaluations: HistorySnapshot;
-  /** The latest step's per-layer gradient norms. */
+  /** The latest step's per-layer gradient norms (at step 0: on the full training set, before any update). */
   layerNorms: Float64Array;
   /** P(class 1) on the boundary grid, rows from the top; absent for regression. */
   boundary?: Float32Array;
@@ -75,7 +75,7 @@ export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (p
 
   let evaluation = { ...trainer.evaluate(), step: 0 };
   evaluations.push(0, [evaluation.trainLoss, evaluation.testLoss, evaluation.trainAccuracy, evaluation.testAccuracy]);
-  let layerNorms: Float64Array = new Float64Array(layers.length);
+  let layerNorms: Float64Array = trainer.gradientNorms();
   let boundary = drawsBoundary ? trainer.boundary(params.boundaryResolution, params.boundaryExtent) : undefined;
   let boundaryAt = performance.now();
   let boundaryVersion = 0;

@@ -76,6 +76,22 @@ describe('Trainer', () => {
     expect(record.normAfter).toBeLessThan(record.normBefore);
   });
 
+  it('gradientNorms() gives the full-batch gradient of each layer, and leaves the run as it was', () => {
+    const fullBatch = { ...DEEP_SIGMOID, batchSize: 100_000 };
+    const probe = new Trainer(fullBatch).gradientNorms();
+    const step = new Trainer(fullBatch).trainStep();
+    expect(probe).toHaveLength(step.layerNorms.length);
+    probe.forEach((norm, i) => expect(norm / (step.layerNorms[i] ?? NaN)).toBeCloseTo(1, 4));
+    // Vanishing already at initialisation: the first layer's gradient is far below the last's.
+    expect(probe[0] ?? NaN).toBeLessThan(1e-3 * (probe.at(-1) ?? NaN));
+
+    const probed = new Trainer(DEEP_RELU_HE);
+    probed.gradientNorms();
+    for (const p of probed.model.parameters()) for (const g of p.grad?.data ?? []) expect(g).toBe(0);
+    const plain = new Trainer(DEEP_RELU_HE);
+    for (let s = 0; s < 20; s++) expect(probed.trainStep().loss).toBe(plain.trainStep().loss);
+  });
+
   it('boundary() gives probabilities on the grid, top row first', () => {
     const { trainer } = train(DEEP_RELU_HE, 300);
     const grid = trainer.boundary(9, 1.5);

@@ -147,6 +147,18 @@ export class Trainer {
     return { step: this.#step + (diverged ? 1 : 0), loss: lossValue, normBefore, normAfter, layerNorms, diverged };
   }
 
+  /**
+   * Each watched layer's gradient norm of the loss on the full training set at the current
+   * weights, without an update and without drawing a batch (the run stays as it would have been).
+   */
+  gradientNorms(): Float64Array {
+    this.#optimizer.zeroGrad();
+    this.#loss(this.model.forward(this.#trainAll.x), this.#trainAll.y).backward();
+    const norms = Float64Array.from(this.model.watched, (w) => gradNorm([w.weight]));
+    this.#optimizer.zeroGrad();
+    return norms;
+  }
+
   /** Loss and accuracy on the full train and test sets, without building a graph. */
   evaluate(): Evaluation {
     return noGrad(() => {
