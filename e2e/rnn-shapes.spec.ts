@@ -155,7 +155,7 @@ test.describe('RNN shapes widget', () => {
     await widget.getByRole('button', { name: 'Wrong feature count' }).click();
     await expect(messages).toHaveText('PyTorch raises RuntimeError: input.size(-1) must be equal to input_size. Expected 10, got 7');
     await expect(here(widget, 'output')).toHaveText('raises RuntimeErrorengine: raised an error');
-    await expect(verdict(widget)).toContainText('The engine refuses this call too');
+    await expect(verdict(widget)).toContainText("The engine refuses this call too, in PyTorch's words");
     await widget.getByRole('button', { name: 'Match input_size' }).click();
     await expect(messages).toHaveText('');
     await expect(here(widget, 'output')).toHaveText('(5, 3, 20)engine: (5, 3, 20)');

@@ -25,7 +25,9 @@ export function verdictOf(view: RnnView, outcome: ForwardOutcome): Verdict {
   if (!outcome.ok) {
     return forward.ok
       ? { agree: false, text: `The engine refused a call the calculator accepts: “${outcome.error}”.` }
-      : { agree: true, text: `The engine refuses this call too (“${outcome.error}”), and built ${params}.` };
+      : outcome.error === forward.error.message
+        ? { agree: true, text: `The engine refuses this call too, in PyTorch's words, and built ${params}.` }
+        : { agree: true, text: `The engine refuses this call too (“${outcome.error}”), and built ${params}.` };
   }
   if (!forward.ok) return { agree: false, text: `The engine ran a call PyTorch refuses, giving output ${pythonTuple(outcome.output)}.` };
   if (!same(outcome.output, forward.output) || !same(outcome.hN, forward.hN)) {

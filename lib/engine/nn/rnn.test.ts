@@ -141,8 +141,13 @@ describe('nn.RNN', () => {
 
   it("RNN() reports input and hidden shape errors in PyTorch's words", () => {
     const rnn = new RNN(Hin, H, { numLayers: 2, rng: new Rng(1) });
-    expect(() => rnn.forward(zeros([L, N, 5]))).toThrow('RNN: input.size(-1) must be equal to input_size. Expected 4, got 5');
-    expect(() => rnn.forward(zeros([N, Hin]).reshape([1, 1, N, Hin]))).toThrow('RNN: expected input to be 2-D or 3-D, got 4-D tensor');
-    expect(() => rnn.forward(zeros([L, N, Hin]), zeros([1, N, H]))).toThrow('RNN: expected hidden size [2, 3, 6], got [1, 3, 6]');
+    expect(() => rnn.forward(zeros([L, N, 5]))).toThrow('input.size(-1) must be equal to input_size. Expected 4, got 5');
+    expect(() => rnn.forward(zeros([N, Hin]).reshape([1, 1, N, Hin]))).toThrow('RNN: Expected input to be 2D or 3D, got 4D tensor instead');
+    expect(() => rnn.forward(zeros([L, N, Hin]), zeros([1, N, H]))).toThrow('Expected hidden size (2, 3, 6), got [1, 3, 6]');
+    expect(() => rnn.forward(zeros([L, N, Hin]), zeros([2, H]))).toThrow('For batched 3-D input, hx should also be 3-D but got 2-D tensor');
+    expect(() => rnn.forward(zeros([L, Hin]), zeros([2, 1, H]))).toThrow('For unbatched 2-D input, hx should also be 2-D but got 3-D tensor');
+    // PyTorch inserts the batch of 1 before comparing, and says so.
+    expect(() => rnn.forward(zeros([L, Hin]), zeros([1, H]))).toThrow('Expected hidden size (2, 1, 6), got [1, 1, 6]');
+    expect(rnn.forward(zeros([L, Hin]), zeros([2, H]))[1].shape).toEqual([2, H]);
   });
 });

@@ -81,21 +81,23 @@ export class RNN extends Module<[input: Tensor, h0?: Tensor], [Tensor, Tensor]> 
   /** Runs the whole sequence; returns [output, h_n] (shapes in the class comment). */
   forward(input: Tensor, h0?: Tensor): [Tensor, Tensor] {
     const D = this.bidirectional ? 2 : 1;
-    if (input.ndim !== 2 && input.ndim !== 3) {
-      throw new RangeError(`RNN: expected input to be 2-D or 3-D, got ${input.ndim}-D tensor of size ${formatShape(input.shape)}`);
+    // PyTorch's checks, in its order and its words.
+    const dims = input.ndim;
+    if (dims !== 2 && dims !== 3) throw new RangeError(`RNN: Expected input to be 2D or 3D, got ${dims}D tensor instead`);
+    const unbatched = dims === 2;
+    if (h0 !== undefined && h0.ndim !== dims) {
+      const which = unbatched ? 'For unbatched 2-D input, hx should also be 2-D' : 'For batched 3-D input, hx should also be 3-D';
+      throw new RangeError(`${which} but got ${h0.ndim}-D tensor`);
     }
-    if (input.shape[input.ndim - 1] !== this.inputSize) {
-      throw new RangeError(`RNN: input.size(-1) must be equal to input_size. Expected ${this.inputSize}, got ${input.shape[input.ndim - 1]}`);
+    if (input.shape[dims - 1] !== this.inputSize) {
+      throw new RangeError(`input.size(-1) must be equal to input_size. Expected ${this.inputSize}, got ${input.shape[dims - 1]}`);
     }
-    const unbatched = input.ndim === 2;
-    // Work sequence-first and batched: x (L, N, H_in).
+    // Work sequence-first and batched: x (L, N, H_in), h (S, N, H_out), as PyTorch does.
     const x = unbatched ? input.unsqueeze(1) : this.batchFirst ? input.transpose(0, 1) : input;
     const [L, N] = x.shape as [number, number, number];
-    const hShape = unbatched ? [D * this.numLayers, this.hiddenSize] : [D * this.numLayers, N, this.hiddenSize];
-    if (h0 !== undefined && !sameShape(h0.shape, hShape)) {
-      throw new RangeError(`RNN: expected hidden size ${formatShape(hShape)}, got ${formatShape(h0.shape)}`);
-    }
-    const h = h0 === undefined ? zeros([D * this.numLayers, N, this.hiddenSize], { dtype: x.dtype }) : h0.reshape([D * this.numLayers, N, this.hiddenSize]);
+    const expected = [D * this.numLayers, N, this.hiddenSize];
+    const h = h0 === undefined ? zeros(expected, { dtype: x.dtype }) : unbatched ? h0.unsqueeze(1) : h0;
+    if (!sameShape(h.shape, expected)) throw new RangeError(`Expected hidden size (${expected.join(', ')}), got ${formatShape(h.shape)}`);
     const act = this.nonlinearity === 'tanh' ? tanh : relu;
     let steps: Tensor[] = Array.from({ length: L }, (_, t) => x.select(0, t));
     const finals: Tensor[] = [];
