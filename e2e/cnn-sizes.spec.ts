@@ -97,6 +97,19 @@ test.describe('layer-stack calculator', () => {
     await expect(summary(widget)).toContainText('Output (1, 6, 28, 28). 156 parameters');
   });
 
+  test('ceil_mode rounds a pooling layer up, by keyboard, and the engine agrees', async ({ page }) => {
+    const widget = await openWidget(page);
+    for (const name of ['Height H', 'Width W']) await widget.getByRole('textbox', { name }).fill('31');
+    await expect(shapeOf(widget, 3)).toHaveText('(1, 6, 13, 13)');
+    await widget.getByRole('button', { name: 'AvgPool2d(2)' }).first().click();
+    await widget.getByRole('checkbox', { name: /ceil_mode/ }).focus();
+    await page.keyboard.press('Space');
+    await expect(row(widget, 3).getByRole('button')).toHaveText('AvgPool2d(2, ceil_mode=True)');
+    await expect(shapeOf(widget, 3)).toHaveText('(1, 6, 14, 14)');
+    await expect(widget.getByText(/\(27 \+ 2 × 0 − 2\) \/ 2 = 12\.5 is rounded up \(ceil_mode=True\), so 14 positions fit/)).toBeVisible();
+    await expect(verdict(widget)).toContainText('produced the same shapes and parameter counts', { timeout: 40_000 });
+  });
+
   test('an invalid layer shows its message while the rest of the table and the page keep working', async ({ page }) => {
     const widget = await openWidget(page);
     await widget.getByRole('button', { name: 'AlexNet' }).click();

@@ -111,7 +111,11 @@ describe('calculateStack()', () => {
     expect(shapes(r)).toEqual(['(1, 3, 3, 3)', '(1, 3, 2, 2)']);
     const bad = calculateStack(image(3, 7), [defaultLayer('MaxPool2d', { kernel_size: [3, 3], padding: [2, 2] })]).rows[0]!;
     expect(bad.error).toBe('MaxPool2d: padding can be at most half the kernel size: kernel_size (3, 3) allows padding up to (1, 1), got (2, 2)');
-    expect(bad.pytorchError).toBe('pad should be smaller than or equal to half of kernel size, but got padW = 2, padH = 2, kW = 3, kH = 3');
+    // PyTorch's first check, on half the effective kernel, height first (as a real run prints it).
+    expect(bad.pytorchError).toBe('pad should be at most half of effective kernel size, but got pad=2, kernel_size=3 and dilation=1');
+    // A dilated kernel passes that check and fails the second, on the kernel size itself.
+    const dilated = calculateStack(image(3, 12), [defaultLayer('MaxPool2d', { kernel_size: [2, 2], padding: [0, 2], dilation: [3, 3] })]).rows[0]!;
+    expect(dilated.pytorchError).toBe('pad should be smaller than or equal to half of kernel size, but got padW = 2, padH = 0, kW = 2, kH = 2');
   });
 
   it('calculateStack() names the layer whose kernel is larger than its input, and the size that reaches zero', () => {

@@ -167,9 +167,14 @@ export function engineModule(layer: Layer, inputRank: number, rng: Rng): Module 
     case 'Linear':
       return new nn.Linear(layer.args.in_features, layer.args.out_features, { rng, bias: layer.args.bias });
     case 'MaxPool2d':
-      return new nn.MaxPool2d(layer.args.kernel_size, { stride: layer.args.stride ?? layer.args.kernel_size, padding: layer.args.padding, dilation: layer.args.dilation });
+      return new nn.MaxPool2d(layer.args.kernel_size, {
+        stride: layer.args.stride ?? layer.args.kernel_size,
+        padding: layer.args.padding,
+        dilation: layer.args.dilation,
+        ceilMode: layer.args.ceil_mode,
+      });
     case 'AvgPool2d':
-      return new nn.AvgPool2d(layer.args.kernel_size, { stride: layer.args.stride ?? layer.args.kernel_size, padding: layer.args.padding });
+      return new nn.AvgPool2d(layer.args.kernel_size, { stride: layer.args.stride ?? layer.args.kernel_size, padding: layer.args.padding, ceilMode: layer.args.ceil_mode });
     case 'AdaptiveAvgPool2d':
       return new AdaptivePool2d(layer.args.output_size, 'mean');
     case 'AdaptiveMaxPool2d':

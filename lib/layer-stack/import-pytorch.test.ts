@@ -50,6 +50,21 @@ describe('importPyTorch() on real-world code', () => {
     expect(result.output).toEqual([1, 10]);
   });
 
+  it("importPyTorch() reads ceil_mode=True: GoogLeNet's stem gives the paper's 112, 56, 56, 28 (Szegedy et al. 2014, table 1)", () => {
+    const r = importPyTorch(`nn.Sequential(
+    nn.Conv2d(3, 64, kernel_size=7, stride=2, padding=3, bias=False),
+    nn.MaxPool2d(3, stride=2, ceil_mode=True),
+    nn.Conv2d(64, 64, kernel_size=1),
+    nn.Conv2d(64, 192, kernel_size=3, padding=1),
+    nn.MaxPool2d(3, stride=2, ceil_mode=True),
+)`);
+    expect(r.problems).toEqual([]);
+    const result = calculateStack({ batch: 1, channels: 3, height: 224, width: 224 }, r.layers!);
+    expect(result.rows.map((row) => row.output?.[2])).toEqual([112, 56, 56, 56, 28]);
+    expect(result.rows[1]!.notes.join(' ')).toContain('(112 + 2 × 0 − 3) / 2 = 54.5 is rounded up (ceil_mode=True), so 56 positions fit');
+    expect(layerToPython(r.layers![1]!)).toBe('nn.MaxPool2d(3, stride=2, ceil_mode=True)');
+  });
+
   it('importPyTorch() reads comments, keyword arguments, tuples, torch.nn. and no prefix, trailing commas', () => {
     const r = importPyTorch(`
 import torch
@@ -126,7 +141,7 @@ describe('importPyTorch() on broken code', () => {
   nn.ReLU(),
   nn.LocalResponseNorm(5),
   nn.Linear(10, 2.5),
-  nn.MaxPool2d(2, ceil_mode=True),
+  nn.MaxPool2d(2, return_indices=True),
   nn.Dropout(p=1.5),
   nn.Conv2d(3, 8, 3, padding='full'),
   nn.Linear(512 / 2, 10),
@@ -137,7 +152,7 @@ describe('importPyTorch() on broken code', () => {
       '2:20 nn.Conv2d has no argument named kernal_size; did you mean kernel_size?',
       '4:3 nn.LocalResponseNorm is not supported here. Supported layers: Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, AdaptiveMaxPool2d, BatchNorm2d, ReLU, ReLU6, LeakyReLU, ELU, GELU, SiLU, Sigmoid, Tanh, Softplus, Softmax, LogSoftmax, Identity, Dropout, Dropout2d, Flatten, Linear',
       '5:17 nn.Linear: out_features must be a whole number (int), got the float 2.5',
-      '6:29 nn.MaxPool2d: ceil_mode=True is not supported here: the calculator follows PyTorch’s default, which rounds the output size down',
+      '6:34 nn.MaxPool2d: return_indices=True makes the layer return a tuple (values, indices), which the next layer of an nn.Sequential cannot take',
       '7:16 nn.Dropout: p must be from 0 to 1, got 1.5',
       "8:30 nn.Conv2d: padding must be an int, a pair, 'valid' or 'same', got 'full'",
       '9:13 nn.Linear: in_features must be a whole number (int), got the float 256.0 (in Python, / gives a float; use // for whole-number division)',

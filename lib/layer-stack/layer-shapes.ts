@@ -55,13 +55,18 @@ interface WindowDim {
   readonly stride: number;
   readonly padding: number;
   readonly dilation: number;
+  /** Pooling's ceil_mode=True: round up. */
+  readonly ceilMode?: boolean;
 }
 
 /** The output height and width of a windowed layer, with notes on rounding, or the error. */
 function windows(type: string, dims: readonly [WindowDim, WindowDim]): { ok: true; size: Size2; notes: string[] } | { ok: false; message: string; outputs: [number, number] } {
   const names = ['height', 'width'] as const;
   const results = dims.map((d) => windowOutputSize(d.size, d));
-  const sizes = dims.map((d) => Math.floor((d.size + 2 * d.padding - d.dilation * (d.kernel - 1) - 1) / d.stride) + 1) as [number, number];
+  const sizes = dims.map((d, i) => {
+    const r = results[i]!;
+    return r.ok ? r.size : Math.floor((d.size + 2 * d.padding - d.dilation * (d.kernel - 1) - 1) / d.stride) + 1;
+  }) as [number, number];
   const bad = results.findIndex((r) => !r.ok);
   if (bad >= 0) {
     const r = results[bad]!;
@@ -78,12 +83,20 @@ function windows(type: string, dims: readonly [WindowDim, WindowDim]): { ok: tru
   return { ok: true, size: sizes, notes };
 }
 
-/** Explains floor() in the size formula when the stride does not divide evenly. */
-function floorNote({ size, kernel, stride, padding, dilation }: WindowDim, unit: string): string {
+/** Explains floor() in the size formula (or ceil(), with ceil_mode) when the stride does not divide evenly. */
+function floorNote(d: WindowDim, unit: string): string {
+  const { size, kernel, stride, padding, dilation } = d;
   const span = dilation * (kernel - 1) + 1;
   const numerator = size + 2 * padding - span;
   const quotient = numerator / stride;
   const shown = Number.isInteger(quotient * 100) ? String(quotient) : `${quotient.toFixed(2)}…`;
+  if (d.ceilMode) {
+    const up = Math.ceil(quotient) + 1;
+    const kept = (up - 1) * stride < size + padding;
+    return kept
+      ? `(${size} + 2 × ${padding} − ${span}) / ${stride} = ${shown} is rounded up (ceil_mode=True), so ${up} positions fit and the last window hangs over the edge of the padded input.`
+      : `(${size} + 2 × ${padding} − ${span}) / ${stride} = ${shown} is rounded up (ceil_mode=True) to ${up} positions, but the last would start in the right padding, so PyTorch drops it: ${up - 1}.`;
+  }
   const left = numerator % stride;
   const what = left === 1 ? `last ${unit} of the padded input ${unit.includes(' and ') ? 'are' : 'is'}` : `last ${left} ${unit.replace(/(row|column)/g, '$1s')} of the padded input are`;
   return `(${size} + 2 × ${padding} − ${span}) / ${stride} = ${shown} is rounded down, so ${Math.floor(quotient) + 1} positions fit and the ${what} never covered.`;
@@ -157,20 +170,20 @@ function pool(layer: LayerOf<'MaxPool2d'> | LayerOf<'AvgPool2d'>, x: ShapeInfo):
   const type = layer.type;
   const rank = spatialInput(type, x);
   if (!rank.ok) return rank.outcome;
-  const { kernel_size: k, padding: p } = layer.args;
+  const { kernel_size: k, padding: p, ceil_mode: ceilMode } = layer.args;
   const stride = layer.args.stride ?? k;
   const dilation: Size2 = layer.type === 'MaxPool2d' ? layer.args.dilation : [1, 1];
   const [C, H, W] = x.shape.slice(-3) as [number, number, number];
   const spatial = windows(type, [
-    { size: H, kernel: k[0], stride: stride[0], padding: p[0], dilation: dilation[0] },
-    { size: W, kernel: k[1], stride: stride[1], padding: p[1], dilation: dilation[1] },
+    { size: H, kernel: k[0], stride: stride[0], padding: p[0], dilation: dilation[0], ceilMode },
+    { size: W, kernel: k[1], stride: stride[1], padding: p[1], dilation: dilation[1], ceilMode },
   ]);
   const assumed = spatial.ok ? withSpatial(x, C, spatial.size) : null;
   if (p[0] > Math.floor(k[0] / 2) || p[1] > Math.floor(k[1] / 2)) {
     return fail(
       `${type}: padding can be at most half the kernel size: kernel_size ${tuple(k)} allows padding up to ${tuple([Math.floor(k[0] / 2), Math.floor(k[1] / 2)])}, got ${tuple(p)}`,
       assumed,
-      `pad should be smaller than or equal to half of kernel size, but got padW = ${p[1]}, padH = ${p[0]}, kW = ${k[1]}, kH = ${k[0]}`,
+      poolPaddingError(k, p, dilation),
     );
   }
   if (!spatial.ok) {
@@ -181,6 +194,19 @@ function pool(layer: LayerOf<'MaxPool2d'> | LayerOf<'AvgPool2d'>, x: ShapeInfo):
     );
   }
   return ok(withSpatial(x, C, spatial.size), spatial.notes);
+}
+
+/**
+ * PyTorch's words for too much pooling padding: its first check compares each dimension (height
+ * first) with half the dilated kernel; a dilated kernel that passes fails the second, on the kernel.
+ */
+function poolPaddingError(k: Size2, p: Size2, d: Size2): string {
+  for (const i of [0, 1] as const) {
+    if (p[i] > Math.floor(((k[i] - 1) * d[i] + 1) / 2)) {
+      return `pad should be at most half of effective kernel size, but got pad=${p[i]}, kernel_size=${k[i]} and dilation=${d[i]}`;
+    }
+  }
+  return `pad should be smaller than or equal to half of kernel size, but got padW = ${p[1]}, padH = ${p[0]}, kW = ${k[1]}, kH = ${k[0]}`;
 }
 
 function adaptivePool(layer: LayerOf<'AdaptiveAvgPool2d'> | LayerOf<'AdaptiveMaxPool2d'>, x: ShapeInfo): Outcome {

@@ -88,12 +88,7 @@ const noReturnIndices = {
   default: false,
   fixed: 'return_indices=True makes the layer return a tuple (values, indices), which the next layer of an nn.Sequential cannot take',
 } as const;
-const noCeilMode = {
-  name: 'ceil_mode',
-  kind: 'bool',
-  default: false,
-  fixed: 'ceil_mode=True is not supported here: the calculator follows PyTorch’s default, which rounds the output size down',
-} as const;
+const ceilMode = { name: 'ceil_mode', kind: 'bool', default: false } as const;
 const noDevice = { name: 'device', kind: 'choice', default: 'None', options: ['None'], fixed: 'device has no effect on shapes; leave it out' } as const;
 const noDtype = {
   name: 'dtype',
@@ -137,7 +132,7 @@ export const LAYERS = {
       { name: 'padding', kind: 'size2', default: [0, 0], min: 0, max: MAX_WINDOW },
       { name: 'dilation', kind: 'size2', default: [1, 1], min: 1, max: MAX_WINDOW },
       noReturnIndices,
-      noCeilMode,
+      ceilMode,
     ],
   },
   AvgPool2d: {
@@ -147,7 +142,7 @@ export const LAYERS = {
       { name: 'kernel_size', kind: 'size2', min: 1, max: MAX_WINDOW },
       { name: 'stride', kind: 'optionalSize2', default: null, min: 1, max: MAX_WINDOW },
       { name: 'padding', kind: 'size2', default: [0, 0], min: 0, max: MAX_WINDOW },
-      noCeilMode,
+      ceilMode,
       { name: 'count_include_pad', kind: 'bool', default: true },
       {
         name: 'divisor_override',

@@ -5,6 +5,8 @@
  *   H_out = floor((H + 2p − d(k − 1) − 1) / s) + 1
  *
  * with k the kernel size, s the stride, p the zero padding and d the dilation (1 for pooling).
+ * Pooling's ceil_mode=True rounds up instead, then drops a last window that would start in the
+ * right padding.
  */
 
 /** Kernel, stride, padding and dilation along one spatial dimension. */
@@ -13,6 +15,8 @@ export interface WindowSpec {
   stride: number;
   padding: number;
   dilation: number;
+  /** Pooling's ceil_mode: round the division up (default false: down). */
+  ceilMode?: boolean;
 }
 
 /** The output size along one dimension, or the reason there is none. */
@@ -20,9 +24,10 @@ export type SizeResult = { ok: true; size: number; exact: boolean } | { ok: fals
 
 /**
  * H_out = floor((H + 2p − d(k − 1) − 1) / s) + 1 for one dimension. `exact` is false when the
- * division leaves a remainder, i.e. the last rows of the (padded) input are never covered.
+ * division leaves a remainder, i.e. the last rows of the (padded) input are never covered (or,
+ * with ceilMode, are covered by a last window that hangs over the edge).
  */
-export function windowOutputSize(input: number, { kernel, stride, padding, dilation }: WindowSpec): SizeResult {
+export function windowOutputSize(input: number, { kernel, stride, padding, dilation, ceilMode = false }: WindowSpec): SizeResult {
   for (const [name, value, min] of [
     ['input size', input, 1],
     ['kernel_size', kernel, 1],
@@ -34,14 +39,21 @@ export function windowOutputSize(input: number, { kernel, stride, padding, dilat
   }
   const span = dilation * (kernel - 1) + 1;
   const padded = input + 2 * padding;
-  if (span > padded) {
+  const numerator = padded - span;
+  const size = ceilMode ? ceilModeSize(input, padding, stride, numerator) : Math.floor(numerator / stride) + 1;
+  if (size < 1) {
     return {
       ok: false,
       reason: `the kernel covers ${span} ${dilation > 1 ? `(dilation ${dilation} × (${kernel} − 1) + 1) ` : ''}but the padded input is only ${padded} (${input} + 2 × ${padding})`,
     };
   }
-  const numerator = padded - span;
-  return { ok: true, size: Math.floor(numerator / stride) + 1, exact: numerator % stride === 0 };
+  return { ok: true, size, exact: numerator % stride === 0 };
+}
+
+/** ceil_mode: the division rounded up, less one if that last window would start in the right padding (PyTorch's rule). */
+function ceilModeSize(input: number, padding: number, stride: number, numerator: number): number {
+  const size = Math.floor((numerator + stride - 1) / stride) + 1;
+  return (size - 1) * stride >= input + padding ? size - 1 : size;
 }
 
 /** Trainable parameters of nn.Conv2d(C_in, C_out, k): C_out · (C_in/groups · k_h · k_w) weights and C_out biases. */

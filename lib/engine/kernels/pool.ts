@@ -66,21 +66,34 @@ export function maxPool2dGrad(dy: Tensor, argmax: Int32Array, g: Geometry): Tens
   return new Tensor(dx, [g.N, g.C, g.H, g.W]);
 }
 
+/**
+ * 1 / (window size) for every output cell, row-major: the window clipped to the padded input
+ * (KH·KW except where ceil_mode lets a last window hang past the padding, as in PyTorch).
+ */
+function avgScales({ H, W, KH, KW, OH, OW, sh, sw, ph, pw }: Geometry): Float64Array {
+  const extent = (o: number, s: number, p: number, k: number, n: number): number => Math.min(o * s - p + k, n + p) - (o * s - p);
+  const scales = new Float64Array(OH * OW);
+  for (let oh = 0; oh < OH; oh++) {
+    for (let ow = 0; ow < OW; ow++) scales[oh * OW + ow] = 1 / (extent(oh, sh, ph, KH, H) * extent(ow, sw, pw, KW, W));
+  }
+  return scales;
+}
+
 /** Mean over each window of x (N, C, H, W); padding counts as zeros (PyTorch's count_include_pad). */
 export function avgPool2d(x: Tensor, g: Geometry): Tensor {
   const out = allocate(x.dtype, g.N * g.C * g.OH * g.OW);
   poolLoops('avg', g, x.data, out, new Int32Array(0));
-  const k = 1 / (g.KH * g.KW);
-  for (let i = 0; i < out.length; i++) out[i] = out[i]! * k;
+  const scales = avgScales(g);
+  for (let i = 0; i < out.length; i++) out[i] = out[i]! * scales[i % scales.length]!;
   return new Tensor(out, [g.N, g.C, g.OH, g.OW]);
 }
 
 /** Gradient of avgPool2d: each dy element spread evenly over its window. */
 export function avgPool2dGrad(dy: Tensor, g: Geometry): Tensor {
   const dx = allocate(dy.dtype, g.N * g.C * g.H * g.W);
-  const k = 1 / (g.KH * g.KW);
+  const scales = avgScales(g);
   const scaled = allocate(dy.dtype, dy.data.length);
-  for (let i = 0; i < scaled.length; i++) scaled[i] = dy.data[i]! * k;
+  for (let i = 0; i < scaled.length; i++) scaled[i] = dy.data[i]! * scales[i % scales.length]!;
   poolLoops('avgGrad', g, dx, scaled, new Int32Array(0));
   return new Tensor(dx, [g.N, g.C, g.H, g.W]);
 }

@@ -28,6 +28,23 @@ function referenceConv(x: Tensor, w: Tensor, stride: number, padding: number, di
   return out;
 }
 
+/** ‖t.grad − numeric‖ / ‖numeric‖, numeric being central differences of loss() in each element of t. */
+function gradientError(t: Tensor, loss: () => number): number {
+  let diff = 0;
+  let norm = 0;
+  t.data.forEach((saved, i) => {
+    t.data[i] = saved + 1e-6;
+    const up = loss();
+    t.data[i] = saved - 1e-6;
+    const down = loss();
+    t.data[i] = saved;
+    const numeric = (up - down) / 2e-6;
+    diff += (t.grad!.data[i]! - numeric) ** 2;
+    norm += numeric ** 2;
+  });
+  return Math.sqrt(diff / norm);
+}
+
 describe('conv2d()', () => {
   it('conv2d() applies dilation: values and gradients match finite differences of a direct-loop reference', () => {
     for (const [stride, padding, dilation] of [[1, 0, 2], [2, 1, 2], [1, 2, 3], [2, 0, 3]] as const) {
@@ -40,21 +57,7 @@ describe('conv2d()', () => {
       y.backward(dy.detach());
       // d/dt sum(ref(x, w) * dy), by central differences of the reference.
       const loss = () => referenceConv(x, w, stride, padding, dilation).reduce((s, v, i) => s + v * dy.data[i]!, 0);
-      for (const t of [x, w]) {
-        let diff = 0;
-        let norm = 0;
-        t.data.forEach((saved, i) => {
-          t.data[i] = saved + 1e-6;
-          const up = loss();
-          t.data[i] = saved - 1e-6;
-          const down = loss();
-          t.data[i] = saved;
-          const numeric = (up - down) / 2e-6;
-          diff += (t.grad!.data[i]! - numeric) ** 2;
-          norm += numeric ** 2;
-        });
-        expect(Math.sqrt(diff / norm)).toBeLessThanOrEqual(1e-6);
-      }
+      for (const t of [x, w]) expect(gradientError(t, loss)).toBeLessThanOrEqual(1e-6);
     }
   });
 
@@ -103,6 +106,78 @@ describe('pooling', () => {
 
   it('pools accept unbatched input and reject oversized padding', () => {
     expect(maxPool2d(randomTensor([3, 6, 6], 1), 2).shape).toEqual([3, 3, 3]);
-    expect(() => maxPool2d(x, 2, { padding: 2 })).toThrow('maxPool2d: pad should be at most half of effective kernel size');
+    expect(() => maxPool2d(x, 2, { padding: 2 })).toThrow('maxPool2d: pad should be at most half of effective kernel size, but got pad=2, kernel_size=2 and dilation=1');
+    expect(() => avgPool2d(x, [4, 2], { padding: [2, 2] })).toThrow('avgPool2d: pad should be at most half of effective kernel size, but got pad=2, kernel_size=2 and dilation=1');
+    // A dilated kernel passes the first check (half of 4), then fails PyTorch's second, on the kernel itself.
+    expect(() => maxPool2d(x, 2, { padding: [0, 2], dilation: 3 })).toThrow('maxPool2d: pad should be smaller than or equal to half of kernel size, but got padW = 2, padH = 0, kW = 2, kH = 2');
+  });
+});
+
+/** Pooling by its definition, one window at a time, over the output size the engine chose. */
+function referencePool(x: Tensor, mode: 'max' | 'avg', k: number, s: number, p: number, [OH, OW]: number[]): Float64Array {
+  const [NC, H, W] = [x.shape[0]! * x.shape[1]!, x.shape[2]!, x.shape[3]!];
+  const out = new Float64Array(NC * OH! * OW!);
+  for (let c = 0; c < NC; c++)
+    for (let oh = 0; oh < OH!; oh++)
+      for (let ow = 0; ow < OW!; ow++) {
+        const [top, left] = [oh * s - p, ow * s - p];
+        // The window, clipped to the padded input [−p, H + p): its size is the average's divisor.
+        const [bottom, right] = [Math.min(top + k, H + p), Math.min(left + k, W + p)];
+        let best = -Infinity;
+        let sum = 0;
+        for (let i = top; i < bottom; i++)
+          for (let j = left; j < right; j++) {
+            const v = i >= 0 && i < H && j >= 0 && j < W ? x.data[(c * H + i) * W + j]! : mode === 'max' ? -Infinity : 0;
+            best = Math.max(best, v);
+            sum += v;
+          }
+        out[(c * OH! + oh) * OW! + ow] = mode === 'max' ? best : sum / ((bottom - top) * (right - left));
+      }
+  return out;
+}
+
+describe('pooling with ceilMode (PyTorch ceil_mode=True)', () => {
+  const x = tensor([[[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13, 14, 15, 16]]]]);
+
+  it('ceilMode keeps the last, partial window; the average divides by the part of it inside the padding', () => {
+    expect(maxPool2d(x, 3, { stride: 2 }).toArray()).toEqual([[[[11]]]]);
+    expect(maxPool2d(x, 3, { stride: 2, ceilMode: true }).toArray()).toEqual([[[[11, 12], [15, 16]]]]);
+    // Windows of 3×3, 3×2, 2×3 and 2×2 input cells.
+    expect(avgPool2d(x, 3, { stride: 2, ceilMode: true }).toArray()).toEqual([[[[54 / 9, 45 / 6], [72 / 6, 54 / 4]]]]);
+  });
+
+  it('ceilMode drops a last window that would start in the right padding', () => {
+    // (5 + 2 − 2) / 2 = 2.5 rounds up to 3, so 4 windows; the fourth would start at row 6 = H + p: dropped.
+    expect(maxPool2d(randomTensor([1, 5, 5], 1), 2, { stride: 2, padding: 1, ceilMode: true }).shape).toEqual([1, 3, 3]);
+    // A 1 × 1 input still gives one window of 2 × 2, as in PyTorch.
+    expect(maxPool2d(tensor([[[7]]]), 2, { ceilMode: true }).toArray()).toEqual([[[7]]]);
+  });
+
+  it("ceilMode reproduces GoogLeNet's published sizes 112 → 56 → 28 → 14 → 7 (Szegedy et al. 2014, table 1)", () => {
+    const sizes = [112];
+    for (const [k, s] of [[3, 2], [3, 2], [3, 2], [2, 2]] as const) {
+      const h = sizes.at(-1)!;
+      sizes.push(maxPool2d(randomTensor([1, h, h], h), k, { stride: s, ceilMode: true }).shape[1]!);
+    }
+    expect(sizes).toEqual([112, 56, 28, 14, 7]);
+    // Rounding down instead would give 55 after the first pool.
+    expect(maxPool2d(randomTensor([1, 112, 112], 1), 3, { stride: 2 }).shape[1]).toBe(55);
+  });
+
+  it('ceilMode pools match the definition, and their gradients match finite differences of it', () => {
+    for (const [mode, pool] of [['max', maxPool2d], ['avg', avgPool2d]] as const) {
+      for (const [H, W, k, s, p] of [[7, 6, 3, 2, 1], [5, 8, 2, 3, 0], [9, 9, 3, 3, 1], [6, 7, 4, 3, 2]] as const) {
+        const input = randomTensor([2, 2, H, W], H * 10 + W);
+        input.requiresGrad = true;
+        const y = pool(input, k, { stride: s, padding: p, ceilMode: true });
+        const dims = y.shape.slice(2);
+        const expected = referencePool(input, mode, k, s, p, dims);
+        y.data.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 10));
+        const dy = randomTensor(y.shape, 3);
+        y.backward(dy.detach());
+        const loss = () => referencePool(input, mode, k, s, p, dims).reduce((acc, v, i) => acc + v * dy.data[i]!, 0);
+        expect(gradientError(input, loss)).toBeLessThanOrEqual(1e-6);
+      }
+    }
   });
 });

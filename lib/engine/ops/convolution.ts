@@ -18,6 +18,11 @@ export interface Conv2dOptions {
 export interface PoolOptions {
   readonly stride?: Pair;
   readonly padding?: Pair;
+  /**
+   * Round the output size up instead of down (PyTorch's ceil_mode), keeping a last, partial window
+   * as long as it starts inside the input or its left padding.
+   */
+  readonly ceilMode?: boolean;
 }
 
 /** maxPool2d's options: pooling options and dilation. */
@@ -33,15 +38,26 @@ function pair(op: string, name: string, value: Pair, min: number): [number, numb
   return [h, w];
 }
 
+/**
+ * Windows along one dimension: floor((n + 2p − d(k − 1) − 1) / s) + 1, or with ceilMode the same
+ * rounded up, less one if that last window would start in the right padding (PyTorch's rule).
+ */
+function windowCount(n: number, k: number, s: number, p: number, d: number, ceilMode: boolean): number {
+  const room = n + 2 * p - d * (k - 1) - 1;
+  if (!ceilMode) return Math.floor(room / s) + 1;
+  const count = Math.floor((room + s - 1) / s) + 1;
+  return (count - 1) * s >= n + p ? count - 1 : count;
+}
+
 /** The loop geometry of a windowed op over x (N, C, H, W) with F output channels. */
-function geometry(op: string, x: Tensor, F: number, kernel: Pair, stride: Pair, padding: Pair, dilation: Pair): Geometry {
+function geometry(op: string, x: Tensor, F: number, kernel: Pair, stride: Pair, padding: Pair, dilation: Pair, ceilMode = false): Geometry {
   const [N, C, H, W] = x.shape as [number, number, number, number];
   const [KH, KW] = pair(op, 'kernel size', kernel, 1);
   const [sh, sw] = pair(op, 'stride', stride, 1);
   const [ph, pw] = pair(op, 'padding', padding, 0);
   const [dh, dw] = pair(op, 'dilation', dilation, 1);
-  const OH = Math.floor((H + 2 * ph - dh * (KH - 1) - 1) / sh) + 1;
-  const OW = Math.floor((W + 2 * pw - dw * (KW - 1) - 1) / sw) + 1;
+  const OH = windowCount(H, KH, sh, ph, dh, ceilMode);
+  const OW = windowCount(W, KW, sw, pw, dw, ceilMode);
   if (OH < 1 || OW < 1) {
     throw new RangeError(
       `${op}: padded input size per channel (${H + 2 * ph}x${W + 2 * pw}) is smaller than the kernel size (${dh * (KH - 1) + 1}x${dw * (KW - 1) + 1})`,
@@ -76,18 +92,37 @@ export const conv2d = (x: Tensor, weight: Tensor, bias: Tensor | null = null, op
     return P.conv2d(x4, weight, bias, geo);
   });
 
-function poolGeometry(op: string, x4: Tensor, kernelSize: Pair, options: MaxPoolOptions): Geometry {
-  const geo = geometry(op, x4, x4.shape[1]!, kernelSize, options.stride ?? kernelSize, options.padding ?? 0, options.dilation ?? 1);
-  if (2 * geo.ph > geo.dh * (geo.KH - 1) + 1 || 2 * geo.pw > geo.dw * (geo.KW - 1) + 1) {
-    throw new RangeError(`${op}: pad should be at most half of effective kernel size, got padding ${String(options.padding)} and kernel size ${String(kernelSize)}`);
+/**
+ * PyTorch's two padding checks, in its order: pad ≤ half the effective (dilated) kernel, height
+ * first (pooling_output_shape), then pad ≤ half the kernel itself (pool2d_shape_check).
+ */
+function checkPoolPadding(op: string, kernel: Pair, padding: Pair, dilation: Pair): void {
+  const [KH, KW] = pair(op, 'kernel size', kernel, 1);
+  const [ph, pw] = pair(op, 'padding', padding, 0);
+  const [dh, dw] = pair(op, 'dilation', dilation, 1);
+  for (const [p, k, d] of [[ph, KH, dh], [pw, KW, dw]] as const) {
+    if (p > Math.floor(((k - 1) * d + 1) / 2)) {
+      throw new RangeError(`${op}: pad should be at most half of effective kernel size, but got pad=${p}, kernel_size=${k} and dilation=${d}`);
+    }
   }
-  return geo;
+  if (2 * ph > KH || 2 * pw > KW) {
+    throw new RangeError(`${op}: pad should be smaller than or equal to half of kernel size, but got padW = ${pw}, padH = ${ph}, kW = ${KW}, kH = ${KH}`);
+  }
+}
+
+function poolGeometry(op: string, x4: Tensor, kernelSize: Pair, options: MaxPoolOptions): Geometry {
+  const { stride = kernelSize, padding = 0, dilation = 1, ceilMode = false } = options;
+  checkPoolPadding(op, kernelSize, padding, dilation);
+  return geometry(op, x4, x4.shape[1]!, kernelSize, stride, padding, dilation, ceilMode);
 }
 
 /** Max over kernelSize windows. Shapes: (N, C, H, W) or (C, H, W) -> (N, C, H_out, W_out), sizes as in conv2d. */
 export const maxPool2d = (x: Tensor, kernelSize: Pair, options: MaxPoolOptions = {}): Tensor =>
   batched('maxPool2d', x, (x4) => P.maxPool2d(x4, poolGeometry('maxPool2d', x4, kernelSize, options)));
 
-/** Mean over kernelSize windows, zero padding counted. Shapes as in maxPool2d. */
+/**
+ * Mean over kernelSize windows, zero padding counted (PyTorch's count_include_pad); a window that
+ * ceilMode lets hang past the padding is divided by the part inside it, as PyTorch does.
+ */
 export const avgPool2d = (x: Tensor, kernelSize: Pair, options: PoolOptions = {}): Tensor =>
   batched('avgPool2d', x, (x4) => P.avgPool2d(x4, poolGeometry('avgPool2d', x4, kernelSize, options)));
