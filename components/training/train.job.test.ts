@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEEP_RELU_HE, EXPLODING_MLP } from '../../lib/training/presets';
 import { runJob } from '../../lib/workers';
-import { busyFractionFor } from './busy';
+import { busyFractionFor, restAfter } from './busy';
 import { trainJob, type TrainParams, type TrainSnapshot } from './train.job';
 
 const params = (overrides: Partial<TrainParams> = {}): TrainParams => ({
@@ -58,9 +58,19 @@ describe('trainJob', () => {
   });
 });
 
+describe('restAfter()', () => {
+  it('restAfter() keeps a worker busy the given share of the time, however long its step took', () => {
+    for (const busy of [0.2, 0.35, 0.5, 0.9]) {
+      for (const worked of [1, 5.6, 50, 400]) expect(worked / (worked + restAfter(worked, busy))).toBeCloseTo(busy, 10);
+    }
+    expect(restAfter(50, 1)).toBe(0);
+  });
+});
+
 describe('busyFractionFor()', () => {
   it('busyFractionFor() leaves about one core free for the page, and never starves a run', () => {
-    expect(busyFractionFor(2, 2)).toBeCloseTo(0.35, 10);
+    expect(busyFractionFor(2, 2)).toBeCloseTo(0.45, 10);
+    expect(busyFractionFor(2, 1)).toBe(1);
     expect(busyFractionFor(3, 2)).toBe(1);
     expect(busyFractionFor(8, 2)).toBe(1);
     expect(busyFractionFor(1, 2)).toBe(0.2);

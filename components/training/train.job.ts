@@ -10,6 +10,7 @@ import type { TrainConfig } from '../../lib/training/config';
 import { History, type HistorySnapshot } from '../../lib/training/history';
 import { type Evaluation, Trainer } from '../../lib/training/trainer';
 import type { Job } from '../../lib/workers';
+import { restAfter } from './busy';
 
 /** What the page asks for. */
 export interface TrainParams {
@@ -104,7 +105,9 @@ export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (p
     const now = performance.now();
     if (now - waitFrom > SLICE_MS) sliceStart = now; // it was paused: a fresh slice
     else if (busy < 1 && now - sliceStart >= SLICE_MS * busy) {
-      await sleep(SLICE_MS * (1 - busy));
+      // Rest in proportion to the work just done: one slow step (an RNN over a long sequence can
+      // take longer than a whole slice) must not take the page's core.
+      await sleep(restAfter(now - sliceStart, busy));
       sliceStart = performance.now();
     }
     const record = trainer.trainStep();
