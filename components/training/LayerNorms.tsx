@@ -64,7 +64,7 @@ export function LayerNorms({ layers, norms, step, width, theme }: Props) {
     });
   }, [layers, norms, width, height, theme]);
 
-  const when = step === 0 ? 'step 0, full data' : `step ${step}`;
+  const when = step === 0 ? 'before training (step 0)' : `step ${step}`;
   return (
     <div class="layer-norms">
       <p class="line-chart__title">Gradient norm per layer, {when} (log scale)</p>

@@ -49,7 +49,7 @@ export interface TrainSnapshot {
   steps: HistorySnapshot;
   /** Every evalEvery steps: trainLoss, testLoss, trainAccuracy, testAccuracy. */
   evaluations: HistorySnapshot;
-  /** The latest step's per-layer gradient norms (at step 0: on the full training set, before any update). */
+  /** The latest step's per-layer gradient norms (at step 0: on 256 training examples, before any update). */
   layerNorms: Float64Array;
   /** P(class 1) on the boundary grid, rows from the top; absent for regression. */
   boundary?: Float32Array;
@@ -68,16 +68,25 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /** Trains until diverged, finished or cancelled; resolves with the last snapshot. */
 export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (params, ctx) => {
-  const trainer = new Trainer(params.config);
+  const busy = Math.min(1, Math.max(0.05, params.busyFraction ?? 1));
+  // Setting up can take a few hundred ms (an RNN over long sequences): rest after each part as
+  // after training steps, so that two runs starting together leave the page its core.
+  const paced = async <T>(work: () => T): Promise<T> => {
+    const start = performance.now();
+    const result = work();
+    if (busy < 1) await sleep(restAfter(performance.now() - start, busy));
+    return result;
+  };
+  const trainer = await paced(() => new Trainer(params.config));
   const layers = trainer.layerNames;
   const steps = new History([...STEP_SERIES, ...layers]);
   const evaluations = new History([...EVAL_SERIES]);
   const drawsBoundary = params.boundaryResolution > 0 && params.config.task.kind === 'classification';
 
-  let evaluation = { ...trainer.evaluate(), step: 0 };
+  let evaluation = { ...(await paced(() => trainer.evaluate())), step: 0 };
   evaluations.push(0, [evaluation.trainLoss, evaluation.testLoss, evaluation.trainAccuracy, evaluation.testAccuracy]);
-  let layerNorms: Float64Array = trainer.gradientNorms();
-  let boundary = drawsBoundary ? trainer.boundary(params.boundaryResolution, params.boundaryExtent) : undefined;
+  let layerNorms: Float64Array = await paced(() => trainer.gradientNorms());
+  let boundary = drawsBoundary ? await paced(() => trainer.boundary(params.boundaryResolution, params.boundaryExtent)) : undefined;
   let boundaryAt = performance.now();
   let boundaryVersion = 0;
   let status: RunStatus = 'training';
@@ -97,7 +106,6 @@ export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (p
   });
 
   ctx.emitLazily(snapshot);
-  const busy = Math.min(1, Math.max(0.05, params.busyFraction ?? 1));
   let sliceStart = performance.now();
   while (status === 'training') {
     const waitFrom = performance.now();

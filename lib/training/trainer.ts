@@ -148,12 +148,14 @@ export class Trainer {
   }
 
   /**
-   * Each watched layer's gradient norm of the loss on the full training set at the current
-   * weights, without an update and without drawing a batch (the run stays as it would have been).
+   * Each watched layer's gradient norm of the loss on the first `rows` training examples (a random
+   * sample: the split is shuffled) at the current weights, without an update and without drawing a
+   * batch, so the run stays as it would have been.
    */
-  gradientNorms(): Float64Array {
+  gradientNorms(rows = 256): Float64Array {
+    const sample = rowsOf(this.data.train, Array.from({ length: Math.min(rows, this.data.train.n) }, (_, i) => i));
     this.#optimizer.zeroGrad();
-    this.#loss(this.model.forward(this.#trainAll.x), this.#trainAll.y).backward();
+    this.#loss(this.model.forward(sample.x), sample.y).backward();
     const norms = Float64Array.from(this.model.watched, (w) => gradNorm([w.weight]));
     this.#optimizer.zeroGrad();
     return norms;
