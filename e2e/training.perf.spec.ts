@@ -10,9 +10,11 @@ for (const [path, title] of [
 ] as const) {
   test(`${title}: no main-thread task over 50 ms during 5 s of training`, async ({ page }) => {
     const widget = await openTraining(page, path, title);
-    // Measure training, not page load: let fonts and the rest of the page settle first.
+    // Measure training, not page load: let fonts and the rest of the page settle first, and both
+    // runs finish setting up (their first snapshot drawn: the loss readout is no longer "…").
     await page.waitForLoadState('networkidle');
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    for (const name of ['A', 'B'] as const) await expect(run(widget, name).getByTestId('loss')).not.toHaveText('…', { timeout: 15_000 });
     await page.waitForTimeout(500);
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };

@@ -73,7 +73,15 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
   const x = scaleLinear().domain(xDomain).range([MARGIN.left, width - MARGIN.right]);
   const y = (log ? scaleLog().domain([lo, hi]).nice() : scaleLinear().domain([lo, hi]).nice()).range([height - MARGIN.bottom, MARGIN.top]);
   const [yLo, yHi] = y.domain() as [number, number];
-  const ticks = log ? logTicks(yLo, yHi) : undefined;
+  // The canvas is drawn in an effect, after the browser has painted this render. The SVG on top
+  // (axes, reference line, cursor) uses the domains the canvas was last drawn with, and catches up
+  // in the same task as the canvas, so lines and axes never disagree for a frame. (Drawing in a
+  // layout effect instead would keep them in step by making every update one long task.)
+  const [drawn, setDrawn] = useState<{ x: readonly [number, number]; y: readonly [number, number] }>();
+  const sx = drawn ? scaleLinear().domain(drawn.x).range([MARGIN.left, width - MARGIN.right]) : x;
+  const sy = drawn ? (log ? scaleLog() : scaleLinear()).domain(drawn.y).range([height - MARGIN.bottom, MARGIN.top]) : y;
+  const [svgLo, svgHi] = sy.domain() as [number, number];
+  const ticks = log ? logTicks(svgLo, svgHi) : undefined;
   const steps = cursorX ?? series[0]?.x ?? [];
   const index = cursor === undefined ? steps.length - 1 : Math.min(cursor, steps.length - 1);
   const at = steps[index];
@@ -143,6 +151,8 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
       ctx.stroke();
     }
     ctx.restore();
+    const [x0, x1] = xDomain;
+    setDrawn((d) => (d && d.x[0] === x0 && d.x[1] === x1 && d.y[0] === yLo && d.y[1] === yHi ? d : { x: [x0, x1], y: [yLo, yHi] }));
   });
 
   const onKeyDown = (e: KeyboardEvent): void => {
@@ -160,7 +170,7 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
   const onPointer = (e: PointerEvent): void => {
     if (steps.length === 0 || (e.pointerType !== 'mouse' && e.buttons === 0)) return;
     const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
-    const value = x.invert(((e.clientX - box.left) / box.width) * width);
+    const value = sx.invert(((e.clientX - box.left) / box.width) * width);
     let best = 0;
     for (let i = 1; i < steps.length; i++) if (Math.abs((steps[i] ?? 0) - value) < Math.abs((steps[best] ?? 0) - value)) best = i;
     setCursor(best === steps.length - 1 ? undefined : best);
@@ -200,22 +210,22 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
       >
         <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
           <Axes
-            x={x}
-            y={y}
+            x={sx}
+            y={sy}
             xTicks={Math.max(2, Math.floor(width / 90))}
             yTicks={4}
             {...(ticks ? { yTickValues: ticks, yFormat: formatPowerOfTen } : {})}
             {...(xLabel ? { xLabel } : {})}
           />
-          {reference && reference.y >= yLo && reference.y <= yHi && (
+          {reference && reference.y >= svgLo && reference.y <= svgHi && (
             <g class="line-chart__reference">
-              <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(reference.y)} y2={y(reference.y)} />
-              <text x={width - MARGIN.right - 4} y={y(reference.y) - 4} text-anchor="end">
+              <line x1={MARGIN.left} x2={width - MARGIN.right} y1={sy(reference.y)} y2={sy(reference.y)} />
+              <text x={width - MARGIN.right - 4} y={sy(reference.y) - 4} text-anchor="end">
                 {reference.label}
               </text>
             </g>
           )}
-          {at !== undefined && <line class="line-chart__cursor" x1={x(at)} x2={x(at)} y1={MARGIN.top} y2={height - MARGIN.bottom} />}
+          {at !== undefined && <line class="line-chart__cursor" x1={sx(at)} x2={sx(at)} y1={MARGIN.top} y2={height - MARGIN.bottom} />}
         </svg>
         <canvas ref={canvas} class="line-chart__lines" data-theme-drawn={theme} style={{ width: `min(100%, ${width}px)`, height: "auto" }} aria-hidden="true" />
       </div>

@@ -40,27 +40,30 @@ export function LayerNorms({ layers, norms, step, width, theme }: Props) {
     if (el.height !== Math.round(height * dpr)) el.height = Math.round(height * dpr);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
+    const text = resolveCssColor('var(--text-muted)');
+    ctx.font = `11px ${getComputedStyle(el).fontFamily}`;
+    ctx.textBaseline = 'middle';
+    // Room for the longest name ("weight_hh_l0" in an RNN), at least LABEL.
+    const labels = layers.map((name) => (name.endsWith('(output)') ? 'output' : name));
+    const labelWidth = Math.max(LABEL, ...labels.map((label) => Math.ceil(ctx.measureText(label).width) + 8));
     const finite = Array.from(norms).filter((v) => Number.isFinite(v) && v > 0);
     const hi = finite.length ? Math.max(...finite) : 1;
     const lo = finite.length ? Math.min(...finite, hi / 10) : 1e-3;
     const x = scaleLog()
       .domain([Math.max(lo / 3, 1e-30), hi * 1.5])
-      .range([0, Math.max(10, width - LABEL - VALUE)]);
-    const text = resolveCssColor('var(--text-muted)');
-    ctx.font = `11px ${getComputedStyle(el).fontFamily}`;
-    ctx.textBaseline = 'middle';
+      .range([0, Math.max(10, width - labelWidth - VALUE)]);
     layers.forEach((name, i) => {
       const v = norms[i] ?? NaN;
       const top = i * ROW + 2;
       const w = Number.isFinite(v) && v > 0 ? Math.max(1, x(v)) : 0;
       ctx.fillStyle = text;
       ctx.textAlign = 'right';
-      ctx.fillText(name.endsWith('(output)') ? 'output' : name, LABEL - 6, top + ROW / 2);
+      ctx.fillText(labels[i] ?? name, labelWidth - 6, top + ROW / 2);
       ctx.fillStyle = resolveCssColor(layerColor(i, layers.length));
-      ctx.fillRect(LABEL, top + 2, w, ROW - 5);
+      ctx.fillRect(labelWidth, top + 2, w, ROW - 5);
       ctx.fillStyle = text;
       ctx.textAlign = 'left';
-      ctx.fillText(formatValue(v, 2), LABEL + w + 4, top + ROW / 2);
+      ctx.fillText(formatValue(v, 2), labelWidth + w + 4, top + ROW / 2);
     });
   }, [layers, norms, width, height, theme]);
 
