@@ -21,10 +21,15 @@ export async function stepOf(widget: Locator, name: 'A' | 'B'): Promise<number> 
   return Number(await run(widget, name).getByTestId('step').textContent());
 }
 
-/** Plays until run A reaches at least `step`, then pauses and waits for both runs to settle. */
+/**
+ * Plays until both runs reach at least `step` (one may lag the other by a few updates), then
+ * pauses and waits for both to settle.
+ */
 export async function playUntil(widget: Locator, step: number): Promise<void> {
   await widget.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect.poll(() => stepOf(widget, 'A'), { timeout: 45_000 }).toBeGreaterThanOrEqual(step);
+  await expect
+    .poll(async () => Math.min(await stepOf(widget, 'A'), await stepOf(widget, 'B')), { timeout: 45_000 })
+    .toBeGreaterThanOrEqual(step);
   await widget.getByRole('button', { name: 'Pause', exact: true }).click();
   await expectSettled(widget, 'A');
   await expectSettled(widget, 'B');
