@@ -1,5 +1,6 @@
-import { useId, useLayoutEffect, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { formatArg, readArgument, type ArgSpec, type ArgValue } from '../../lib/layer-stack';
+import { useDraft } from '../widget-kit/useDraft';
 
 interface Props {
   spec: ArgSpec;
@@ -21,16 +22,10 @@ function hint(spec: ArgSpec): string {
 export function ArgField({ spec, value, onChange }: Props) {
   const id = useId();
   const text = formatArg(spec, value);
-  const [draft, setDraft] = useState(text);
-  // A layout effect: it runs in the same task as the render that brought the new value, so it never
-  // sees an older value after the reader has typed on.
-  useLayoutEffect(() => {
-    // Follow changes made elsewhere unless the draft already means this value.
-    setDraft((d) => {
-      const read = readArgument(spec, d);
-      return read.ok && formatArg(spec, read.value) === text ? d : text;
-    });
-  }, [text]);
+  const [draft, setDraft] = useDraft(text, (d) => {
+    const read = readArgument(spec, d);
+    return read.ok && formatArg(spec, read.value) === text;
+  });
 
   if (spec.kind === 'bool') {
     return (

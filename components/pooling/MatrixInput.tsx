@@ -1,5 +1,6 @@
-import { useId, useLayoutEffect, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { formatMatrix, parseMatrix, type Matrix, type MatrixLimits } from '../../lib/pooling/matrix-text';
+import { useDraft } from '../widget-kit/useDraft';
 
 interface Props {
   label: string;
@@ -19,16 +20,11 @@ const same = (a: Matrix, b: Matrix): boolean => a.length === b.length && a.every
  */
 export function MatrixInput({ label, value, limits, onChange, hint }: Props) {
   const id = useId();
-  const [draft, setDraft] = useState(() => formatMatrix(value));
-  // A layout effect: it runs in the same task as the render that brought the new value, so it never
-  // sees an older value after the reader has typed on.
-  useLayoutEffect(() => {
-    // Follow changes made elsewhere (presets, shifts, Reset, a link) unless the draft already means this matrix.
-    setDraft((d) => {
-      const parsed = parseMatrix(d, limits);
-      return parsed.ok && same(parsed.rows, value) ? d : formatMatrix(value);
-    });
-  }, [value, limits]);
+  // Follows presets, shifts, Reset and links unless the draft already means this matrix.
+  const [draft, setDraft] = useDraft(formatMatrix(value), (d) => {
+    const parsed = parseMatrix(d, limits);
+    return parsed.ok && same(parsed.rows, value);
+  });
   const parsed = parseMatrix(draft, limits);
   const rows = draft.split('\n').length;
   return (

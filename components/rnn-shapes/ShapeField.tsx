@@ -1,4 +1,5 @@
-import { useId, useLayoutEffect, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
+import { useDraft } from '../widget-kit/useDraft';
 import { LIMITS, parseShape } from './model';
 
 interface Props {
@@ -16,14 +17,7 @@ const show = (shape: readonly number[]): string => shape.join(', ');
  */
 export function ShapeField({ label, value, onChange }: Props) {
   const id = useId();
-  const [draft, setDraft] = useState(show(value));
-  // Follow changes made elsewhere (a button, Reset, a link) without overwriting what the reader is
-  // typing: a layout effect runs in the same task as the render that brought the new value, so no
-  // keystroke can come in between, and a draft that already means this shape is left alone.
-  const key = value.join(',');
-  useLayoutEffect(() => {
-    setDraft((d) => (parseShape(d)?.join(',') === key ? d : show(value)));
-  }, [key]);
+  const [draft, setDraft] = useDraft(show(value), (d) => parseShape(d)?.join(',') === value.join(','));
   const problem = parseShape(draft) ? undefined : `“${draft}” is not a shape: use 1 to ${LIMITS.h0Dims} whole numbers from 1 to ${LIMITS.size}, separated by commas`;
   return (
     <div class="number-field rnn-shape-field">

@@ -1,6 +1,7 @@
-import { useId, useLayoutEffect, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { parseStrictNumber } from '../../lib/url-state';
+import { useDraft } from './useDraft';
 
 interface Props {
   /** The visible label (may contain markup such as a subscript). */
@@ -27,13 +28,7 @@ function describeRange(min: number, max: number): string {
  */
 export function NumberField({ label, value, min, max, onChange, integer = false, class: className }: Props) {
   const id = useId();
-  const [draft, setDraft] = useState(String(value));
-  // Follow changes made elsewhere (presets, Reset, a link), but never overwrite what the reader is
-  // typing: a layout effect runs in the same task as the render that brought the new value, so no
-  // keystroke can come in between, and a draft that already means this number is left alone.
-  useLayoutEffect(() => {
-    setDraft((d) => (parseStrictNumber(d) === value ? d : String(value)));
-  }, [value]);
+  const [draft, setDraft] = useDraft(String(value), (d) => parseStrictNumber(d) === value);
 
   const parsed = parseStrictNumber(draft);
   const problem =
