@@ -4,6 +4,7 @@ import { Axes } from './Axes';
 import { resolveCssColor } from './css-color';
 import { useTheme } from './useTheme';
 import { formatPowerOfTen, logTicks } from './log-ticks';
+import { clearedCanvas } from './canvas';
 
 /** One line of a chart. */
 export interface Series {
@@ -89,15 +90,8 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
   const clip = (v: number): number => Math.min(yHi, Math.max(yLo, v));
 
   useEffect(() => {
-    const el = canvas.current;
-    const ctx = el?.getContext('2d');
-    if (!el || !ctx) return;
-    const dpr = window.devicePixelRatio || 1;
-    // Resizing a canvas reallocates it: only when the size really changed.
-    if (el.width !== Math.round(width * dpr)) el.width = Math.round(width * dpr);
-    if (el.height !== Math.round(height * dpr)) el.height = Math.round(height * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    const ctx = clearedCanvas(canvas.current, width, height);
+    if (!ctx) return;
     ctx.save();
     ctx.beginPath();
     ctx.rect(MARGIN.left, MARGIN.top, width - MARGIN.left - MARGIN.right, height - MARGIN.top - MARGIN.bottom);

@@ -2,6 +2,7 @@ import { scaleLog } from 'd3-scale';
 import { useEffect, useRef } from 'preact/hooks';
 import { resolveCssColor } from '../charts/css-color';
 import { formatValue } from '../widget-kit/format';
+import { clearedCanvas } from '../charts/canvas';
 
 interface Props {
   layers: string[];
@@ -33,13 +34,8 @@ export function LayerNorms({ layers, norms, step, width, theme }: Props) {
 
   useEffect(() => {
     const el = canvas.current;
-    const ctx = el?.getContext('2d');
+    const ctx = clearedCanvas(el, width, height);
     if (!el || !ctx) return;
-    const dpr = window.devicePixelRatio || 1;
-    if (el.width !== Math.round(width * dpr)) el.width = Math.round(width * dpr);
-    if (el.height !== Math.round(height * dpr)) el.height = Math.round(height * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
     const text = resolveCssColor('var(--text-muted)');
     ctx.font = `11px ${getComputedStyle(el).fontFamily}`;
     ctx.textBaseline = 'middle';

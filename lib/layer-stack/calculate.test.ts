@@ -106,6 +106,12 @@ describe('calculateStack()', () => {
     expect(strided.pytorchError).toBe("padding='same' is not supported for strided convolutions");
   });
 
+  it('calculateStack() rounds a ceil_mode pool up, and says when PyTorch drops a last window that would start in the padding', () => {
+    const row = calculateStack(image(1, 5), [defaultLayer('MaxPool2d', { kernel_size: [2, 2], stride: [2, 2], padding: [1, 1], ceil_mode: true })]).rows[0]!;
+    expect(row.output).toEqual([1, 1, 3, 3]);
+    expect(row.notes.join(' ')).toContain('is rounded up (ceil_mode=True) to 4 positions, but the last would start in the right padding, so PyTorch drops it: 3.');
+  });
+
   it('calculateStack() pools with stride = kernel_size by default and refuses padding over half the kernel', () => {
     const r = calculateStack(image(3, 7), [maxPool(2), defaultLayer('AvgPool2d', { kernel_size: [3, 3], stride: [2, 2], padding: [1, 1] })]);
     expect(shapes(r)).toEqual(['(1, 3, 3, 3)', '(1, 3, 2, 2)']);

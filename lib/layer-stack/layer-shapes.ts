@@ -91,8 +91,10 @@ function floorNote(d: WindowDim, unit: string): string {
   const quotient = numerator / stride;
   const shown = Number.isInteger(quotient * 100) ? String(quotient) : `${quotient.toFixed(2)}…`;
   if (d.ceilMode) {
+    // How many windows rounding up gives, and whether PyTorch's rule (in windowOutputSize) drops the last.
     const up = Math.ceil(quotient) + 1;
-    const kept = (up - 1) * stride < size + padding;
+    const result = windowOutputSize(size, d);
+    const kept = !result.ok || result.size === up;
     return kept
       ? `(${size} + 2 × ${padding} − ${span}) / ${stride} = ${shown} is rounded up (ceil_mode=True), so ${up} positions fit and the last window hangs over the edge of the padded input.`
       : `(${size} + 2 × ${padding} − ${span}) / ${stride} = ${shown} is rounded up (ceil_mode=True) to ${up} positions, but the last would start in the right padding, so PyTorch drops it: ${up - 1}.`;
