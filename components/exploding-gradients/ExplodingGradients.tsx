@@ -2,10 +2,8 @@ import { useMemo } from 'preact/hooks';
 import { describeDivergence } from '../../lib/training/describe';
 import { Comparison, useComparisonLayout } from '../training/Comparison';
 import { RunPanel } from '../training/RunPanel';
-import { busyFractionHere } from '../training/busy';
-import type { TrainParams } from '../training/train.job';
-import { DRAW_INTERVAL_MS, type TrainingRun, useTrainingRun } from '../training/useTrainingRun';
-import { useDrawClock } from '../training/useDrawClock';
+import { useRunPair } from '../training/useRunPair';
+import type { TrainingRun } from '../training/useTrainingRun';
 import { formatValue } from '../widget-kit/format';
 import { Select } from '../widget-kit/Select';
 import { Slider } from '../widget-kit/Slider';
@@ -25,14 +23,7 @@ export default function ExplodingGradients() {
 function Experiment() {
   const { values, update, reset, notices, dismissNotices } = useUrlState(explodingSchema);
   const speed = Number(values.speed);
-  const keyA = JSON.stringify(runConfig(values, 'a'));
-  const keyB = JSON.stringify(runConfig(values, 'b'));
-  const configA = useMemo(() => runConfig(values, 'a'), [keyA]);
-  const configB = useMemo(() => runConfig(values, 'b'), [keyB]);
-  const params = (config: typeof configA): TrainParams => ({ config, maxSteps: 2000, evalEvery: 25, busyFraction: busyFractionHere(2), boundaryResolution: 0, boundaryExtent: 1 });
-  const requestDraw = useDrawClock(DRAW_INTERVAL_MS);
-  const runA = useTrainingRun('A', params(configA), keyA, speed, requestDraw);
-  const runB = useTrainingRun('B', params(configB), keyB, speed, requestDraw);
+  const { configA, configB, runA, runB } = useRunPair(values, runConfig, { maxSteps: 2000, evalEvery: 25, boundaryResolution: 0, boundaryExtent: 1 }, speed);
   const layout = useComparisonLayout();
   const { panelWidth } = layout;
   const clipLabel = CLIP_OPTIONS.find((o) => o.value === values.clip)?.label ?? values.clip;
