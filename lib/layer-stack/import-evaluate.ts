@@ -7,7 +7,7 @@
 import { MAX_LAYERS } from './limits';
 import type { CallArg, CallExpr, Expr } from './python/parse';
 import { SourceError, type Span } from './python/tokenize';
-import { argSpecs, INPUT_LIMITS, isLayerType, LAYER_TYPES, layerFromRecord, type ArgSpec, type ArgValue, type Layer, type LayerType, type StackInput } from './schema';
+import { argSpecs, INPUT_LIMITS, isLayerType, LAYER_TYPES, layerFromRecord, type ArgSpec, type ArgValue, type Layer, type LayerType } from './schema';
 import { chainOf, describeValue, EvalError, isStructured, Reported, type Chain, type Child, type Module, type Stop, type Value } from './import-values';
 import { coerceArg, sameArg, type PyValue } from './values';
 

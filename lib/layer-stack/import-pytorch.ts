@@ -130,7 +130,8 @@ class Importer {
     if (this.#skipped.length > 0) {
       this.#root.note(`Did not read ${this.#skipped.slice(0, 3).join(', ')}${this.#skipped.length > 3 ? ` and ${this.#skipped.length - 3} more` : ''}: the calculator does not run functions, loops or conditions (weight initialisation there changes no shape).`);
     }
-    if (parts.length > 1) {
+    // Layers pasted one after another (the inside of an nn.Sequential) need no remark; named blocks do.
+    if (parts.length > 1 && parts.some((p) => !p.label.startsWith('line '))) {
       const labels = parts.map((p) => p.label);
       const listed = labels.length > 6 ? `${labels.slice(0, 5).join(', ')}, …, ${labels.at(-1)}` : labels.join(', ');
       this.#root.note(`Joined ${parts.length} blocks in order: ${listed}.`);
