@@ -26,6 +26,5 @@ export const MAX_WINDOW = 10_000;
 export const LIMIT_TEXT = {
   layers: `at most ${MAX_LAYERS.toLocaleString('en-US')} layers`,
   source: `up to ${MAX_SOURCE_CHARS.toLocaleString('en-US')} characters`,
-  nesting: `brackets or blocks nested at most ${MAX_NESTING} deep`,
   problems: `the first ${MAX_PROBLEMS} problems`,
 } as const;
