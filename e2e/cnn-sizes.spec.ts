@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { TORCHVISION_ALEXNET_PASTEABLE } from '../lib/layer-stack/testing/snippets';
+import { readFixture } from '../lib/layer-stack/testing/torch/python.mjs';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
+import { pasteFromClipboard, pasteText } from './text-input';
 
 const LESSON = '/lessons/cnn-sizes/';
 
@@ -68,7 +70,7 @@ test.describe('layer-stack calculator', () => {
 
   test('a pasted nn.Sequential builds the stack with the right total', async ({ page }) => {
     const widget = await openWidget(page);
-    await widget.getByRole('textbox', { name: 'PyTorch model' }).fill(TORCHVISION_ALEXNET_PASTEABLE);
+    await pasteText(widget.getByRole('textbox', { name: 'PyTorch model' }), TORCHVISION_ALEXNET_PASTEABLE);
     await widget.getByRole('button', { name: 'Build stack from code' }).click();
     await expect(widget.getByText('Built 22 layers from the code, with the input (2, 3, 224, 224).')).toBeVisible();
     await expect(summary(widget)).toContainText('Output (2, 1000). 61,100,840 parameters');
@@ -81,7 +83,7 @@ test.describe('layer-stack calculator', () => {
   test('broken code is pointed at by line and column and the stack is left as it was', async ({ page }) => {
     const widget = await openWidget(page);
     const box = widget.getByRole('textbox', { name: 'PyTorch model' });
-    await box.fill('model = nn.Sequential(\n    nn.Conv2d(1, 6, 5)\n    nn.ReLU(),\n    nn.Linear(10, 2.5),\n)');
+    await pasteText(box, 'model = nn.Sequential(\n    nn.Conv2d(1, 6, 5)\n    nn.ReLU(),\n    nn.Linear(10, 2.5),\n)');
     await widget.getByRole('button', { name: 'Build stack from code' }).click();
     const problems = widget.locator('.import-box__problems');
     await expect(problems).toContainText('The stack was not changed: one problem in the code.');
@@ -92,7 +94,7 @@ test.describe('layer-stack calculator', () => {
     await expect(box).toBeFocused();
     expect(await box.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd])).toEqual([50, 52]);
     // The text the reader typed is kept; fixing it builds the stack.
-    await box.fill('model = nn.Sequential(\n    nn.Conv2d(1, 6, 5),\n    nn.ReLU(),\n)');
+    await pasteText(box, 'model = nn.Sequential(\n    nn.Conv2d(1, 6, 5),\n    nn.ReLU(),\n)');
     await widget.getByRole('button', { name: 'Build stack from code' }).click();
     await expect(summary(widget)).toContainText('Output (1, 6, 28, 28). 156 parameters');
   });
@@ -112,12 +114,12 @@ test.describe('layer-stack calculator', () => {
 
   test('an invalid layer shows its message while the rest of the table and the page keep working', async ({ page }) => {
     const widget = await openWidget(page);
-    await widget.getByRole('button', { name: 'AlexNet' }).click();
+    await widget.getByRole('button', { name: 'AlexNet (one GPU)' }).click();
     await expect(summary(widget)).toContainText('62,378,344 parameters');
     for (const name of ['Height H', 'Width W']) await widget.getByRole('textbox', { name }).fill('224');
     const error = widget.locator('.layer-table__error');
     await expect(error).toHaveText('Error: Linear expects in_features = 6400 (256 × 5 × 5), got 9216. Once fixed, it gives (1, 4096).');
-    await expect(widget.locator('.layer-table__pytorch')).toHaveText('PyTorch says: mat1 and mat2 shapes cannot be multiplied (1x6400 and 9216x4096)');
+    await expect(widget.locator('.layer-table__pytorch')).toHaveText('PyTorch 1.13 says: mat1 and mat2 shapes cannot be multiplied (1x6400 and 9216x4096)');
     await expect(summary(widget)).toContainText('Layer 16 cannot take its input');
     // Later rows are computed as if the error were fixed, and marked so.
     await expect(shapeOf(widget, 21)).toHaveText('(1, 1000)† (if the error above is fixed)');
@@ -171,12 +173,94 @@ test.describe('layer-stack calculator', () => {
     await expect(widget.getByText('PyTorch code copied.')).toBeVisible();
     const code = await page.evaluate(() => navigator.clipboard.readText());
     expect(code).toContain('    nn.Conv2d(3, 64, 3, padding=1),\n    nn.ReLU(inplace=True),');
-    expect(code).toContain('print(model(x).shape)  # torch.Size([1, 1000])');
+    expect(code).toContain('model.eval()');
+    expect(code).toContain('with torch.no_grad():\n    print(model(x).shape)  # torch.Size([1, 1000])');
     await widget.getByRole('button', { name: 'LeNet-5' }).click();
-    await widget.getByRole('textbox', { name: 'PyTorch model' }).fill(code);
+    await pasteText(widget.getByRole('textbox', { name: 'PyTorch model' }), code);
     await widget.getByRole('button', { name: 'Build stack from code' }).click();
     await expect(widget.getByRole('button', { name: 'VGG16' })).toHaveAttribute('aria-pressed', 'true');
     await expect(summary(widget)).toContainText('138,357,544 parameters');
+  });
+});
+
+test.describe('layer-stack calculator with pasted models', () => {
+  test('what print(model) prints builds the network: torchvision’s AlexNet, with the Flatten its forward() does', async ({ page }) => {
+    const widget = await openWidget(page);
+    await pasteText(widget.getByRole('textbox', { name: 'PyTorch model' }), readFixture('alexnet.txt'));
+    await widget.getByRole('button', { name: 'Build stack from code' }).click();
+    await expect(widget.getByText('Built 22 layers from the code.')).toBeVisible();
+    await expect(widget.getByText(/^Inserted nn\.Flatten\(\) before classifier/)).toBeVisible();
+    for (const name of ['Height H', 'Width W']) await widget.getByRole('textbox', { name }).fill('224');
+    await expect(summary(widget)).toContainText('Output (1, 1000). 61,100,840 parameters');
+    await expect(widget.getByRole('button', { name: 'AlexNet (torchvision)' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('a printed ResNet builds up to its first residual block, and says why it stops there', async ({ page }) => {
+    const widget = await openWidget(page);
+    const box = widget.getByRole('textbox', { name: 'PyTorch model' });
+    await pasteText(box, readFixture('resnet18.txt'));
+    await widget.getByRole('button', { name: 'Build stack from code' }).click();
+    const built = widget.locator('.import-box__built');
+    await expect(built).toContainText('Built 4 layers from the code, up to where it cannot be followed:');
+    await expect(built).toContainText('Line 7, column 10: layer1.0 is a BasicBlock, a module with its own forward()');
+    await expect(built).toContainText('The code sets no input, so the input’s channels were set to 3, what its first layer takes; the height and width stay 32 × 32.');
+    await built.getByRole('button', { name: 'Show' }).click();
+    await expect(box).toBeFocused();
+    for (const name of ['Height H', 'Width W']) await widget.getByRole('textbox', { name }).fill('224');
+    await expect(shapeOf(widget, 4)).toHaveText('(1, 64, 56, 56)');
+  });
+
+  test('a paste longer than the importer reads is held aside, not laid out in the box, until the reader says', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const widget = await openWidget(page);
+    const box = widget.getByRole('textbox', { name: 'PyTorch model' });
+    await pasteFromClipboard(box, 'x('.repeat(500_000));
+    const held = widget.getByRole('alert');
+    await expect(held).toContainText('The pasted text is 1,000,000 characters long: more than the importer reads (up to 200,000 characters, its own limit)');
+    await expect(box).toHaveValue('');
+    await held.getByRole('button', { name: 'Discard it' }).click();
+    await expect(held).toBeHidden();
+    // A paste within the limit goes into the box as usual.
+    await pasteFromClipboard(box, 'nn.Conv2d(3, 8, 3)');
+    await expect(box).toHaveValue('nn.Conv2d(3, 8, 3)');
+  });
+
+  test('hostile pastes get a message, and the page keeps answering while the code is read', async ({ page }) => {
+    const widget = await openWidget(page);
+    const box = widget.getByRole('textbox', { name: 'PyTorch model' });
+    const build = widget.getByRole('button', { name: 'Build stack from code' });
+    const problems = widget.locator('.import-box__problems');
+
+    // 10,000 layers: read in a worker; meanwhile a preset button works at once.
+    await pasteText(box, Array.from({ length: 10_000 }, () => 'nn.ReLU()').join('\n'));
+    await build.click();
+    await widget.getByRole('button', { name: 'VGG16' }).click();
+    await expect(widget.getByRole('button', { name: 'VGG16' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(problems).toContainText('this code has more than 200 layers (201 so far); the calculator takes at most 200');
+    await expect(summary(widget)).toContainText('138,357,544 parameters');
+
+    // Sequentials nested 5,000 deep, and a megabyte of junk.
+    await pasteText(box, `${'nn.Sequential('.repeat(5_000)}nn.ReLU()${')'.repeat(5_000)}`);
+    await build.click();
+    await expect(problems).toContainText('brackets are nested more than 100 deep here; the importer follows at most 100 levels (its own limit)');
+    await pasteText(box, 'x('.repeat(500_000));
+    await build.click();
+    await expect(problems).toContainText('the text is 1,000,000 characters long; the importer reads up to 200,000');
+    // The page still answers: the batch field changes every row.
+    await widget.getByRole('textbox', { name: 'Batch N' }).fill('4');
+    await expect(shapeOf(widget, 1)).toHaveText('(4, 64, 224, 224)');
+  });
+
+  test('a stack of 200 layers draws its first rows, shows the rest on request, and refuses a 201st', async ({ page }) => {
+    const widget = await openWidget(page);
+    await pasteText(widget.getByRole('textbox', { name: 'PyTorch model' }), Array.from({ length: 200 }, () => 'nn.ReLU()').join('\n'));
+    await widget.getByRole('button', { name: 'Build stack from code' }).click();
+    await expect(widget.getByText('Built 200 layers from the code.')).toBeVisible();
+    await expect(widget.locator('tbody tr.layer-table__row')).toHaveCount(40);
+    await widget.getByRole('button', { name: 'Show the other 160 layers (41 to 200)' }).click();
+    await expect(widget.locator('tbody tr.layer-table__row')).toHaveCount(200);
+    await expect(widget.getByRole('button', { name: 'Add layer at the end' })).toBeDisabled();
+    await expect(widget.getByText('The stack has 200 layers: the calculator takes at most 200 layers, the most a link to it holds.')).toBeVisible();
   });
 });
 
@@ -186,8 +270,13 @@ test.describe('layer-stack calculator on a phone', () => {
   test('fits 375 px: the table scrolls inside its frame, and layers can be added and edited by touch', async ({ page }) => {
     const widget = await openWidget(page);
     await expectNoHorizontalScroll(page);
-    const scroller = widget.getByRole('region', { name: /Layer table/ });
+    const scroller = widget.getByRole('region', { name: 'Layer table' });
     expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    // The cue says so in words, and the region scrolls by keyboard.
+    await expect(widget.getByText('The table is wider than this screen: swipe it sideways, or focus it and use the arrow keys, to see every column.')).toBeVisible();
+    await scroller.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     await widget.getByRole('combobox', { name: 'Layer type' }).selectOption('Softmax');
     await widget.getByRole('button', { name: 'Add layer at the end' }).tap();
     await expect(widget.getByRole('button', { name: 'Softmax(dim=-1)' })).toHaveAttribute('aria-expanded', 'true');

@@ -5,6 +5,8 @@ import {
   formatShape,
   INPUT_LIMITS,
   LAYER_TYPES,
+  LIMIT_TEXT,
+  MAX_LAYERS,
   PRESETS,
   stackToPython,
   suggestLayer,
@@ -22,7 +24,7 @@ import { formatBytes, formatCount, formatShort } from './format';
 import { ImportBox } from './ImportBox';
 import { LayerEditor } from './LayerEditor';
 import { LayerTable } from './LayerTable';
-import { cnnSizesSchema, layersNotice, matchingPreset, stackInput, type ImageSize } from './model';
+import { channelsTaken, cnnSizesSchema, layersNotice, matchingPreset, stackInput, type ImageSize } from './model';
 import { useEngineCheck } from './useEngineCheck';
 import './cnn-sizes.css';
 
@@ -62,7 +64,7 @@ function CnnSizesView() {
   const preset = matchingPreset(layers, image);
   const checkKey = `${encodeStack(layers)}|${image.channels}x${image.height}x${image.width}`;
   const check = useEngineCheck(createCheckWorker, { input: stackInput(image, 1), layers }, checkKey);
-  const code = stackToPython(input, layers, result.output);
+  const code = stackToPython(input, layers, result);
 
   useEffect(() => {
     if (focusKey === null || !root.current) return;
@@ -93,7 +95,9 @@ function CnnSizesView() {
     setOpenIndex(null);
     setFocusKey(next.length === 0 ? 'add' : `row-${Math.min(index, next.length - 1)}`);
   };
+  const full = layers.length >= MAX_LAYERS;
   const add = (): void => {
+    if (full) return;
     const at = openIndex === null ? layers.length : openIndex + 1;
     const before = at === 0 ? result.input : (result.rows[at - 1]?.output ?? null);
     const next = [...layers];
@@ -108,17 +112,28 @@ function CnnSizesView() {
     update({ layers: p.layers, input: { channels: p.input.channels, height: p.input.height, width: p.input.width } });
     setOpenIndex(null);
   };
-  const applyImport = (imported: readonly Layer[], importedInput: StackInput | null): void => {
-    update({
-      layers: imported,
-      ...(importedInput ? { input: { channels: importedInput.channels, height: importedInput.height, width: importedInput.width }, batch: importedInput.batch } : {}),
-    });
+  const applyImport = (imported: readonly Layer[], importedInput: StackInput | null): string[] => {
+    if (importedInput) {
+      update({ layers: imported, input: { channels: importedInput.channels, height: importedInput.height, width: importedInput.width }, batch: importedInput.batch });
+      setOpenIndex(null);
+      return [];
+    }
+    // Without an input line (a printed model), at least give the first layer the channels it takes.
+    const channels = channelsTaken(imported);
+    const adapt = channels !== null && channels !== image.channels && channels <= INPUT_LIMITS.channels.max;
+    update({ layers: imported, ...(adapt ? { input: { ...image, channels } } : {}) });
     setOpenIndex(null);
+    return adapt
+      ? [
+          `The code sets no input, so the input’s channels were set to ${channels}, what its first layer takes; the height and width stay ${image.height} × ${image.width}. A line x = torch.randn(N, C, H, W) in the code sets all four.`,
+        ]
+      : [];
   };
   const copyCode = async (): Promise<void> => {
     try {
       await navigator.clipboard.writeText(code);
-      setCopyStatus('PyTorch code copied.');
+      const stops = result.pytorchStops === null ? null : result.rows[result.pytorchStops]!;
+      setCopyStatus(stops ? `PyTorch code copied. It stops at layer ${stops.index + 1}, as the table shows; a comment in it says with which error.` : 'PyTorch code copied.');
     } catch {
       setCopyStatus('Copying was refused: the code is shown below to select by hand.');
       setShowCode(true);
@@ -187,9 +202,14 @@ function CnnSizesView() {
             </option>
           ))}
         </select>
-        <button type="button" class="button" onClick={add}>
+        <button type="button" class="button" onClick={add} disabled={full} aria-describedby={full ? `${addId}-full` : undefined}>
           {openIndex === null ? 'Add layer at the end' : `Add layer after layer ${openIndex + 1}`}
         </button>
+        {full && (
+          <p class="cnn-sizes__full" id={`${addId}-full`}>
+            The stack has {layers.length} layers: the calculator takes {LIMIT_TEXT.layers}, the most a link to it holds. Remove one to add another.
+          </p>
+        )}
       </div>
 
       <p class="cnn-sizes__summary" aria-live="polite">

@@ -62,3 +62,16 @@ export function layersNotice(raw: string): string {
   const shown = raw.length > 40 ? `${raw.slice(0, 39)}…` : raw;
   return decoded.ok ? '' : `Ignored “layers=${shown}” from the link: ${decoded.message}. Using ${DEFAULT_PRESET.label} instead.`;
 }
+
+/** Layers that take any number of channels (they keep whatever shape they get). */
+const CHANNEL_BLIND = new Set<Layer['type']>(['ReLU', 'ReLU6', 'LeakyReLU', 'ELU', 'GELU', 'SiLU', 'Sigmoid', 'Tanh', 'Softplus', 'Identity', 'Dropout', 'Dropout2d', 'MaxPool2d', 'AvgPool2d', 'AdaptiveAvgPool2d', 'AdaptiveMaxPool2d']);
+
+/** The channel count the stack's first channel-bound layer takes (Conv2d's in_channels, BatchNorm2d's num_features), if any. */
+export function channelsTaken(layers: readonly Layer[]): number | null {
+  for (const layer of layers) {
+    if (layer.type === 'Conv2d') return layer.args.in_channels;
+    if (layer.type === 'BatchNorm2d') return layer.args.num_features;
+    if (!CHANNEL_BLIND.has(layer.type)) return null;
+  }
+  return null;
+}

@@ -36,7 +36,8 @@ export function useEngineCheck(createWorker: () => WorkerLike, request: CheckReq
     const timer = window.setTimeout(() => {
       runner.current ??= new JobRunner<CheckRequest, CheckProgress, EngineCheck>(createWorker);
       setState((s) => ({ ...s, phase: 'running' }));
-      handle = runner.current.start(request, { onProgress: (progress) => live && setState((s) => ({ ...s, progress })) });
+      // Progress only moves a counter in words: a few updates a second are plenty, and each redraws the widget.
+      handle = runner.current.start(request, { progressIntervalMs: 200, onProgress: (progress) => live && setState((s) => ({ ...s, progress })) });
       handle.result.then(
         (result) => live && setState({ phase: 'done', progress: null, result, error: null }),
         (error: unknown) => {

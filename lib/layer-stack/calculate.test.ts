@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calculateStack, formatShape, numel, type StackResult } from './calculate';
 import { PRESETS } from './presets';
-import { defaultLayer, type Layer, type StackInput } from './schema';
+import { defaultLayer, type ArgValue, type Layer, type StackInput } from './schema';
 import { validStack } from './testing/arbitraries';
 
 const conv = (cin: number, cout: number, k: number, args = {}): Layer => defaultLayer('Conv2d', { in_channels: cin, out_channels: cout, kernel_size: [k, k], ...args });
@@ -16,7 +16,7 @@ const shapes = (r: StackResult): (string | null)[] => r.rows.map((row) => (row.o
 describe('calculateStack()', () => {
   it('calculateStack() reproduces the published parameter totals of the presets', () => {
     const totals = Object.fromEntries(PRESETS.map((p) => [p.id, calculateStack(p.input, p.layers).parameters]));
-    expect(totals).toEqual({ lenet5: 61_706, alexnet: 62_378_344, vgg16: 138_357_544 });
+    expect(totals).toEqual({ lenet5: 61_706, alexnet: 62_378_344, 'alexnet-2gpu': 60_965_224, 'alexnet-torchvision': 61_100_840, vgg16: 138_357_544 });
     for (const p of PRESETS) expect(calculateStack(p.input, p.layers).parameters).toBe(p.publishedParameters);
   });
 
@@ -117,11 +117,11 @@ describe('calculateStack()', () => {
     expect(shapes(r)).toEqual(['(1, 3, 3, 3)', '(1, 3, 2, 2)']);
     const bad = calculateStack(image(3, 7), [defaultLayer('MaxPool2d', { kernel_size: [3, 3], padding: [2, 2] })]).rows[0]!;
     expect(bad.error).toBe('MaxPool2d: padding can be at most half the kernel size: kernel_size (3, 3) allows padding up to (1, 1), got (2, 2)');
-    // PyTorch's first check, on half the effective kernel, height first (as a real run prints it).
-    expect(bad.pytorchError).toBe('pad should be at most half of effective kernel size, but got pad=2, kernel_size=3 and dilation=1');
-    // A dilated kernel passes that check and fails the second, on the kernel size itself.
+    // PyTorch 1.13's words (checked with a real run): height first, against half the kernel.
+    expect(bad.pytorchError).toBe('pad should be at most half of kernel size, but got pad=2 and kernel_size=3');
+    // Dilation plays no part in 1.13's check; the width is named when only it is too wide.
     const dilated = calculateStack(image(3, 12), [defaultLayer('MaxPool2d', { kernel_size: [2, 2], padding: [0, 2], dilation: [3, 3] })]).rows[0]!;
-    expect(dilated.pytorchError).toBe('pad should be smaller than or equal to half of kernel size, but got padW = 2, padH = 0, kW = 2, kH = 2');
+    expect(dilated.pytorchError).toBe('pad should be at most half of kernel size, but got pad=2 and kernel_size=2');
   });
 
   it('calculateStack() names the layer whose kernel is larger than its input, and the size that reaches zero', () => {
@@ -219,5 +219,50 @@ describe('calculateStack()', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('calculateStack() and PyTorch 1.13’s messages (each checked with a real run; the .torch test checks them all again)', () => {
+  const conv2d = (args: Record<string, ArgValue>): Layer => defaultLayer('Conv2d', { in_channels: 9, out_channels: 4, kernel_size: [2, 2], ...args });
+
+  it("calculateStack() quotes the input as PyTorch does after padding='same' pads the odd extra row and column", () => {
+    const row = calculateStack(image(3, 5), [conv2d({ padding: 'same' })]).rows[0]!;
+    expect(row.error).toBe('Conv2d expects in_channels = 3 (its input has 3 channels), got 9; PyTorch quotes the input after padding it by the odd extra row or column');
+    expect(row.pytorchError).toBe('Given groups=1, weight of size [4, 9, 2, 2], expected input[1, 3, 6, 6] to have 9 channels, but got 3 channels instead');
+    const even = calculateStack(image(3, 5, 7), [conv2d({ padding: 'same', dilation: [2, 2] })]).rows[0]!;
+    expect(even.pytorchError).toContain('expected input[1, 3, 5, 7]');
+  });
+
+  it('calculateStack() quotes an unbatched input with the batch of one PyTorch adds', () => {
+    const r = calculateStack(image(3, 5), [defaultLayer('Flatten', { start_dim: 0, end_dim: 0 }), conv2d({})]);
+    expect(r.rows[1]!.pytorchError).toBe('Given groups=1, weight of size [4, 9, 2, 2], expected input[1, 3, 5, 5] to have 9 channels, but got 3 channels instead');
+  });
+
+  it('calculateStack() gives reflect padding the shape of zero padding, and its limit: smaller than the input', () => {
+    const fits = calculateStack(image(3, 8), [conv2d({ in_channels: 3, kernel_size: [3, 3], padding: [1, 1], padding_mode: 'reflect' })]).rows[0]!;
+    expect(fits.output).toEqual([1, 4, 8, 8]);
+    expect(fits.notes[0]).toBe("padding_mode='reflect' fills the padding with the input mirrored at its edges (the edge itself not repeated); the shapes are the same as with zeros.");
+    const tall = calculateStack(image(3, 4, 10), [conv2d({ in_channels: 3, kernel_size: [3, 3], padding: [5, 1], padding_mode: 'reflect' })]).rows[0]!;
+    expect(tall.error).toBe("Conv2d with padding_mode='reflect' mirrors the input at its edges, so each side’s padding must be smaller than the input’s height 4, got padding (5, 5)");
+    expect(tall.pytorchError).toBe('Argument #6: Padding size should be less than the corresponding input dimension, but got: padding (5, 5) at dimension 2 of input 4');
+    expect(tall.engineMisses).not.toBeNull();
+    const wrong = calculateStack(image(3, 5), [conv2d({ kernel_size: [4, 4], padding: 'same', padding_mode: 'reflect' })]).rows[0]!;
+    expect(wrong.pytorchError).toContain('expected input[1, 3, 8, 8] to have 9 channels');
+  });
+
+  it('calculateStack() knows batch norm without running statistics: one value per channel fails in eval mode too', () => {
+    const one = calculateStack(image(8, 1), [defaultLayer('BatchNorm2d', { num_features: 8, track_running_stats: false })]).rows[0]!;
+    expect(one.pytorchError).toBe('Expected more than 1 value per channel when training, got input size torch.Size([1, 8, 1, 1])');
+    const loose = calculateStack(image(4, 2), [defaultLayer('BatchNorm2d', { num_features: 3, track_running_stats: false, affine: false })]).rows[0]!;
+    expect(loose.status).toBe('ok');
+    expect(loose.notes[0]).toBe('With affine=False and track_running_stats=False, BatchNorm2d keeps no number per channel, so PyTorch accepts 4 channels although num_features = 3.');
+  });
+
+  it('calculateStack() finds a layer PyTorch refuses to build even after an earlier error, since building comes first', () => {
+    const r = calculateStack(image(3, 2), [conv2d({ in_channels: 3, kernel_size: [5, 5] }), conv2d({ in_channels: 4, groups: 3 })]);
+    expect(r.firstError).toBe(0);
+    expect(r.rows[1]!.status).toBe('error');
+    expect(r.pytorchStops).toBe(1);
+    expect(r.rows[1]!.pytorchError).toBe('in_channels must be divisible by groups');
   });
 });

@@ -10,6 +10,7 @@
  * are `unknown`; their parameter counts, which depend only on their arguments, are still given.
  */
 import { conv2dParameterCount, linearParameterCount } from '../shapes/conv';
+import { buildProblem } from './conv-shape';
 import { layerOutput, type Outcome, type ShapeInfo } from './layer-shapes';
 import type { Layer, StackInput } from './schema';
 
@@ -49,6 +50,10 @@ export interface LayerRow {
   readonly error: string | null;
   /** The message PyTorch gives for the same mistake, when we know it word for word. */
   readonly pytorchError: string | null;
+  /** Why this course's engine cannot reproduce the error (a PyTorch rule it does not model), or null. */
+  readonly engineMisses: string | null;
+  /** The error stops PyTorch when it builds the layer, before the model runs. */
+  readonly atBuild: boolean;
   /** Remarks: rounding in the size formula, PyTorch warnings, in-place layers. */
   readonly notes: readonly string[];
 }
@@ -73,6 +78,11 @@ export interface StackResult {
   readonly multAdds: number;
   /** Index of the first row with an error, or null. */
   readonly firstError: number | null;
+  /**
+   * The row whose error PyTorch meets first: a layer it refuses to build (building the model
+   * comes before running it), else the first error. Null when there is none.
+   */
+  readonly pytorchStops: number | null;
   /** Rows whose output could not be computed (left out of the memory totals). */
   readonly unknownRows: number;
   /** Layers whose parameters could not be counted (left out of the parameter totals). */
@@ -137,8 +147,13 @@ export function calculateStack(input: StackInput, layers: readonly Layer[]): Sta
   const rows: LayerRow[] = layers.map((layer, index) => {
     const params = parameterCount(layer);
     const buffers = bufferCount(layer);
-    const base = { index, layer, params, buffers, error: null, pytorchError: null, notes: [] as string[] };
-    if (x === null) return { ...base, status: 'unknown', input: null, output: null, outputBytes: null, multAdds: null };
+    const base = { index, layer, params, buffers, error: null, pytorchError: null, engineMisses: null, atBuild: false, notes: [] as string[] };
+    if (x === null) {
+      // The input is unknown, but a layer PyTorch refuses to build is refused whatever its input.
+      const refused = layer.type === 'Conv2d' ? buildProblem(layer) : null;
+      const unknown = { ...base, input: null, output: null, outputBytes: null, multAdds: null };
+      return refused ? { ...unknown, status: 'error', error: refused.message, pytorchError: refused.pytorch ?? null, atBuild: true } : { ...unknown, status: 'unknown' };
+    }
     const inShape = x.shape;
     const outcome: Outcome = layerOutput(layer, x);
     const next = outcome.ok ? outcome.output : outcome.assumed;
@@ -154,6 +169,8 @@ export function calculateStack(input: StackInput, layers: readonly Layer[]): Sta
       multAdds: outcome.ok ? multAddCount(layer, inShape, outcome.output.shape) : null,
       error: outcome.ok ? null : outcome.message,
       pytorchError: outcome.ok ? null : (outcome.pytorch ?? null),
+      engineMisses: outcome.ok ? null : (outcome.engineMisses ?? null),
+      atBuild: !outcome.ok && outcome.atBuild === true,
       notes: outcome.notes,
     };
   });
@@ -178,6 +195,7 @@ function summarize(input: Shape, rows: readonly LayerRow[]): StackResult {
     }
   }
   const firstError = rows.find((r) => r.status === 'error')?.index ?? null;
+  const pytorchStops = rows.find((r) => r.status === 'error' && r.atBuild)?.index ?? firstError;
   const last = rows.at(-1);
   return {
     input,
@@ -193,6 +211,7 @@ function summarize(input: Shape, rows: readonly LayerRow[]): StackResult {
     largestOutput,
     multAdds,
     firstError,
+    pytorchStops,
     unknownRows: rows.filter((r) => r.output === null || r.status === 'error').length,
     uncountedLayers: rows.filter((r) => r.params === null).length,
   };

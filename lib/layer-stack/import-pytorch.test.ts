@@ -4,7 +4,7 @@ import { calculateStack } from './calculate';
 import { layerToPython, stackToPython } from './export-pytorch';
 import { importPyTorch, type ImportResult } from './import-pytorch';
 import { PRESETS } from './presets';
-import type { StackInput } from './schema';
+import { defaultLayer, type StackInput } from './schema';
 import { anyInput, anyLayer } from './testing/arbitraries';
 import { TORCHVISION_ALEXNET, TORCHVISION_ALEXNET_PASTEABLE } from './testing/snippets';
 
@@ -153,7 +153,7 @@ describe('importPyTorch() on broken code', () => {
       '4:3 nn.LocalResponseNorm is not supported here. Supported layers: Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, AdaptiveMaxPool2d, BatchNorm2d, ReLU, ReLU6, LeakyReLU, ELU, GELU, SiLU, Sigmoid, Tanh, Softplus, Softmax, LogSoftmax, Identity, Dropout, Dropout2d, Flatten, Linear',
       '5:17 nn.Linear: out_features must be a whole number (int), got the float 2.5',
       '6:34 nn.MaxPool2d: return_indices=True makes the layer return a tuple (values, indices), which the next layer of an nn.Sequential cannot take',
-      '7:16 nn.Dropout: p must be from 0 to 1, got 1.5',
+      '7:16 nn.Dropout: p must be from 0 to 1 (PyTorch’s rule), got 1.5',
       "8:30 nn.Conv2d: padding must be an int, a pair, 'valid' or 'same', got 'full'",
       '9:13 nn.Linear: in_features must be a whole number (int), got the float 256.0 (in Python, / gives a float; use // for whole-number division)',
     ]);
@@ -162,19 +162,53 @@ describe('importPyTorch() on broken code', () => {
   it('importPyTorch() explains code around the model that it does not read', () => {
     const r = importPyTorch('class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n');
     expect(where(r)).toEqual([
-      '1:1 this line starts a class definition; paste the nn.Sequential(...) itself, or a list of layers, not the code around it',
-      '2:5 this line starts a function definition; paste the nn.Sequential(...) itself, or a list of layers, not the code around it',
-      '3:16 calling a method on a result is not supported here',
+      '1:1 no layers found in class Net (line 1): paste an nn.Sequential(...), a list of layers such as nn.Conv2d(3, 16, 3), nn.ReLU(), a model class, or what print(model) prints',
     ]);
     expect(where(importPyTorch('F.relu(x)'))).toEqual(['1:1 F.relu is a function, not a layer; inside nn.Sequential use the layer, such as nn.ReLU()']);
-    expect(where(importPyTorch('# nothing here\n'))).toEqual(['1:1 no layers found: paste an nn.Sequential(...) or a list of layers such as nn.Conv2d(3, 16, 3), nn.ReLU()']);
+    expect(where(importPyTorch('# nothing here\n'))).toEqual([
+      '1:1 no layers found: paste an nn.Sequential(...), a list of layers such as nn.Conv2d(3, 16, 3), nn.ReLU(), a model class, or what print(model) prints',
+    ]);
+    expect(where(importPyTorch('nn.ReLU()\nreturn x'))).toEqual(['2:1 this line is a return statement; paste the nn.Sequential(...) itself, a model class, or a list of layers']);
+    const loop = importPyTorch('for i in range(3):\n    layers.append(nn.ReLU())\nmodel = nn.Sequential(nn.ReLU())');
+    expect(loop.problems).toEqual([]);
+    expect(loop.notes).toEqual(['Did not read lines 1–2 (for i in range(3)): the calculator does not run functions, loops or conditions (weight initialisation there changes no shape).']);
+  });
+});
+
+describe('importPyTorch() on valid PyTorch that changes no shape', () => {
+  it('importPyTorch() keeps padding_mode, divisor_override and eps=0, which PyTorch accepts', () => {
+    const r = importPyTorch("nn.Conv2d(3, 8, 3, padding=1, padding_mode='reflect'), nn.AvgPool2d(2, divisor_override=3), nn.BatchNorm2d(8, eps=0)");
+    expect(r.problems).toEqual([]);
+    expect(r.layers!.map((l) => layerToPython(l, ''))).toEqual(["Conv2d(3, 8, 3, padding=1, padding_mode='reflect')", 'AvgPool2d(2, divisor_override=3)', 'BatchNorm2d(8, eps=0.0)']);
+  });
+
+  it('importPyTorch() accepts device= and dtype= with a note, and refuses an integer dtype as PyTorch does', () => {
+    const r = importPyTorch("nn.Conv2d(3, 8, 3, device='cuda'), nn.Flatten(), nn.Linear(8, 2, dtype=torch.float64)");
+    expect(r.problems).toEqual([]);
+    expect(r.layers!.map((l) => layerToPython(l, ''))).toEqual(['Conv2d(3, 8, 3)', 'Flatten()', 'Linear(8, 2)']);
+    expect(r.notes).toEqual([
+      "device='cuda' is left out: where the parameters live changes no shape or count, and the copied code runs on the CPU.",
+      'dtype=torch.float64 is left out: the table counts memory in float32, 4 bytes a number; in float64 each number takes 8 bytes. Shapes and parameter counts are the same. The input would need the same dtype.',
+    ]);
+    expect(where(importPyTorch('nn.Linear(8, 2, dtype=torch.int64)'))).toEqual([
+      '1:23 nn.Linear: dtype=torch.int64 cannot hold trainable parameters; PyTorch 1.13 refuses it (“Only Tensors of floating point and complex dtype can require gradients”)',
+    ]);
+  });
+
+  it('importPyTorch() says which limits are PyTorch’s and which are the calculator’s own', () => {
+    expect(where(importPyTorch('nn.Conv2d(3, 8, 0)'))).toEqual(['1:17 nn.Conv2d: kernel_size must be at least 1 (PyTorch’s rule), got 0']);
+    expect(where(importPyTorch('nn.Conv2d(3, 2_000_000, 3)'))).toEqual(['1:14 nn.Conv2d: out_channels must be from 1 to 1,000,000 in this calculator (its own limit), got 2,000,000']);
+    expect(where(importPyTorch('nn.MaxPool2d(20000)'))).toEqual(['1:14 nn.MaxPool2d: kernel_size must be from 1 to 10,000 in this calculator (its own limit), got 20,000']);
+    expect(where(importPyTorch("nn.Conv2d(3, 8, 3, padding_mode='mirror')"))).toEqual(["1:33 nn.Conv2d: padding_mode must be 'zeros', 'reflect', 'replicate' or 'circular', got 'mirror'"]);
+    expect(where(importPyTorch('x = torch.randn(1, 3, 20000, 20000)'))).toEqual(['1:23 the calculator takes a height from 1 to 16,384 (its own limit), got 20000']);
   });
 });
 
 describe('stackToPython()', () => {
-  it('stackToPython() writes a script that runs, with the expected output shape', () => {
+  it('stackToPython() writes a script that runs in eval mode without gradients, with the expected output shape', () => {
     const lenet = PRESETS.find((p) => p.id === 'lenet5')!;
-    const code = stackToPython(lenet.input, lenet.layers.slice(0, 3), [1, 6, 14, 14]);
+    const layers = lenet.layers.slice(0, 3);
+    const code = stackToPython(lenet.input, layers, calculateStack(lenet.input, layers));
     expect(code).toBe(
       [
         'import torch',
@@ -185,11 +219,27 @@ describe('stackToPython()', () => {
         '    nn.Tanh(),',
         '    nn.AvgPool2d(2),',
         ')',
+        'model.eval()  # inference: dropout passes values through, batch norm uses its running statistics',
         'x = torch.randn(1, 1, 32, 32)  # (N, C, H, W)',
-        'print(model(x).shape)  # torch.Size([1, 6, 14, 14])',
+        'with torch.no_grad():',
+        '    print(model(x).shape)  # torch.Size([1, 6, 14, 14])',
         '',
       ].join('\n'),
     );
+  });
+
+  it('stackToPython() says where a stack with an error fails, and with PyTorch’s words', () => {
+    const input = { batch: 1, channels: 3, height: 8, width: 8 };
+    const layers = [defaultLayer('Conv2d', { in_channels: 3, out_channels: 8, kernel_size: [3, 3] }), defaultLayer('Linear', { in_features: 8, out_features: 2 })];
+    const code = stackToPython(input, layers, calculateStack(input, layers));
+    expect(code).toContain('    print(model(x).shape)  # fails at layer 2, nn.Linear(8, 2), as the table shows: mat1 and mat2 shapes cannot be multiplied (48x6 and 8x2)\n');
+  });
+
+  it('stackToPython() output is read back without notes: model.eval() and with torch.no_grad() define no layers', () => {
+    const lenet = PRESETS.find((p) => p.id === 'lenet5')!;
+    const back = importPyTorch(stackToPython(lenet.input, lenet.layers, calculateStack(lenet.input, lenet.layers)));
+    expect(back.problems).toEqual([]);
+    expect(back.notes).toEqual([]);
   });
 
   it('stackToPython() output is read back by importPyTorch() unchanged (round trip, property)', () => {

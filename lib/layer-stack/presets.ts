@@ -1,20 +1,22 @@
 /**
- * Classic networks as layer stacks, with the parameter totals their sources publish. Unit tests
- * check that the calculator reproduces each total.
+ * Classic networks as layer stacks, each with a reference parameter total: the figure its source
+ * publishes, or PyTorch's own count of the same layers where the source gives none exactly. Unit
+ * tests check that the calculator reproduces each total, and the PyTorch oracle test
+ * (export-pytorch.torch.test.ts) runs every preset in real PyTorch.
  */
 import { defaultLayer, type ArgValue, type Layer, type LayerType, type StackInput } from './schema';
 
 /** A named network with its input and the figure we check it against. */
 export interface Preset {
-  readonly id: 'lenet5' | 'alexnet' | 'vgg16';
+  readonly id: 'lenet5' | 'alexnet' | 'alexnet-2gpu' | 'alexnet-torchvision' | 'vgg16';
   readonly label: string;
   /** Which variant this is, in a sentence. */
   readonly variant: string;
   readonly input: StackInput;
   readonly layers: readonly Layer[];
-  /** The total number of parameters the source gives. */
+  /** The reference total of parameters. */
   readonly publishedParameters: number;
-  /** Where that total comes from. */
+  /** Where that total comes from (a publication, or PyTorch's count of the same layers). */
   readonly source: string;
 }
 
@@ -53,25 +55,26 @@ const lenet5: Preset = {
   source: 'LeCun et al. (1998) layer by layer, with C3 fully connected (2,416 rather than the paper’s 1,516) and a Linear(84, 10) output',
 };
 
-/** AlexNet on a 227 × 227 input as in LearnOpenCV's walk-through (one GPU, no LRN). */
-const alexnet: Preset = {
-  id: 'alexnet',
-  label: 'AlexNet',
-  variant:
-    'Krizhevsky et al. (2012) on a 227 × 227 input, as in LearnOpenCV’s “Understanding AlexNet”: the two GPU halves merged into one stack (no groups), local response normalisation left out (it has no parameters), dropout before the first two Linear layers.',
-  input: { batch: 1, channels: 3, height: 227, width: 227 },
-  layers: [
+/**
+ * AlexNet's layers as Krizhevsky et al. (2012) give them, on 227 × 227, local response
+ * normalisation left out (it has no parameters). `groups` 1 merges the two GPUs' halves into one
+ * stack; `groups` 2 keeps them apart as the paper trained them: its second, fourth and fifth
+ * convolutions see only the maps on their own GPU (figure 2).
+ */
+function alexnetLayers(groups: 1 | 2): Layer[] {
+  const split = groups === 2 ? { groups: 2 } : {};
+  return [
     conv(3, 96, 11, { stride: pair(4) }),
     L('ReLU'),
     L('MaxPool2d', { kernel_size: pair(3), stride: pair(2) }),
-    conv(96, 256, 5, { padding: pair(2) }),
+    conv(96, 256, 5, { padding: pair(2), ...split }),
     L('ReLU'),
     L('MaxPool2d', { kernel_size: pair(3), stride: pair(2) }),
     conv(256, 384, 3, { padding: pair(1) }),
     L('ReLU'),
-    conv(384, 384, 3, { padding: pair(1) }),
+    conv(384, 384, 3, { padding: pair(1), ...split }),
     L('ReLU'),
-    conv(384, 256, 3, { padding: pair(1) }),
+    conv(384, 256, 3, { padding: pair(1), ...split }),
     L('ReLU'),
     L('MaxPool2d', { kernel_size: pair(3), stride: pair(2) }),
     L('Flatten'),
@@ -82,9 +85,66 @@ const alexnet: Preset = {
     linear(4096, 4096),
     L('ReLU'),
     linear(4096, 1000),
-  ],
+  ];
+}
+
+/** AlexNet on one GPU, as in LearnOpenCV's walk-through. */
+const alexnet: Preset = {
+  id: 'alexnet',
+  label: 'AlexNet (one GPU)',
+  variant:
+    'Krizhevsky et al. (2012) on a 227 × 227 input, as in LearnOpenCV’s “Understanding AlexNet”: the two GPU halves merged into one stack (no groups), local response normalisation left out (it has no parameters), dropout before the first two Linear layers.',
+  input: { batch: 1, channels: 3, height: 227, width: 227 },
+  layers: alexnetLayers(1),
   publishedParameters: 62_378_344,
   source: 'LearnOpenCV, “Understanding AlexNet”',
+};
+
+/** AlexNet as the paper trained it, split over two GPUs (groups=2). */
+const alexnetTwoGpus: Preset = {
+  id: 'alexnet-2gpu',
+  label: 'AlexNet (two GPUs)',
+  variant:
+    'Krizhevsky et al. (2012) as the paper trained it, split over two GPUs: the second, fourth and fifth convolutions see only the maps on their own GPU, which PyTorch writes as groups=2; 227 × 227 input, no local response normalisation. The paper says “60 million parameters”.',
+  input: { batch: 1, channels: 3, height: 227, width: 227 },
+  layers: alexnetLayers(2),
+  publishedParameters: 60_965_224,
+  source: 'PyTorch 1.13’s count of these layers; the paper rounds it to 60 million',
+};
+
+/** torchvision's AlexNet (a later variant, from Krizhevsky's “one weird trick” paper), on 224 × 224. */
+const alexnetTorchvision: Preset = {
+  id: 'alexnet-torchvision',
+  label: 'AlexNet (torchvision)',
+  variant:
+    'torchvision.models.alexnet: 64, 192, 384, 256 and 256 filters, padding 2 in the first layer, AdaptiveAvgPool2d((6, 6)), and the torch.flatten(x, 1) its forward() does as a Flatten layer; 224 × 224 input.',
+  input: { batch: 1, channels: 3, height: 224, width: 224 },
+  layers: [
+    conv(3, 64, 11, { stride: pair(4), padding: pair(2) }),
+    L('ReLU', { inplace: true }),
+    L('MaxPool2d', { kernel_size: pair(3), stride: pair(2) }),
+    conv(64, 192, 5, { padding: pair(2) }),
+    L('ReLU', { inplace: true }),
+    L('MaxPool2d', { kernel_size: pair(3), stride: pair(2) }),
+    conv(192, 384, 3, { padding: pair(1) }),
+    L('ReLU', { inplace: true }),
+    conv(384, 256, 3, { padding: pair(1) }),
+    L('ReLU', { inplace: true }),
+    conv(256, 256, 3, { padding: pair(1) }),
+    L('ReLU', { inplace: true }),
+    L('MaxPool2d', { kernel_size: pair(3), stride: pair(2) }),
+    L('AdaptiveAvgPool2d', { output_size: pair(6) }),
+    L('Flatten'),
+    L('Dropout'),
+    linear(9216, 4096),
+    L('ReLU', { inplace: true }),
+    L('Dropout'),
+    linear(4096, 4096),
+    L('ReLU', { inplace: true }),
+    linear(4096, 1000),
+  ],
+  publishedParameters: 61_100_840,
+  source: 'torchvision’s model documentation for alexnet (AlexNet_Weights.IMAGENET1K_V1: 61,100,840 parameters)',
 };
 
 function vggFeatures(config: readonly (number | 'M')[]): Layer[] {
@@ -125,4 +185,4 @@ const vgg16: Preset = {
 };
 
 /** The presets the widget offers, in order. */
-export const PRESETS: readonly Preset[] = [lenet5, alexnet, vgg16];
+export const PRESETS: readonly Preset[] = [lenet5, alexnet, alexnetTwoGpus, alexnetTorchvision, vgg16];

@@ -4,9 +4,16 @@
  * The calculator, the PyTorch importer and exporter, the URL codec and the widget's editor are all
  * driven by this table, so a layer added here is supported everywhere.
  *
- * Arguments marked `fixed` are accepted only at their default (PyTorch options that change what a
- * layer returns, such as `ceil_mode=True` or `return_indices=True`); they are not stored.
+ * Arguments marked `fixed` are accepted only at their default (`return_indices=True`, which makes a
+ * layer return a tuple that the next layer cannot take); arguments marked `ignored` (device, dtype)
+ * are accepted with a note and not stored, since they change neither shapes nor counts. Neither
+ * kind is stored.
+ *
+ * `min` and `max` are the values the calculator accepts. Where PyTorch itself refuses a value
+ * outside them (a kernel of 0, a dropout probability of 1.5), `pytorchBounds` says which bound is
+ * PyTorch's rule; any other bound is the calculator's own limit (limits.ts), and the messages say so.
  */
+import { MAX_WIDTH, MAX_WINDOW } from './limits';
 
 /** A size for height and width, [h, w]; PyTorch accepts an int (square) or a tuple. */
 export type Size2 = readonly [number, number];
@@ -22,7 +29,9 @@ export interface ValueOfKind {
   dim: number;
   /** A dimension index or None. */
   optionalDim: number | null;
-  /** A real number in [min, max] (exclusive at min when `exclusiveMin`). */
+  /** A whole number or None. */
+  optionalInt: number | null;
+  /** A real number (within [min, max] when they are given). */
   float: number;
   /** A real number or None. */
   optionalFloat: number | null;
@@ -57,12 +66,14 @@ export interface ArgSpec<K extends ArgKind = ArgKind> {
   readonly min?: number;
   /** Largest allowed number. */
   readonly max?: number;
-  /** `min` itself is not allowed (eps > 0). */
-  readonly exclusiveMin?: boolean;
+  /** Which of min and max are PyTorch's own rule (it refuses values beyond them); the others are the calculator's limits. */
+  readonly pytorchBounds?: 'min' | 'both';
   /** The allowed strings of a `choice`. */
   readonly options?: readonly string[];
   /** Accepted only at its default; the text says why. Not stored. */
   readonly fixed?: string;
+  /** Accepted with a note and not stored: it changes neither shapes nor parameter counts. */
+  readonly ignored?: 'device' | 'dtype';
 }
 
 /** A layer type's description. */
@@ -75,11 +86,6 @@ export interface LayerDef {
   readonly summary: string;
 }
 
-/** Largest channel or feature count accepted (keeps every count well inside exact doubles). */
-export const MAX_WIDTH = 1_000_000;
-/** Largest kernel, stride, padding or dilation accepted. */
-export const MAX_WINDOW = 10_000;
-
 const channels = <N extends string>(name: N) => ({ name, kind: 'int', min: 1, max: MAX_WIDTH }) as const;
 const inplace = { name: 'inplace', kind: 'bool', default: false } as const;
 const noReturnIndices = {
@@ -89,14 +95,13 @@ const noReturnIndices = {
   fixed: 'return_indices=True makes the layer return a tuple (values, indices), which the next layer of an nn.Sequential cannot take',
 } as const;
 const ceilMode = { name: 'ceil_mode', kind: 'bool', default: false } as const;
-const noDevice = { name: 'device', kind: 'choice', default: 'None', options: ['None'], fixed: 'device has no effect on shapes; leave it out' } as const;
-const noDtype = {
-  name: 'dtype',
-  kind: 'choice',
-  default: 'None',
-  options: ['None'],
-  fixed: 'the calculator assumes float32 parameters; leave dtype out',
-} as const;
+const device = { name: 'device', kind: 'choice', default: 'None', options: ['None'], ignored: 'device' } as const;
+const dtype = { name: 'dtype', kind: 'choice', default: 'None', options: ['None'], ignored: 'dtype' } as const;
+/** A kernel, stride or dilation: PyTorch refuses 0; the maximum is the calculator's. */
+const window = <N extends string>(name: N) => ({ name, kind: 'size2', min: 1, max: MAX_WINDOW, pytorchBounds: 'min' }) as const;
+/** Padding: PyTorch refuses negative padding; the maximum is the calculator's. */
+const windowPadding = { name: 'padding', kind: 'size2', default: [0, 0], min: 0, max: MAX_WINDOW, pytorchBounds: 'min' } as const;
+const dropoutP = { name: 'p', kind: 'float', default: 0.5, min: 0, max: 1, pytorchBounds: 'both' } as const;
 
 /** Every supported layer, by its PyTorch class name. */
 export const LAYERS = {
@@ -106,31 +111,25 @@ export const LAYERS = {
     args: [
       channels('in_channels'),
       channels('out_channels'),
-      { name: 'kernel_size', kind: 'size2', min: 1, max: MAX_WINDOW },
-      { name: 'stride', kind: 'size2', default: [1, 1], min: 1, max: MAX_WINDOW },
-      { name: 'padding', kind: 'padding', default: [0, 0], min: 0, max: MAX_WINDOW },
-      { name: 'dilation', kind: 'size2', default: [1, 1], min: 1, max: MAX_WINDOW },
-      { name: 'groups', kind: 'int', default: 1, min: 1, max: MAX_WIDTH },
+      window('kernel_size'),
+      { ...window('stride'), default: [1, 1] },
+      { name: 'padding', kind: 'padding', default: [0, 0], min: 0, max: MAX_WINDOW, pytorchBounds: 'min' },
+      { ...window('dilation'), default: [1, 1] },
+      { name: 'groups', kind: 'int', default: 1, min: 1, max: MAX_WIDTH, pytorchBounds: 'min' },
       { name: 'bias', kind: 'bool', default: true },
-      {
-        name: 'padding_mode',
-        kind: 'choice',
-        default: 'zeros',
-        options: ['zeros'],
-        fixed: 'only zero padding is supported here (the other modes give the same shapes)',
-      },
-      noDevice,
-      noDtype,
+      { name: 'padding_mode', kind: 'choice', default: 'zeros', options: ['zeros', 'reflect', 'replicate', 'circular'] },
+      device,
+      dtype,
     ],
   },
   MaxPool2d: {
     code: 'max',
     summary: 'Keeps the largest value of each window; no parameters.',
     args: [
-      { name: 'kernel_size', kind: 'size2', min: 1, max: MAX_WINDOW },
-      { name: 'stride', kind: 'optionalSize2', default: null, min: 1, max: MAX_WINDOW },
-      { name: 'padding', kind: 'size2', default: [0, 0], min: 0, max: MAX_WINDOW },
-      { name: 'dilation', kind: 'size2', default: [1, 1], min: 1, max: MAX_WINDOW },
+      window('kernel_size'),
+      { ...window('stride'), kind: 'optionalSize2', default: null },
+      windowPadding,
+      { ...window('dilation'), default: [1, 1] },
       noReturnIndices,
       ceilMode,
     ],
@@ -139,18 +138,12 @@ export const LAYERS = {
     code: 'avg',
     summary: 'Averages each window; no parameters.',
     args: [
-      { name: 'kernel_size', kind: 'size2', min: 1, max: MAX_WINDOW },
-      { name: 'stride', kind: 'optionalSize2', default: null, min: 1, max: MAX_WINDOW },
-      { name: 'padding', kind: 'size2', default: [0, 0], min: 0, max: MAX_WINDOW },
+      window('kernel_size'),
+      { ...window('stride'), kind: 'optionalSize2', default: null },
+      windowPadding,
       ceilMode,
       { name: 'count_include_pad', kind: 'bool', default: true },
-      {
-        name: 'divisor_override',
-        kind: 'choice',
-        default: 'None',
-        options: ['None'],
-        fixed: 'divisor_override changes values, not shapes; leave it out',
-      },
+      { name: 'divisor_override', kind: 'optionalInt', default: null, min: -MAX_WIDTH, max: MAX_WIDTH },
     ],
   },
   AdaptiveAvgPool2d: {
@@ -168,12 +161,12 @@ export const LAYERS = {
     summary: 'Normalises each channel, then scales and shifts it: 2 × C parameters.',
     args: [
       channels('num_features'),
-      { name: 'eps', kind: 'float', default: 1e-5, min: 0, max: 1, exclusiveMin: true },
-      { name: 'momentum', kind: 'optionalFloat', default: 0.1, min: 0, max: 1 },
+      { name: 'eps', kind: 'float', default: 1e-5 },
+      { name: 'momentum', kind: 'optionalFloat', default: 0.1 },
       { name: 'affine', kind: 'bool', default: true },
       { name: 'track_running_stats', kind: 'bool', default: true },
-      noDevice,
-      noDtype,
+      device,
+      dtype,
     ],
   },
   ReLU: { code: 'relu', summary: 'max(0, x), element by element.', args: [inplace] },
@@ -181,12 +174,12 @@ export const LAYERS = {
   LeakyReLU: {
     code: 'lrelu',
     summary: 'x for x > 0, negative_slope · x otherwise.',
-    args: [{ name: 'negative_slope', kind: 'float', default: 0.01, min: -1000, max: 1000 }, inplace],
+    args: [{ name: 'negative_slope', kind: 'float', default: 0.01 }, inplace],
   },
   ELU: {
     code: 'elu',
     summary: 'x for x > 0, alpha · (eˣ − 1) otherwise.',
-    args: [{ name: 'alpha', kind: 'float', default: 1, min: -1000, max: 1000 }, inplace],
+    args: [{ name: 'alpha', kind: 'float', default: 1 }, inplace],
   },
   GELU: {
     code: 'gelu',
@@ -200,8 +193,8 @@ export const LAYERS = {
     code: 'softplus',
     summary: 'log(1 + e^(beta·x)) / beta, element by element.',
     args: [
-      { name: 'beta', kind: 'float', default: 1, min: 0, max: 1000, exclusiveMin: true },
-      { name: 'threshold', kind: 'float', default: 20, min: 0, max: 1000, exclusiveMin: true },
+      { name: 'beta', kind: 'float', default: 1 },
+      { name: 'threshold', kind: 'float', default: 20 },
     ],
   },
   Softmax: { code: 'softmax', summary: 'Exponentiates and normalises along dim.', args: [{ name: 'dim', kind: 'optionalDim', default: null }] },
@@ -210,12 +203,12 @@ export const LAYERS = {
   Dropout: {
     code: 'drop',
     summary: 'While training, zeroes each element with probability p; the identity in eval mode.',
-    args: [{ name: 'p', kind: 'float', default: 0.5, min: 0, max: 1 }, inplace],
+    args: [dropoutP, inplace],
   },
   Dropout2d: {
     code: 'drop2d',
     summary: 'While training, zeroes whole channels with probability p; the identity in eval mode.',
-    args: [{ name: 'p', kind: 'float', default: 0.5, min: 0, max: 1 }, inplace],
+    args: [dropoutP, inplace],
   },
   Flatten: {
     code: 'flat',
@@ -228,7 +221,7 @@ export const LAYERS = {
   Linear: {
     code: 'fc',
     summary: 'y = x Wᵀ + b on the last dimension: in_features → out_features.',
-    args: [channels('in_features'), channels('out_features'), { name: 'bias', kind: 'bool', default: true }, noDevice, noDtype],
+    args: [channels('in_features'), channels('out_features'), { name: 'bias', kind: 'bool', default: true }, device, dtype],
   },
 } as const satisfies Record<string, LayerDef>;
 
@@ -239,7 +232,7 @@ export type LayerType = keyof typeof LAYERS;
 export const LAYER_TYPES = Object.keys(LAYERS) as LayerType[];
 
 type StoredArgs<A extends readonly ArgSpec[]> = {
-  -readonly [S in A[number] as S extends { readonly fixed: string } ? never : S['name']]: ValueOfKind[S['kind']];
+  -readonly [S in A[number] as S extends { readonly fixed: string } | { readonly ignored: string } ? never : S['name']]: ValueOfKind[S['kind']];
 };
 
 /** A layer of type T with all its stored arguments. */
@@ -259,7 +252,7 @@ export interface StackInput {
   readonly width: number;
 }
 
-/** The input sizes the calculator accepts. */
+/** The input sizes the calculator accepts (its own limits, not PyTorch's). */
 export const INPUT_LIMITS = {
   batch: { min: 1, max: 4096 },
   channels: { min: 1, max: 65_536 },
@@ -277,9 +270,9 @@ export function argSpecs(type: LayerType): readonly ArgSpec[] {
   return LAYERS[type].args;
 }
 
-/** The arguments a layer stores (fixed ones left out). */
+/** The arguments a layer stores (fixed and ignored ones left out). */
 export function storedArgSpecs(type: LayerType): readonly ArgSpec[] {
-  return argSpecs(type).filter((a) => a.fixed === undefined);
+  return argSpecs(type).filter((a) => a.fixed === undefined && a.ignored === undefined);
 }
 
 /** The arguments of a layer as a plain record, for code that handles every type alike. */

@@ -34,7 +34,7 @@ describe('readArgument()', () => {
 
   it('readArgument() explains what it cannot use', () => {
     expect(readArgument(conv('kernel_size'), '')).toEqual({ ok: false, message: 'type a value for kernel_size' });
-    expect(readArgument(conv('kernel_size'), '0')).toEqual({ ok: false, message: 'kernel_size must be from 1 to 10000, got 0' });
+    expect(readArgument(conv('kernel_size'), '0')).toEqual({ ok: false, message: 'kernel_size must be at least 1 (PyTorch’s rule), got 0' });
     expect(readArgument(conv('kernel_size'), '(3, 3, 3)')).toEqual({ ok: false, message: 'kernel_size must be an int or a pair (height, width), got a tuple of 3' });
     expect(readArgument(conv('out_channels'), '3x')).toEqual({ ok: false, message: '“3x” is not a number' });
     expect(readArgument(conv('out_channels'), 'k')).toEqual({ ok: false, message: 'k is not defined here: write its value (for example 10), or define it above with k = 10' });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from './presets';
 import { defaultLayer } from './schema';
 import { anyLayer } from './testing/arbitraries';
-import { decodeStack, encodeStack, MAX_LAYERS } from './url-codec';
+import { MAX_LAYERS } from './limits';
+import { decodeStack, encodeStack } from './url-codec';
 
 describe('encodeStack()', () => {
   it('encodeStack() writes LeNet-5 compactly, with defaults left out', () => {
@@ -39,10 +40,10 @@ describe('decodeStack()', () => {
   it('decodeStack() says which layer of a link cannot be read and why', () => {
     expect(decodeStack('conv-3-8-3_blah')).toEqual({ ok: false, message: 'layer 2 (“blah”): unknown layer code “blah”' });
     expect(decodeStack('conv-3')).toEqual({ ok: false, message: 'layer 1 (“conv-3”): Conv2d needs out_channels' });
-    expect(decodeStack('fc-10-0')).toEqual({ ok: false, message: 'layer 1 (“fc-10-0”): out_features must be from 1 to 1000000, got 0' });
+    expect(decodeStack('fc-10-0')).toEqual({ ok: false, message: 'layer 1 (“fc-10-0”): out_features must be from 1 to 1,000,000 in this calculator (its own limit), got 0' });
     expect(decodeStack('relu-t-t')).toEqual({ ok: false, message: 'layer 1 (“relu-t-t”): ReLU has 1 arguments, got 2' });
     expect(decodeStack('drop-abc')).toEqual({ ok: false, message: 'layer 1 (“drop-abc”): p must be a number, got \'abc\'' });
-    expect(decodeStack(Array(MAX_LAYERS + 1).fill('relu').join('_'))).toEqual({ ok: false, message: `at most ${MAX_LAYERS} layers, got ${MAX_LAYERS + 1}` });
+    expect(decodeStack(Array(MAX_LAYERS + 1).fill('relu').join('_'))).toEqual({ ok: false, message: `it has ${MAX_LAYERS + 1} layers; the calculator takes at most ${MAX_LAYERS} layers (its own limit)` });
     expect(decodeStack('')).toEqual({ ok: true, layers: [] });
   });
 });

@@ -10,11 +10,9 @@
  * `f`, and a minus sign is written `m` (so `m1` is −1 and `1em05` is 1e-05).
  */
 import { parseStrictNumber } from '../url-state';
+import { LIMIT_TEXT, MAX_LAYERS } from './limits';
 import { argsRecord, LAYER_TYPES, LAYERS, layerFromRecord, storedArgSpecs, type ArgValue, type Layer } from './schema';
 import { coerceArg, sameArg, type PyValue } from './values';
-
-/** The most layers a link may hold. */
-export const MAX_LAYERS = 200;
 
 const encodeNumber = (n: number): string => String(n).replace(/-/g, 'm');
 
@@ -60,7 +58,7 @@ function toPyValue(text: string): PyValue | undefined {
 export function decodeStack(text: string): { ok: true; layers: Layer[] } | { ok: false; message: string } {
   if (text === '') return { ok: true, layers: [] };
   const items = text.split('_');
-  if (items.length > MAX_LAYERS) return { ok: false, message: `at most ${MAX_LAYERS} layers, got ${items.length}` };
+  if (items.length > MAX_LAYERS) return { ok: false, message: `it has ${items.length.toLocaleString('en-US')} layers; the calculator takes ${LIMIT_TEXT.layers} (its own limit)` };
   const layers: Layer[] = [];
   for (const [i, item] of items.entries()) {
     const [code = '', ...fields] = item.split('-');

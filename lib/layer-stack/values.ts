@@ -32,16 +32,25 @@ export function pyRepr(value: PyValue): string {
   }
 }
 
-function range(spec: ArgSpec): string {
-  const lo = spec.min ?? -Infinity;
-  const hi = spec.max ?? Infinity;
-  if (hi === Infinity) return spec.exclusiveMin ? `greater than ${lo}` : `at least ${lo}`;
-  return spec.exclusiveMin ? `greater than ${lo} and at most ${hi}` : `from ${lo} to ${hi}`;
+const count = (n: number): string => (Math.abs(n) >= 10_000 ? n.toLocaleString('en-US') : String(n));
+
+function rangeText(lo: number | undefined, hi: number | undefined): string {
+  if (lo !== undefined && hi !== undefined) return `from ${count(lo)} to ${count(hi)}`;
+  return lo !== undefined ? `at least ${count(lo)}` : `at most ${count(hi ?? Infinity)}`;
 }
 
-function inRange(spec: ArgSpec, n: number): boolean {
-  const lo = spec.min ?? -Infinity;
-  return (spec.exclusiveMin ? n > lo : n >= lo) && n <= (spec.max ?? Infinity);
+/**
+ * Why `n` is outside the spec's range, or null if it is inside. A bound that is PyTorch's rule is
+ * said to be PyTorch's; any other is the calculator's own limit, and the message says that instead.
+ */
+export function outOfRange(spec: ArgSpec, n: number, what = spec.name): string | null {
+  const belowMin = spec.min !== undefined && n < spec.min;
+  const aboveMax = spec.max !== undefined && n > spec.max;
+  if (!belowMin && !aboveMax) return null;
+  const pytorchRule = spec.pytorchBounds === 'both' || (spec.pytorchBounds === 'min' && belowMin);
+  return pytorchRule
+    ? `${what} must be ${rangeText(spec.min, spec.pytorchBounds === 'both' ? spec.max : undefined)} (PyTorch’s rule), got ${n}`
+    : `${what} must be ${rangeText(spec.min, spec.max)} in this calculator (its own limit), got ${count(n)}`;
 }
 
 /** A whole number within the spec's range, or the reason it is not. */
@@ -51,8 +60,8 @@ function wholeNumber(spec: ArgSpec, value: PyValue, what = spec.name): { ok: tru
     const hint = Number.isInteger(value.value) ? ' (in Python, / gives a float; use // for whole-number division)' : '';
     return { ok: false, message: `${what} must be a whole number (int), got the float ${pyRepr(value)}${hint}` };
   }
-  if (!inRange(spec, value.value)) return { ok: false, message: `${what} must be ${range(spec)}, got ${value.value}` };
-  return { ok: true, value: value.value };
+  const range = outOfRange(spec, value.value, what);
+  return range === null ? { ok: true, value: value.value } : { ok: false, message: range };
 }
 
 /** A size for height and width: an int, or a tuple of two (entries may be None when `allowNone`). */
@@ -84,13 +93,16 @@ export function coerceArg(spec: ArgSpec, value: PyValue): Coerced {
     case 'dim':
       return wholeNumber(spec, value);
     case 'optionalDim':
+    case 'optionalInt':
       return value.kind === 'none' ? { ok: true, value: null } : wholeNumber(spec, value);
     case 'float':
     case 'optionalFloat': {
       if (spec.kind === 'optionalFloat' && value.kind === 'none') return { ok: true, value: null };
       if (value.kind !== 'number') return fail(`${spec.name} must be a number, got ${pyRepr(value)}`);
-      if (!inRange(spec, value.value)) return fail(`${spec.name} must be ${range(spec)}, got ${pyRepr(value)}`);
-      return { ok: true, value: value.value };
+      if (!Number.isFinite(value.value)) return fail(`${spec.name} must be a finite number in this calculator, got ${pyRepr(value)}`);
+      const range = outOfRange(spec, value.value);
+      // -0.0 and 0.0 act alike in every layer; store one zero so links and code agree.
+      return range === null ? { ok: true, value: value.value === 0 ? 0 : value.value } : fail(range);
     }
     case 'bool':
       return value.kind === 'bool' ? { ok: true, value: value.value } : fail(`${spec.name} must be True or False, got ${pyRepr(value)}`);
@@ -122,7 +134,8 @@ export function coerceArg(spec: ArgSpec, value: PyValue): Coerced {
       const text = value.kind === 'string' ? value.value : value.kind === 'none' ? 'None' : undefined;
       const options = spec.options ?? [];
       if (text !== undefined && options.includes(text)) return { ok: true, value: text };
-      const listed = options.map((o) => (o === 'None' ? 'None' : `'${o}'`)).join(' or ');
+      const quoted = options.map((o) => (o === 'None' ? 'None' : `'${o}'`));
+      const listed = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted.join('');
       return fail(`${spec.name} must be ${listed}, got ${pyRepr(value)}`);
     }
   }

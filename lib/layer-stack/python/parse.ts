@@ -1,14 +1,32 @@
 /**
- * A parser for the statements that define a PyTorch model as people write them:
+ * A parser for the statements that define a PyTorch model as people write them, and for what
+ * print(model) prints:
  *
  *   import torch.nn as nn
  *   num_classes = 10
  *   model = nn.Sequential(nn.Conv2d(3, 16, kernel_size=(3, 3), padding=1), nn.ReLU(inplace=True), ...)
  *
- * It builds a small syntax tree (numbers, strings, dotted names, calls with positional and keyword
- * arguments, tuples and lists, arithmetic) and reports each statement it cannot read with its line
- * and column, then goes on with the next statement. What the tree means is decided in import.ts.
+ *   class Net(nn.Module):
+ *       def __init__(self, num_classes: int = 10):
+ *           super().__init__()
+ *           self.features = nn.Sequential(...)
+ *       def forward(self, x):
+ *           return self.classifier(torch.flatten(self.features(x), 1))
+ *
+ *   AlexNet(
+ *     (features): Sequential(
+ *       (0): Conv2d(3, 64, kernel_size=(11, 11), stride=(4, 4), padding=(2, 2))
+ *
+ * It builds a small syntax tree (numbers, strings, dotted names, calls with positional, keyword and
+ * printed-child arguments, tuples and lists, arithmetic) and a flat list of statements, each with
+ * its indentation, so that import-pytorch.ts can find the blocks of a class. A statement it cannot
+ * read becomes an `error` item (with its line and column) and the parser goes on with the next.
+ * What the tree means is decided in import-pytorch.ts.
+ *
+ * Nothing here recurses without a bound: brackets are limited by the tokenizer, and operator
+ * chains and unary signs by MAX_NESTING, so a hostile paste cannot overflow the stack.
  */
+import { MAX_NESTING, MAX_PROBLEMS } from '../limits';
 import { SourceError, tokenize, type Span, type Token } from './tokenize';
 
 /** A dotted name such as `nn.Conv2d` or `num_classes`. */
@@ -18,11 +36,16 @@ export interface NameExpr {
   readonly span: Span;
 }
 
-/** One argument of a call: positional (name null) or keyword. */
+/**
+ * One argument of a call: positional (name null), keyword, or a child as print(model) writes it,
+ * `(features): Sequential(...)` (child is the key; `repeat` counts `(0-2): 3 x ReLU()`).
+ */
 export interface CallArg {
   readonly name: string | null;
   readonly nameSpan: Span | null;
   readonly value: Expr;
+  readonly child?: string;
+  readonly repeat?: number;
 }
 
 /** A call such as `nn.Conv2d(3, 16, 3)`; its span runs from the name to the closing bracket. */
@@ -43,66 +66,100 @@ export type Expr =
   | { readonly type: 'binary'; readonly op: string; readonly left: Expr; readonly right: Expr; readonly span: Span }
   | { readonly type: 'unary'; readonly op: '-' | '+'; readonly operand: Expr; readonly span: Span };
 
-/** A statement: an import (ignored), `target = value`, or a bare expression. */
-export type Statement =
-  | { readonly type: 'import'; readonly span: Span }
-  | { readonly type: 'assign'; readonly target: string; readonly targetSpan: Span; readonly value: Expr; readonly span: Span }
-  | { readonly type: 'expr'; readonly value: Expr; readonly span: Span };
-
-/** The statements read, and an error for each statement that could not be read. */
-export interface ParsedProgram {
-  readonly statements: readonly Statement[];
-  readonly errors: readonly SourceError[];
+/** A parameter of a `def`, with its default value if it has one. */
+export interface Param {
+  readonly name: string;
+  readonly default: Expr | null;
+  readonly span: Span;
 }
 
-const STATEMENT_KEYWORDS: Record<string, string> = {
+/** What every statement has: where it is and how far it is indented (spaces before it). */
+interface At {
+  readonly span: Span;
+  readonly indent: number;
+}
+
+/**
+ * A statement: an import (ignored), `target = value`, `target += value`, a bare expression,
+ * `return`, the header of a block (`class Net(nn.Module):`, `def forward(self, x):`, `if ...:`),
+ * a line that defines nothing (`super().__init__()`, `pass`, a docstring, `print(...)`), another
+ * keyword statement (`raise`, `assert`, ...), or a line that could not be read.
+ */
+export type Statement = At &
+  (
+    | { readonly type: 'import' }
+    | { readonly type: 'assign'; readonly target: string; readonly targetSpan: Span; readonly value: Expr }
+    | { readonly type: 'augassign'; readonly target: string; readonly op: string; readonly value: Expr }
+    | { readonly type: 'expr'; readonly value: Expr }
+    | { readonly type: 'return'; readonly value: Expr | null }
+    | { readonly type: 'header'; readonly keyword: string; readonly name: string | null; readonly params: readonly Param[] }
+    | { readonly type: 'skip'; readonly what: string }
+    | { readonly type: 'keyword'; readonly keyword: string }
+    | { readonly type: 'error'; readonly error: SourceError }
+  );
+
+/** The statements read, in order; `truncated` when reading stopped at MAX_PROBLEMS errors. */
+export interface ParsedProgram {
+  readonly statements: readonly Statement[];
+  readonly truncated: boolean;
+}
+
+/** Keywords that open a block, with what they start (for messages). */
+export const BLOCK_KEYWORDS: Readonly<Record<string, string>> = {
   class: 'a class definition',
   def: 'a function definition',
-  return: 'a return statement',
   if: 'an if statement',
+  elif: 'an elif block',
+  else: 'an else block',
   for: 'a for loop',
   while: 'a while loop',
   with: 'a with block',
   try: 'a try block',
-  lambda: 'a lambda',
+  except: 'an except block',
+  finally: 'a finally block',
   async: 'an async definition',
+};
+
+/** Keywords that make a statement of their own, with what it is (for messages). */
+export const STATEMENT_KEYWORDS: Readonly<Record<string, string>> = {
+  return: 'a return statement',
+  lambda: 'a lambda',
   pass: 'a pass statement',
   raise: 'a raise statement',
   assert: 'an assert statement',
   del: 'a del statement',
   global: 'a global statement',
-  else: 'an else block',
-  elif: 'an elif block',
-  except: 'an except block',
-  finally: 'a finally block',
+  nonlocal: 'a nonlocal statement',
   yield: 'a yield statement',
   break: 'a break statement',
   continue: 'a continue statement',
 };
 
-/** Parses `source` into statements; never throws for bad input, it reports it in `errors`. */
+/** Parses `source` into statements; never throws for bad input, it reports it as `error` items. */
 export function parseProgram(source: string): ParsedProgram {
   let tokens: Token[];
   try {
     tokens = tokenize(source);
   } catch (error) {
-    if (error instanceof SourceError) return { statements: [], errors: [error] };
+    if (error instanceof SourceError) return { statements: [{ type: 'error', error, span: error.span, indent: 0 }], truncated: false };
     throw error;
   }
   const parser = new Parser(tokens);
   const statements: Statement[] = [];
-  const errors: SourceError[] = [];
+  let errors = 0;
   while (!parser.atEnd()) {
+    const indent = parser.indent();
     try {
-      const statement = parser.statement();
-      if (statement) statements.push(statement);
+      statements.push(parser.statement(indent));
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
-      errors.push(error);
+      statements.push({ type: 'error', error, span: error.span, indent });
       parser.skipStatement();
+      errors += 1;
+      if (errors >= MAX_PROBLEMS) return { statements, truncated: !parser.atEnd() };
     }
   }
-  return { statements, errors };
+  return { statements, truncated: false };
 }
 
 /** Parses one expression (an argument typed into the widget's editor, such as `(3, 3)`). */
@@ -115,13 +172,26 @@ export function parseExpression(source: string): Expr {
 }
 
 /** Joins two spans into one running from the start of `a` to the end of `b`. */
-function cover(a: Span, b: Span): Span {
+export function cover(a: Span, b: Span): Span {
   return { line: a.line, column: a.column, offset: a.offset, length: b.offset + b.length - a.offset };
 }
 
+const AUGMENTED = new Set(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '@=', '|=', '&=']);
+const tooDeep = (what: string): string => `${what} more than ${MAX_NESTING} deep; the importer follows at most ${MAX_NESTING} levels (its own limit)`;
+
 class Parser {
   #i = 0;
-  constructor(private readonly tokens: readonly Token[]) {}
+  /** How deeply the expression being read is nested (calls, brackets, signs, operator chains). */
+  #depth = 0;
+  /** For each token, the indentation of the line it is on (by its first token). */
+  readonly #lineIndent: number[];
+  constructor(private readonly tokens: readonly Token[]) {
+    let indent = 0;
+    this.#lineIndent = tokens.map((t, i) => {
+      if (i === 0 || tokens[i - 1]!.type === 'newline') indent = t.column - 1;
+      return indent;
+    });
+  }
 
   peek(ahead = 0): Token {
     return this.tokens[Math.min(this.#i + ahead, this.tokens.length - 1)]!;
@@ -129,6 +199,10 @@ class Parser {
   atEnd(): boolean {
     while (this.peek().type === 'newline' || this.isOp(';')) this.#i += 1;
     return this.peek().type === 'end';
+  }
+  /** Spaces before the current statement's line; a statement after `;` shares its line's indentation. */
+  indent(): number {
+    return this.#lineIndent[Math.min(this.#i, this.tokens.length - 1)]!;
   }
   private next(): Token {
     const token = this.peek();
@@ -138,6 +212,10 @@ class Parser {
   private isOp(text: string, ahead = 0): boolean {
     const t = this.peek(ahead);
     return t.type === 'op' && t.text === text;
+  }
+  private isName(text: string, ahead = 0): boolean {
+    const t = this.peek(ahead);
+    return t.type === 'name' && t.text === text;
   }
 
   /** Skips to the start of the next statement (after an error). */
@@ -154,38 +232,121 @@ class Parser {
     throw new SourceError(`expected the end of the statement, found ${describe(t)}; is a comma missing?`, t);
   }
 
-  statement(): Statement | null {
+  statement(indent: number): Statement {
     const first = this.peek();
+    const at = { span: first as Span, indent };
     if (first.type === 'name' && (first.text === 'import' || first.text === 'from')) {
       this.skipStatement();
-      return { type: 'import', span: first };
+      return { type: 'import', ...at };
     }
-    if (first.type === 'name' && first.text === 'print' && this.isOp('(', 1)) {
-      this.skipStatement(); // print(model(x).shape) and the like: output, not part of the model
-      return null;
+    if (first.type === 'name' && (first.text === 'print' || first.text === 'super') && this.isOp('(', 1)) {
+      this.skipStatement(); // print(model(x).shape), super().__init__(): no layers in them
+      return { type: 'skip', what: first.text === 'print' ? 'print(...)' : 'super().__init__()', ...at };
+    }
+    if (first.type === 'name' && Object.hasOwn(BLOCK_KEYWORDS, first.text)) return this.header(first, indent);
+    if (first.type === 'op' && first.text === '@') {
+      this.skipStatement();
+      return { type: 'skip', what: 'a decorator', ...at };
+    }
+    if (first.type === 'name' && first.text === 'return') {
+      this.next();
+      const end = this.peek();
+      const value = end.type === 'newline' || end.type === 'end' || this.isOp(';') ? null : this.expressionList();
+      this.expectStatementEnd();
+      return { type: 'return', value, ...at };
+    }
+    if (first.type === 'name' && first.text === 'pass') {
+      this.next();
+      this.expectStatementEnd();
+      return { type: 'skip', what: 'pass', ...at };
     }
     if (first.type === 'name' && Object.hasOwn(STATEMENT_KEYWORDS, first.text)) {
-      throw new SourceError(
-        `this line starts ${STATEMENT_KEYWORDS[first.text]}; paste the nn.Sequential(...) itself, or a list of layers, not the code around it`,
-        first,
-      );
+      this.skipStatement();
+      return { type: 'keyword', keyword: first.text, ...at };
     }
-    if (first.type === 'op' && first.text === '@') throw new SourceError('decorators are not supported here; paste the nn.Sequential(...) itself', first);
     const start = this.expressionList();
-    if (this.isOp('=')) {
+    if (start.type === 'string') {
+      this.expectStatementEnd();
+      return { type: 'skip', what: 'a docstring', span: start.span, indent };
+    }
+    const op = this.peek();
+    if (op.type === 'op' && (op.text === '=' || AUGMENTED.has(op.text))) {
       if (start.type !== 'name') throw new SourceError('only a plain name can be assigned to here, such as model = ...', start.span);
       this.next();
       const value = this.expression();
       this.expectStatementEnd();
-      return { type: 'assign', target: start.parts.join('.'), targetSpan: start.span, value, span: cover(start.span, value.span) };
+      const span = cover(start.span, value.span);
+      if (op.text === '=') return { type: 'assign', target: start.parts.join('.'), targetSpan: start.span, value, span, indent };
+      return { type: 'augassign', target: start.parts.join('.'), op: op.text, value, span, indent };
     }
-    if (this.isOp(':')) throw new SourceError('type annotations and blocks are not supported here', this.peek());
+    if (this.isOp(':')) throw new SourceError('type annotations are not supported here; write name = value', this.peek());
     this.expectStatementEnd();
-    return { type: 'expr', value: start, span: start.span };
+    return { type: 'expr', value: start, span: start.span, indent };
+  }
+
+  /** `class Name(...):`, `def name(params):` and the other block headers, up to their colon. */
+  private header(keyword: Token, indent: number): Statement {
+    this.next();
+    if (keyword.text === 'async') return this.header(this.peek(), indent);
+    let name: string | null = null;
+    let params: Param[] = [];
+    if ((keyword.text === 'class' || keyword.text === 'def') && this.peek().type === 'name') {
+      name = this.next().text;
+      if (keyword.text === 'def' && this.isOp('(')) params = this.params();
+    }
+    // The rest of the header (bases, a condition, `-> None`) matters not: skip to its colon.
+    let depth = 0;
+    while (this.peek().type !== 'end' && this.peek().type !== 'newline') {
+      const t = this.next();
+      if (t.type === 'op' && (t.text === '(' || t.text === '[' || t.text === '{')) depth += 1;
+      else if (t.type === 'op' && (t.text === ')' || t.text === ']' || t.text === '}')) depth -= 1;
+      else if (t.type === 'op' && t.text === ':' && depth === 0) break;
+    }
+    // An inline body (`if x: y`) belongs to the block; it is skipped with it.
+    this.skipStatement();
+    return { type: 'header', keyword: keyword.text, name, params, span: keyword, indent };
+  }
+
+  /** A def's parameters: names, with annotations skipped and defaults read. */
+  private params(): Param[] {
+    this.next(); // (
+    const params: Param[] = [];
+    while (!this.isOp(')') && this.peek().type !== 'end') {
+      if (this.isOp('*') || this.isOp('**') || this.isOp('/')) {
+        this.next();
+      } else if (this.peek().type === 'name') {
+        const nameToken = this.next();
+        if (this.isOp(':')) this.skipAnnotation();
+        let value: Expr | null = null;
+        if (this.isOp('=')) {
+          this.next();
+          value = this.expression();
+        }
+        params.push({ name: nameToken.text, default: value, span: nameToken });
+      } else {
+        throw new SourceError(`expected a parameter name, found ${describe(this.peek())}`, this.peek());
+      }
+      if (this.isOp(',')) this.next();
+      else if (!this.isOp(')')) throw new SourceError(`expected “,” or “)” in the parameters, found ${describe(this.peek())}`, this.peek());
+    }
+    this.next(); // )
+    return params;
+  }
+
+  /** Skips `: int`, `: Optional[nn.Module]` and the like, up to the `,`, `=` or `)` after it. */
+  private skipAnnotation(): void {
+    this.next();
+    let depth = 0;
+    while (this.peek().type !== 'end') {
+      if (depth === 0 && (this.isOp(',') || this.isOp('=') || this.isOp(')'))) return;
+      const t = this.next();
+      if (t.type === 'op' && (t.text === '(' || t.text === '[')) depth += 1;
+      else if (t.type === 'op' && (t.text === ')' || t.text === ']')) depth -= 1;
+    }
   }
 
   expression(): Expr {
-    return this.additive();
+    return this.deeper('this expression is nested', this.peek(), () => this.additive());
   }
 
   /** `a, b, c` (a tuple without brackets, as when pasting the inside of an nn.Sequential), or one expression. */
@@ -205,36 +366,49 @@ class Parser {
     return { type: 'tuple', items, span: cover(first.span, last) };
   }
 
-  private additive(): Expr {
-    let left = this.multiplicative();
-    while (this.isOp('+') || this.isOp('-')) {
-      const op = this.next().text;
-      const right = this.multiplicative();
-      left = { type: 'binary', op, left, right, span: cover(left.span, right.span) };
+  /** A left-to-right chain of operators; each link nests the tree one level deeper. */
+  private chain(operators: readonly string[], operand: () => Expr): Expr {
+    let left = operand();
+    let links = 0;
+    while (operators.some((op) => this.isOp(op))) {
+      const token = this.next();
+      links += 1;
+      if (links + this.#depth > MAX_NESTING * 2) throw new SourceError(tooDeep('this chain of operators nests'), token);
+      const right = operand();
+      left = { type: 'binary', op: token.text, left, right, span: cover(left.span, right.span) };
     }
     return left;
   }
 
+  private additive(): Expr {
+    return this.chain(['+', '-'], () => this.multiplicative());
+  }
+
   private multiplicative(): Expr {
-    let left = this.unary();
-    while (this.isOp('*') || this.isOp('/') || this.isOp('//') || this.isOp('%')) {
-      const op = this.next().text;
-      const right = this.unary();
-      left = { type: 'binary', op, left, right, span: cover(left.span, right.span) };
+    return this.chain(['*', '/', '//', '%'], () => this.unary());
+  }
+
+  /** Runs `read` one level deeper; refuses to go past the nesting limit (`what` names the cause). */
+  private deeper<T>(what: string, at: Token, read: () => T): T {
+    this.#depth += 1;
+    try {
+      if (this.#depth > MAX_NESTING * 2) throw new SourceError(tooDeep(what), at);
+      return read();
+    } finally {
+      this.#depth -= 1;
     }
-    return left;
   }
 
   private unary(): Expr {
     if (this.isOp('-') || this.isOp('+')) {
       const token = this.next();
-      const operand = this.unary();
+      const operand = this.deeper('these signs nest', token, () => this.unary());
       return { type: 'unary', op: token.text === '-' ? '-' : '+', operand, span: cover(token, operand.span) };
     }
     const base = this.primary();
     if (this.isOp('**')) {
-      this.next();
-      const exponent = this.unary();
+      const power = this.next();
+      const exponent = this.deeper('these powers nest', power, () => this.unary());
       return { type: 'binary', op: '**', left: base, right: exponent, span: cover(base.span, exponent.span) };
     }
     return base;
@@ -262,7 +436,7 @@ class Parser {
 
   private nameOrCall(): Expr {
     const first = this.next();
-    if (Object.hasOwn(STATEMENT_KEYWORDS, first.text)) throw new SourceError(`“${first.text}” is not supported here`, first);
+    if (Object.hasOwn(STATEMENT_KEYWORDS, first.text) || Object.hasOwn(BLOCK_KEYWORDS, first.text)) throw new SourceError(`“${first.text}” is not supported here`, first);
     const parts = [first.text];
     let last: Token = first;
     while (this.isOp('.') && this.peek(1).type === 'name') {
@@ -276,6 +450,12 @@ class Parser {
     const args: CallArg[] = [];
     let sawKeyword = false;
     while (!this.isOp(')')) {
+      const child = this.childKey();
+      if (child !== null) {
+        args.push({ name: null, nameSpan: child.span, value: this.expression(), child: child.key, ...(child.repeat === 1 ? {} : { repeat: child.repeat }) });
+        if (this.isOp(',')) this.next();
+        continue; // print() separates children by line breaks, not commas
+      }
       const isKeyword = this.peek().type === 'name' && this.isOp('=', 1);
       if (isKeyword) {
         const key = this.next();
@@ -293,6 +473,32 @@ class Parser {
     }
     const close = this.next();
     return { type: 'call', callee: name, args, span: cover(first, close) };
+  }
+
+  /**
+   * A child as print(model) writes it: `(features): `, `(0): `, or `(0-2): 3 x ` for repeated
+   * identical children (PyTorch 2.2 and later). Returns null, reading nothing, if this is not one.
+   */
+  private childKey(): { key: string; repeat: number; span: Span } | null {
+    if (!this.isOp('(')) return null;
+    const key = this.peek(1);
+    if (key.type !== 'name' && key.type !== 'number') return null;
+    if (this.isOp(')', 2) && this.isOp(':', 3)) {
+      const open = this.next();
+      this.next();
+      this.next();
+      const colon = this.next();
+      return { key: key.text, repeat: 1, span: cover(open, colon) };
+    }
+    const to = this.peek(3);
+    const count = this.peek(6);
+    if (key.type === 'number' && this.isOp('-', 2) && to.type === 'number' && this.isOp(')', 4) && this.isOp(':', 5) && count.type === 'number' && this.isName('x', 7)) {
+      const open = this.next();
+      for (let n = 0; n < 6; n += 1) this.next();
+      const times = this.next();
+      return { key: `${key.text}-${to.text}`, repeat: Number(count.text), span: cover(open, times) };
+    }
+    return null;
   }
 
   private bracketed(): Expr {
