@@ -47,9 +47,13 @@ function poolLoops(mode: Mode, g: Geometry, x: Data, y: Data, argmax: Int32Array
   }
 }
 
-/** Max over each window of x (N, C, H, W), and the flat input index each maximum came from. */
+/**
+ * Max over each window of x (N, C, H, W), and the flat input index each maximum came from. A window
+ * that dilation places wholly in the padding holds -Infinity and index -1 (PyTorch gives -inf too,
+ * and its gradient reaches no input).
+ */
 export function maxPool2d(x: Tensor, g: Geometry): { out: Tensor; argmax: Int32Array } {
-  const out = allocate(x.dtype, g.N * g.C * g.OH * g.OW);
+  const out = allocate(x.dtype, g.N * g.C * g.OH * g.OW).fill(-Infinity);
   const argmax = new Int32Array(out.length).fill(-1);
   poolLoops('max', g, x.data, out, argmax);
   return { out: new Tensor(out, [g.N, g.C, g.OH, g.OW]), argmax };

@@ -1,0 +1,67 @@
+/**
+ * Real PyTorch as an oracle for the `*.torch.test.ts` files (Node only; lib/tsconfig.json leaves
+ * these files to the root check, which has Node's types). A test sends its inputs as JSON to a
+ * Python script and gets PyTorch's values, gradients and error messages back.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe } from 'vitest';
+
+/** The Python that has torch: $TORCH_PYTHON, else Debian's /usr/bin/python3 (where python3-torch installs). */
+export const TORCH_PYTHON = process.env['TORCH_PYTHON'] ?? '/usr/bin/python3';
+
+/**
+ * Helpers every script gets: INPUT (the JSON sent), T(nested) (a float64 tensor), emit(obj) (prints
+ * obj as JSON; tensors become nested lists, inf and nan become strings), error_of(f) (the message
+ * f raises, or None).
+ */
+const PRELUDE = `
+import json, math, sys
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+INPUT = json.loads(sys.stdin.read())
+def T(nested, grad=False):
+    return torch.tensor(nested, dtype=torch.float64, requires_grad=grad)
+def plain(v):
+    if isinstance(v, torch.Tensor): return plain(v.detach().tolist())
+    if isinstance(v, (list, tuple)): return [plain(e) for e in v]
+    if isinstance(v, dict): return {k: plain(e) for k, e in v.items()}
+    if isinstance(v, float) and not math.isfinite(v): return 'NaN' if v != v else ('Infinity' if v > 0 else '-Infinity')
+    return v
+def emit(obj):
+    print(json.dumps(plain(obj)))
+def error_of(f):
+    try:
+        f()
+    except Exception as e:
+        return str(e)
+    return None
+`;
+
+let availability: string | null | undefined;
+
+/** Why the PyTorch checks cannot run on this machine, or null when they can. */
+export function torchUnavailable(): string | null {
+  if (availability === undefined) {
+    const run = spawnSync(TORCH_PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
+    const detail = (run.error?.message ?? run.stderr ?? '').trim().split('\n').at(-1) ?? '';
+    availability = run.status === 0 ? null : `PyTorch not found: ${TORCH_PYTHON} -c 'import torch' failed (${detail}); set TORCH_PYTHON`;
+  }
+  return availability;
+}
+
+const NON_FINITE: Record<string, number> = { NaN, Infinity, '-Infinity': -Infinity };
+
+/** Runs `script` (after the prelude) with `input` on stdin and returns what it emit()s. Throws with Python's stderr on failure. */
+export function runTorch<T>(script: string, input: unknown): T {
+  const run = spawnSync(TORCH_PYTHON, ['-c', PRELUDE + script], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`PyTorch script failed (exit ${run.status}):\n${run.stderr}`);
+  return JSON.parse(run.stdout, (_, value: unknown) => (typeof value === 'string' && value in NON_FINITE ? NON_FINITE[value] : value)) as T;
+}
+
+/** describe() that runs where PyTorch is installed and otherwise skips, saying why in its title and on stderr. */
+export function describeWithTorch(title: string, body: () => void): void {
+  const missing = torchUnavailable();
+  if (missing !== null) console.warn(`Skipped "${title}": ${missing}`);
+  describe.skipIf(missing !== null)(missing === null ? title : `${title} (skipped: ${missing})`, body);
+}
