@@ -1,7 +1,8 @@
-/** nn.Conv2d and the pooling layers. */
+/** nn.Conv2d and the pooling layers (fixed and adaptive). */
 import { Module } from './module';
 import { resetLayer, type LayerOptions } from './linear';
-import { avgPool2d, conv2d, maxPool2d, type Conv2dOptions, type MaxPoolOptions, type Pair, type PoolOptions } from '../ops/convolution';
+import { avgPool2d, conv2d, maxPool2d, type AvgPoolOptions, type Conv2dOptions, type MaxPoolOptions, type Pair } from '../ops/convolution';
+import { adaptiveAvgPool2d, adaptiveMaxPool2d, type AdaptiveSize } from '../ops/adaptive-pooling';
 import { zeros } from '../create';
 import type { Tensor } from '../tensor';
 
@@ -61,14 +62,38 @@ export class MaxPool2d extends Module {
   }
 }
 
-/** Average pooling (zero padding counted). Shapes as in MaxPool2d. */
+/** Average pooling (zero padding counted unless countIncludePad is false). Shapes as in MaxPool2d. */
 export class AvgPool2d extends Module {
   /** Pooling over kernelSize windows. */
-  constructor(readonly kernelSize: Pair, readonly options: PoolOptions = {}) {
+  constructor(readonly kernelSize: Pair, readonly options: AvgPoolOptions = {}) {
     super();
   }
   /** avgPool2d(x). */
   forward(x: Tensor): Tensor {
     return avgPool2d(x, this.kernelSize, this.options);
+  }
+}
+
+/** Adaptive average pooling to outputSize (null keeps that input size). Shapes: (N, C, H, W) or (C, H, W) -> (N, C, H_out, W_out). */
+export class AdaptiveAvgPool2d extends Module {
+  /** Pooling to outputSize. */
+  constructor(readonly outputSize: AdaptiveSize) {
+    super();
+  }
+  /** adaptiveAvgPool2d(x, outputSize). */
+  forward(x: Tensor): Tensor {
+    return adaptiveAvgPool2d(x, this.outputSize);
+  }
+}
+
+/** Adaptive max pooling to outputSize (null keeps that input size). Shapes as in AdaptiveAvgPool2d. */
+export class AdaptiveMaxPool2d extends Module {
+  /** Pooling to outputSize. */
+  constructor(readonly outputSize: AdaptiveSize) {
+    super();
+  }
+  /** adaptiveMaxPool2d(x, outputSize). */
+  forward(x: Tensor): Tensor {
+    return adaptiveMaxPool2d(x, this.outputSize);
   }
 }

@@ -84,6 +84,10 @@ describe('pooling', () => {
     expect(avgPool2d(x, 2, { stride: 2, padding: 1 }).toArray()).toEqual([[[[0.25, 1.25, 1], [3.5, 8.5, 5], [3.25, 7.25, 4]]]]);
   });
 
+  it('avgPool2d() with countIncludePad false divides by the cells inside the input only', () => {
+    expect(avgPool2d(x, 2, { stride: 2, padding: 1, countIncludePad: false }).toArray()).toEqual([[[[1, 2.5, 4], [7, 8.5, 10], [13, 14.5, 16]]]]);
+  });
+
   it('pools accept unbatched input and reject oversized padding', () => {
     expect(maxPool2d(randomTensor([3, 6, 6], 1), 2).shape).toEqual([3, 3, 3]);
     expect(() => maxPool2d(x, 2, { padding: 2 })).toThrow('maxPool2d: pad should be at most half of effective kernel size, but got pad=2, kernel_size=2 and dilation=1');

@@ -3,22 +3,12 @@
  * messages. Skips, saying why, where PyTorch is not installed (see testing/torch.ts).
  */
 import { beforeAll, expect, it } from 'vitest';
-import { conv2d, maxPool2d, type Conv2dOptions, type MaxPoolOptions } from './convolution';
+import { avgPool2d, conv2d, maxPool2d, type AvgPoolOptions, type Conv2dOptions, type MaxPoolOptions, type Pair } from './convolution';
 import { Conv2d } from '../nn/conv';
 import { Rng } from '../../random';
 import type { NestedArray, Tensor } from '../tensor';
 import { randomTensor } from '../testing/gradcheck';
-import { describeWithTorch, runTorch } from '../testing/torch';
-
-/** Largest |a − b| over two nested arrays of the same shape (Infinity if shapes differ; equal infinities count as 0). */
-function maxDiff(a: NestedArray, b: NestedArray): number {
-  if (typeof a === 'number' || typeof b === 'number') {
-    if (typeof a !== 'number' || typeof b !== 'number') return Infinity;
-    return a === b ? 0 : Math.abs(a - b);
-  }
-  if (a.length !== b.length) return Infinity;
-  return a.reduce<number>((m, x, i) => Math.max(m, maxDiff(x, b[i]!)), 0);
-}
+import { describeWithTorch, maxDiff, runTorch } from '../testing/torch';
 
 interface ConvCase { readonly x: Tensor; readonly w: Tensor; readonly b: Tensor | null; readonly options: Conv2dOptions }
 
@@ -34,7 +24,10 @@ for c in INPUT['conv']:
 for c in INPUT['pool']:
     x = T(c['x'], True)
     o = c['options']
-    y = F.max_pool2d(x, c['kernel'], o.get('stride'), o.get('padding', 0), o.get('dilation', 1), ceil_mode=o.get('ceilMode', False))
+    if c['mode'] == 'max':
+        y = F.max_pool2d(x, c['kernel'], o.get('stride'), o.get('padding', 0), o.get('dilation', 1), ceil_mode=o.get('ceilMode', False))
+    else:
+        y = F.avg_pool2d(x, c['kernel'], o.get('stride'), o.get('padding', 0), ceil_mode=o.get('ceilMode', False), count_include_pad=o.get('countIncludePad', True))
     # PyTorch 1.13's backward writes out of bounds for windows wholly in the padding: ask for the gradient only where none is.
     dx = None
     if torch.isfinite(y).all():
@@ -72,18 +65,21 @@ describeWithTorch('conv2d and maxPool2d against PyTorch 1.13', () => {
     return { y, dy };
   });
 
-  const poolCases: [number[], number, MaxPoolOptions][] = [
-    [[1, 1, 3, 3], 2, { stride: 2, padding: 1, dilation: 4 }], // one window, wholly in the padding
-    [[1, 1, 5, 5], 2, { stride: [4, 1], padding: 1, dilation: [6, 1] }], // every window's rows in the padding
-    [[2, 1, 5, 5], 2, { stride: 1, padding: 1, dilation: 5 }], // only the corners are ever inside
-    [[1, 2, 7, 6], 3, { stride: 2, padding: 1, dilation: 2, ceilMode: true }],
+  const poolCases: ['max' | 'avg', number[], Pair, MaxPoolOptions & AvgPoolOptions][] = [
+    ['max', [1, 1, 3, 3], 2, { stride: 2, padding: 1, dilation: 4 }], // one window, wholly in the padding
+    ['max', [1, 1, 5, 5], 2, { stride: [4, 1], padding: 1, dilation: [6, 1] }], // every window's rows in the padding
+    ['max', [2, 1, 5, 5], 2, { stride: 1, padding: 1, dilation: 5 }], // only the corners are ever inside
+    ['max', [1, 2, 7, 6], 3, { stride: 2, padding: 1, dilation: 2, ceilMode: true }],
+    ['avg', [1, 2, 7, 6], 3, { stride: 2, padding: 1, ceilMode: true }],
+    ['avg', [1, 2, 7, 6], 3, { stride: 2, padding: 1, ceilMode: true, countIncludePad: false }],
+    ['avg', [2, 1, 5, 8], [2, 4], { stride: [1, 3], padding: [1, 2], countIncludePad: false }],
   ];
-  const enginePool = poolCases.map(([shape, kernel, options], i) => {
+  const enginePool = poolCases.map(([mode, shape, kernel, options], i) => {
     const x = randomTensor(shape, 50 + i);
-    const y = maxPool2d(x, kernel, options);
+    const y = mode === 'max' ? maxPool2d(x, kernel, options) : avgPool2d(x, kernel, options);
     const dy = randomTensor(y.shape, 60);
     if (y.data.every(Number.isFinite)) y.backward(dy.detach());
-    return { x, kernel, options, y, dy };
+    return { mode, x, kernel, options, y, dy };
   });
 
   type ErrorCase = readonly [() => unknown, Record<string, unknown>];
@@ -113,7 +109,7 @@ describeWithTorch('conv2d and maxPool2d against PyTorch 1.13', () => {
   beforeAll(() => {
     torch = runTorch(SCRIPT, {
       conv: convCases.map(({ x, w, b, options }, i) => ({ x: x.toArray(), w: w.toArray(), b: b?.toArray() ?? null, dy: engineConv[i]!.dy.toArray(), options })),
-      pool: enginePool.map(({ x, kernel, options, dy }) => ({ x: x.toArray(), kernel, options, dy: dy.toArray() })),
+      pool: enginePool.map(({ mode, x, kernel, options, dy }) => ({ mode, x: x.toArray(), kernel, options, dy: dy.toArray() })),
       errors: errorCases.map(([, spec]) => ({ kind: 'F.conv2d', ...spec })),
     });
   });
@@ -128,11 +124,11 @@ describeWithTorch('conv2d and maxPool2d against PyTorch 1.13', () => {
     });
   });
 
-  it('maxPool2d(): -inf where dilation puts a window wholly in the padding, values and gradients elsewhere as PyTorch', () => {
+  it('maxPool2d(): -inf where dilation puts a window wholly in the padding, values and gradients elsewhere as PyTorch; avgPool2d() with and without countIncludePad', () => {
     enginePool.forEach(({ x, y }, i) => {
       const expected = torch.pool[i]!;
-      expect(maxDiff(y.toArray(), expected.y)).toBe(0);
-      if (expected.dx !== null) expect(maxDiff(x.grad!.toArray(), expected.dx)).toBe(0);
+      expect(maxDiff(y.toArray(), expected.y)).toBeLessThan(1e-15);
+      if (expected.dx !== null) expect(maxDiff(x.grad!.toArray(), expected.dx)).toBeLessThan(1e-15);
     });
     expect(torch.pool.filter((p) => p.dx === null)).toHaveLength(2); // the two geometries with all-padding windows
   });

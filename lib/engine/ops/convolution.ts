@@ -35,6 +35,12 @@ export interface PoolOptions {
   readonly ceilMode?: boolean;
 }
 
+/** avgPool2d's options: pooling options and whether padding counts in each mean. */
+export interface AvgPoolOptions extends PoolOptions {
+  /** Count the zeros of the padding in each window's mean (PyTorch's count_include_pad, default true). */
+  readonly countIncludePad?: boolean;
+}
+
 /** maxPool2d's options: pooling options and dilation. */
 export interface MaxPoolOptions extends PoolOptions {
   readonly dilation?: Pair;
@@ -77,7 +83,7 @@ function geometry(op: string, x: Tensor, F: number, kernel: Pair, stride: Pair, 
 }
 
 /** Runs `f` on a batched (4-D) view of x, accepting unbatched (C, H, W) input as PyTorch does. */
-function batched(op: string, x: Tensor, f: (x4: Tensor) => Tensor): Tensor {
+export function batched(op: string, x: Tensor, f: (x4: Tensor) => Tensor): Tensor {
   if (x.ndim === 4) return f(x);
   if (x.ndim === 3) return f(x.unsqueeze(0)).squeeze(0);
   throw new RangeError(`${op}: expected a 3-D (unbatched) or 4-D (batched) input, got input of size ${formatShape(x.shape)}`);
@@ -163,8 +169,8 @@ export const maxPool2d = (x: Tensor, kernelSize: Pair, options: MaxPoolOptions =
   batched('maxPool2d', x, (x4) => P.maxPool2d(x4, poolGeometry('maxPool2d', x4, kernelSize, options)));
 
 /**
- * Mean over kernelSize windows, zero padding counted (PyTorch's count_include_pad); a window that
+ * Mean over kernelSize windows, zero padding counted unless countIncludePad is false; a window that
  * ceilMode lets hang past the padding is divided by the part inside it, as PyTorch does.
  */
-export const avgPool2d = (x: Tensor, kernelSize: Pair, options: PoolOptions = {}): Tensor =>
-  batched('avgPool2d', x, (x4) => P.avgPool2d(x4, poolGeometry('avgPool2d', x4, kernelSize, options)));
+export const avgPool2d = (x: Tensor, kernelSize: Pair, options: AvgPoolOptions = {}): Tensor =>
+  batched('avgPool2d', x, (x4) => P.avgPool2d(x4, poolGeometry('avgPool2d', x4, kernelSize, options), options.countIncludePad ?? true));

@@ -65,3 +65,16 @@ export function describeWithTorch(title: string, body: () => void): void {
   if (missing !== null) console.warn(`Skipped "${title}": ${missing}`);
   describe.skipIf(missing !== null)(missing === null ? title : `${title} (skipped: ${missing})`, body);
 }
+
+/** Nested arrays of numbers, as Tensor.toArray() gives and PyTorch's tolist() sends back. */
+export type Nested = number | readonly Nested[];
+
+/** Largest |a − b| over two nested arrays (Infinity if their shapes differ; equal infinities and two NaNs count as 0). */
+export function maxDiff(a: Nested, b: Nested): number {
+  if (typeof a === 'number' || typeof b === 'number') {
+    if (typeof a !== 'number' || typeof b !== 'number') return Infinity;
+    return a === b || (a !== a && b !== b) ? 0 : Math.abs(a - b);
+  }
+  if (a.length !== b.length) return Infinity;
+  return a.reduce<number>((m, x, i) => Math.max(m, maxDiff(x, b[i]!)), 0);
+}
