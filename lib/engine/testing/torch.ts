@@ -1,10 +1,22 @@
 /**
- * Real PyTorch as an oracle for the `*.torch.test.ts` files (Node only; lib/tsconfig.json leaves
- * these files to the root check, which has Node's types). A test sends its inputs as JSON to a
- * Python script and gets PyTorch's values, gradients and error messages back.
+ * Real PyTorch as an oracle for the `*.torch.test.ts` files (Node only). A test sends its inputs as
+ * JSON to a Python script and gets PyTorch's values, gradients and error messages back.
  */
-import { spawnSync } from 'node:child_process';
 import { describe } from 'vitest';
+
+// lib/ compiles without Node's types (it must run in browsers): the little of Node used here is
+// declared locally and reached through process.getBuiltinModule (Node >= 22.3).
+interface SpawnResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly error?: Error;
+}
+interface ChildProcess {
+  spawnSync(command: string, args: readonly string[], options: { input?: string; encoding: 'utf8'; maxBuffer?: number }): SpawnResult;
+}
+declare const process: { readonly env: Record<string, string | undefined>; getBuiltinModule(id: 'node:child_process'): ChildProcess };
+const { spawnSync } = process.getBuiltinModule('node:child_process');
 
 /** The Python that has torch: $TORCH_PYTHON, else Debian's /usr/bin/python3 (where python3-torch installs). */
 export const TORCH_PYTHON = process.env['TORCH_PYTHON'] ?? '/usr/bin/python3';
