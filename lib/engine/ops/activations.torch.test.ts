@@ -8,7 +8,7 @@ import { elu, gelu, hardtanh, relu6, softplus } from './activations';
 import { clamp, erf } from './arithmetic';
 import { tensor } from '../create';
 import type { Tensor } from '../tensor';
-import { describeWithTorch, maxDiff, runTorch, type Nested } from '../testing/torch';
+import { describeWithTorch, maxDiff, runTorch, TORCH_STARTUP_TIMEOUT, type Nested } from '../testing/torch';
 
 /**
  * Inputs: a grid over [-8, 8] with the kinks and thresholds themselves (0, 6, ±1, 10 = 20 / beta),
@@ -45,7 +45,7 @@ describeWithTorch('activations against PyTorch 1.13', () => {
   let torch: { y: Nested; dx: Nested; y32: Nested }[];
   beforeAll(() => {
     torch = runTorch(SCRIPT, { x: X, cases: CASES.map(([expression]) => expression) });
-  });
+  }, TORCH_STARTUP_TIMEOUT);
 
   it('erf, gelu, elu, relu6, hardtanh, softplus and clamp: values and gradients as PyTorch in float64 (1e-15, relative for erf and gelu)', () => {
     CASES.forEach(([expression, f], i) => {

@@ -6,7 +6,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { adaptiveAvgPool2d, adaptiveMaxPool2d, type AdaptiveSize } from './adaptive-pooling';
 import { randomTensor } from '../testing/gradcheck';
-import { describeWithTorch, maxDiff, runTorch, type Nested } from '../testing/torch';
+import { describeWithTorch, maxDiff, runTorch, TORCH_STARTUP_TIMEOUT, type Nested } from '../testing/torch';
 
 const CASES: [number[], AdaptiveSize][] = [
   [[2, 3, 8, 6], [4, 3]],
@@ -42,7 +42,7 @@ describeWithTorch('adaptive pooling against PyTorch 1.13', () => {
   const dys = CASES.map(([, size], i) => randomTensor(adaptiveAvgPool2d(inputs[i]!, size).shape, 80 + i).detach());
   beforeAll(() => {
     torch = runTorch(SCRIPT, { cases: CASES.map(([, size], i) => ({ x: inputs[i]!.toArray(), size, dy: dys[i]!.toArray() })) });
-  });
+  }, TORCH_STARTUP_TIMEOUT);
 
   it('adaptiveAvgPool2d() and adaptiveMaxPool2d(): values and gradients as PyTorch, overlapping windows included (float64)', () => {
     CASES.forEach(([, size], i) => {

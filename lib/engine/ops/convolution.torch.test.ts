@@ -8,7 +8,7 @@ import { Conv2d } from '../nn/conv';
 import { Rng } from '../../random';
 import type { NestedArray, Tensor } from '../tensor';
 import { randomTensor } from '../testing/gradcheck';
-import { describeWithTorch, maxDiff, runTorch } from '../testing/torch';
+import { describeWithTorch, maxDiff, runTorch, TORCH_STARTUP_TIMEOUT } from '../testing/torch';
 
 interface ConvCase { readonly x: Tensor; readonly w: Tensor; readonly b: Tensor | null; readonly options: Conv2dOptions }
 
@@ -112,7 +112,7 @@ describeWithTorch('conv2d and maxPool2d against PyTorch 1.13', () => {
       pool: enginePool.map(({ mode, x, kernel, options, dy }) => ({ mode, x: x.toArray(), kernel, options, dy: dy.toArray() })),
       errors: errorCases.map(([, spec]) => ({ kind: 'F.conv2d', ...spec })),
     });
-  });
+  }, TORCH_STARTUP_TIMEOUT);
 
   it('conv2d() with groups, padding strings, stride and dilation: values and gradients as PyTorch (float64, 1e-12)', () => {
     convCases.forEach(({ x, w, b }, i) => {

@@ -7,7 +7,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { BatchNorm2d, type BatchNormOptions } from '../nn/normalization';
 import type { Tensor } from '../tensor';
 import { randomTensor } from '../testing/gradcheck';
-import { describeWithTorch, maxDiff, runTorch, type Nested } from '../testing/torch';
+import { describeWithTorch, maxDiff, runTorch, TORCH_STARTUP_TIMEOUT, type Nested } from '../testing/torch';
 
 const C = 3;
 const BATCHES = [0, 1, 2].map((i) => randomTensor([4, C, 3, 5], 10 + i, -2 + i, 3 + 2 * i).detach());
@@ -64,7 +64,7 @@ describeWithTorch('BatchNorm2d against PyTorch 1.13', () => {
       test: TEST.toArray(),
       dyTest: dyTest.toArray(),
     });
-  });
+  }, TORCH_STARTUP_TIMEOUT);
 
   it('three training steps then evaluation: outputs, gradients and running statistics as PyTorch (float64, 1e-12)', () => {
     CONFIGS.forEach((options, k) => {

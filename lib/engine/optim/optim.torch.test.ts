@@ -8,7 +8,7 @@ import { SGD, type SGDOptions } from './sgd';
 import type { Optimizer } from './optimizer';
 import { tensor } from '../create';
 import type { Tensor } from '../tensor';
-import { describeWithTorch, runTorch } from '../testing/torch';
+import { describeWithTorch, runTorch, TORCH_STARTUP_TIMEOUT } from '../testing/torch';
 
 const START = [[0.5, -1.5, 2], [1, 0.25, -0.75]];
 const TARGET = [[1, 2, -1], [0.5, -2, 3]];
@@ -88,7 +88,7 @@ describeWithTorch('optim.SGD and optim.Adam against PyTorch 1.13', () => {
       runs: runs.map(([optimizer, options]) => ({ optimizer, options: pythonKeywords(options) })),
       refused: refused.map(([optimizer, options]) => ({ optimizer, options: pythonKeywords(options) })),
     });
-  });
+  }, TORCH_STARTUP_TIMEOUT);
 
   it('SGD (momentum, dampening, Nesterov, weight decay) and Adam (with and without amsgrad) follow PyTorch step by step (float64, 1e-12)', () => {
     runs.forEach(([name, options], i) => {

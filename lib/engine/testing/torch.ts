@@ -71,6 +71,9 @@ export function runTorch<T>(script: string, input: unknown): T {
   return JSON.parse(run.stdout, (_, value: unknown) => (typeof value === 'string' && value in NON_FINITE ? NON_FINITE[value] : value)) as T;
 }
 
+/** Time a beforeAll() that starts Python and imports torch may take on a loaded machine (ms). */
+export const TORCH_STARTUP_TIMEOUT = 120_000;
+
 /** describe() that runs where PyTorch is installed and otherwise skips, saying why in its title and on stderr. */
 export function describeWithTorch(title: string, body: () => void): void {
   const missing = torchUnavailable();
