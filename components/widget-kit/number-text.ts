@@ -20,7 +20,7 @@ export const formatSigned = (v: number): string => v.toLocaleString('en-US').rep
 /** Reads `text` as a number in the range: too long, not a number, out of range and fractional are each explained. */
 export function readNumber(text: string, { min, max, integer = false }: NumberRange): NumberRead {
   if (text.length > MAX_NUMBER_TEXT) {
-    return { ok: false, message: `the text is ${text.length.toLocaleString('en-US')} characters long; a number here has at most ${MAX_NUMBER_TEXT}` };
+    return { ok: false, message: `too long: ${text.length.toLocaleString('en-US')} characters (a number here has at most ${MAX_NUMBER_TEXT})` };
   }
   const value = parseStrictNumber(text);
   if (value === undefined) return { ok: false, message: `“${text.length > 12 ? `${text.slice(0, 11)}…` : text}” is not a number` };
