@@ -171,8 +171,9 @@ test.describe('softmax', () => {
     await expect(widget.getByText('“3x” is not a number; still using 3.')).toBeVisible();
     await expect(z2).toHaveAttribute('aria-invalid', 'true');
     await expect(pColumn(widget).nth(1)).toHaveText('0.7028');
-    await z2.blur();
-    await expect(z2).toHaveValue('3');
+    await z2.blur(); // leaving the box keeps what was typed (nothing the reader typed is lost), and the message
+    await expect(z2).toHaveValue('3x');
+    await expect(widget.getByText('“3x” is not a number; still using 3.')).toBeVisible();
   });
 
   test('logits can be added up to eight and removed down to three', async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, pasteInto, test, useTheme } from './fixtures';
 
 const LESSON = '/lessons/convolution/';
 
@@ -106,6 +106,32 @@ test.describe('convolution widget', () => {
     await expect(widget.getByText('“3x” is not a number; still using 3.')).toBeVisible();
     await expect(widget.locator('.step-through__total strong')).toHaveText(before ?? '');
     await expect(page).toHaveURL(/w=-1%2C0%2C1%2C-2%2C0%2C3%2C-1%2C0%2C1|w=-1,0,1,-2,0,3,-1,0,1/);
+  });
+
+  test('a million characters pasted into a weight, or 1e9, are refused with the limits, and the widget keeps working', async ({ page }) => {
+    const widget = await grayWidget(page);
+    await expect(widget.getByText('Weights and biases are numbers from −1,000 to 1,000')).toBeVisible();
+    const w = widget.getByRole('textbox', { name: 'Weight row 2, column 3' });
+    await w.fill('3');
+    await expectStepMatchesEngine(widget);
+    const before = await widget.locator('.step-through__total strong').textContent();
+    await pasteInto(w, '7'.repeat(1_000_000));
+    await expect(widget.getByText('too long: 1,000,000 characters (a number here has at most 32); still using 3.')).toBeVisible();
+    await expect(w).toHaveAttribute('aria-invalid', 'true');
+    await expect(widget.locator('.step-through__total strong')).toHaveText(before ?? '');
+    // Leaving the box keeps what was pasted (nothing the reader typed is lost), and the message.
+    await page.keyboard.press('Tab');
+    expect(await w.inputValue()).toHaveLength(1_000_000);
+    await pasteInto(w, '1e9');
+    await expect(widget.getByText('use a number from −1,000 to 1,000; still using 3.')).toBeVisible();
+    const bias = widget.getByRole('textbox', { name: 'Bias b of filter 0' });
+    await pasteInto(bias, `${'1'.repeat(40)}x`);
+    await expect(widget.getByText('too long: 41 characters (a number here has at most 32); still using 0.')).toBeVisible();
+    // The widget still computes with good values.
+    await w.fill('4');
+    await expect(w).not.toHaveAttribute('aria-invalid');
+    await expectStepMatchesEngine(widget);
+    await expect(page).toHaveURL(/w=-1%2C0%2C1%2C-2%2C0%2C4%2C-1%2C0%2C1|w=-1,0,1,-2,0,4,-1,0,1/);
   });
 
   test('stride that does not divide evenly: the formula says what the floor drops', async ({ page }) => {

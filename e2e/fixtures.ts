@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 /** What went wrong on a page while a test used it. */
 interface PageProblems {
@@ -61,6 +61,17 @@ export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<voi
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+}
+
+/**
+ * Puts `text` in a text box as a paste does, in one input event (fill() types long text slowly):
+ * for hostile inputs such as a million characters.
+ */
+export async function pasteInto(box: Locator, text: string): Promise<void> {
+  await box.evaluate((el, value) => {
+    (el as HTMLInputElement | HTMLTextAreaElement).value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
 }
 
 export { expect };

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, pasteInto, test, useTheme } from './fixtures';
 
 const LESSON = '/lessons/pooling/';
 
@@ -97,6 +97,37 @@ test.describe('pooling widget', () => {
     await expect(widget.getByRole('table', { name: /^Input x/ })).toHaveAccessibleName(/Input x \(4 × 4\)/);
     await expect(cell(widget, /^Output y/, 1, 1)).toHaveText(/^16/);
     await expect(map).toHaveValue('1 2 3 4\n5 6 7 8\n9 10 11 12\n13 14 15 16');
+  });
+
+  test('a pasted million characters is refused by its length at once, and the widget keeps working', async ({ page }) => {
+    const widget = await openPooling(page);
+    const map = widget.getByRole('textbox', { name: 'Feature map x (one row per line)' });
+    await pasteInto(map, '7 '.repeat(500_000));
+    await expect(widget.getByText('The text is 1,000,000 characters long; a matrix of at most 10 × 10 numbers fits in 2,200, so none of it was read. Still using the last matrix that could be read.')).toBeVisible();
+    await expect(map).toHaveAttribute('aria-invalid', 'true');
+    await expect(widget.getByText('At most 10 rows of 10 numbers, each from −1,000 to 1,000.')).toBeVisible();
+    // Nothing the reader pasted is thrown away, and the last good map is still pooled.
+    expect(await map.inputValue()).toHaveLength(1_000_000);
+    await expect(widget.getByRole('table', { name: /^Input x/ })).toHaveAccessibleName(/Input x \(6 × 6\)/);
+    await expect(sentences(widget).first()).toContainText('y[1, 2] = max(1, 0, 4, 4) = 4');
+    // "1;2;3"-style rows: ";" ends a row, and the note says how the text was read.
+    await map.fill('1 2 3;4 5 6;7 8 9');
+    await expect(widget.getByText('Read as 3 rows of 3 numbers: “;” ends a row, as in this page’s links.')).toBeVisible();
+    await expect(widget.getByRole('table', { name: /^Input x/ })).toHaveAccessibleName(/Input x \(3 × 3\)/);
+    await expect(cell(widget, /^Output y/, 0, 0)).toHaveText(/^5/);
+  });
+
+  test('a pasted million characters in dL/dy is refused too, and the gradient in use stays', async ({ page }) => {
+    const widget = await openPooling(page);
+    await widget.getByRole('radio', { name: 'Your own values' }).check();
+    const box = widget.getByRole('textbox', { name: /^dL\/dy/ });
+    await pasteInto(box, `${'9'.repeat(999_999)}x`);
+    await expect(widget.getByText(/^The text is 1,000,000 characters long/)).toBeVisible();
+    await expect(widget.locator('.pool__totals')).toContainText('Σ dL/dy = 9');
+    await box.fill('1e999 0 0\n0 0 0\n0 0 0');
+    await expect(widget.getByText('Line 1: “1e999” is too large to be a number here. Still using the last matrix that could be read.')).toBeVisible();
+    await box.fill('2 0 0\n0 0 0\n0 0 0');
+    await expect(widget.locator('.pool__totals')).toContainText('Σ dL/dy = 2');
   });
 
   test('padding over half the kernel gives PyTorch’s reason, and the widget recovers', async ({ page }) => {

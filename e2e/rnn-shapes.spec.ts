@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, pasteInto, test, useTheme } from './fixtures';
 
 const LESSON = '/lessons/rnn-shapes/';
 
@@ -165,11 +165,13 @@ test.describe('RNN shapes widget', () => {
     await typeInto(page, shape, '1, 3, 20');
     await expect(messages).toHaveText('PyTorch raises RuntimeError: Expected hidden size (2, 3, 20), got [1, 3, 20]');
     await typeInto(page, shape, '1, 3, 20x');
-    await expect(widget.getByText('“1, 3, 20x” is not a shape')).toContainText('still using (1, 3, 20)');
+    await expect(widget.getByText('“20x” is not a number; still using (1, 3, 20).')).toBeVisible();
     await expect(shape).toHaveAttribute('aria-invalid', 'true');
     await expect(messages).toHaveText('PyTorch raises RuntimeError: Expected hidden size (2, 3, 20), got [1, 3, 20]');
-    await page.keyboard.press('Tab'); // leaving the box puts back the shape in use
-    await expect(shape).toHaveValue('1, 3, 20');
+    await page.keyboard.press('Tab'); // leaving the box keeps what the reader typed, and the message
+    await expect(shape).toHaveValue('1, 3, 20x');
+    await expect(widget.getByText('“20x” is not a number; still using (1, 3, 20).')).toBeVisible();
+    await typeInto(page, shape, '1, 3, 20');
 
     await widget.getByRole('button', { name: 'batch_first applied to h_0' }).click();
     await expect(messages).toHaveText('PyTorch raises RuntimeError: Expected hidden size (2, 3, 20), got [3, 2, 20]');
@@ -180,6 +182,34 @@ test.describe('RNN shapes widget', () => {
     await widget.getByRole('button', { name: 'Reset' }).click();
     await expect(messages).toHaveText('');
     await expect(verdict(widget)).toContainText('Engine and calculator agree');
+  });
+
+  test('h_0 shape: huge numbers, 1e9, negatives, junk and a million-character paste are explained, and the widget keeps working', async ({ page }) => {
+    const widget = await openWidget(page);
+    await widget.getByRole('radio', { name: 'a shape of my own' }).check();
+    const shape = widget.getByRole('textbox', { name: 'h_0 shape' });
+    const messages = widget.locator('.rnn-messages');
+    const cases: [string, string][] = [
+      ['2, 3, 1e9', '1e9 = 1,000,000,000 is more than 1,000, the largest size here; still using (2, 3, 20).'],
+      ['2, -3, 20', '−3 is negative: sizes are whole numbers from 1 to 1,000; still using (2, 3, 20).'],
+      ['2, 3, 99999999999999999999999', '99999999999999999999999 is more than 1,000, the largest size here; still using (2, 3, 20).'],
+      ['2, 3, twenty', '“twenty” is not a number; still using (2, 3, 20).'],
+      ['2, 3, 2.5', '2.5 is not a whole number: sizes are whole numbers from 1 to 1,000; still using (2, 3, 20).'],
+      ['1, 1, 1, 1, 1', '5 sizes: a shape here has 1 to 4; still using (2, 3, 20).'],
+    ];
+    for (const [typed, message] of cases) {
+      await pasteInto(shape, typed);
+      await expect(widget.getByText(message)).toBeVisible();
+      await expect(shape).toHaveValue(typed);
+    }
+    await pasteInto(shape, '9, '.repeat(333_334));
+    await expect(widget.getByText('The text is 1,000,002 characters long; a shape is at most 64, so none of it was read; still using (2, 3, 20).')).toBeVisible();
+    expect(await shape.inputValue()).toHaveLength(1_000_002);
+    // The widget still answers: the shapes table and PyTorch's verdict follow a good shape.
+    await expect(here(widget, 'output')).toHaveText('(5, 3, 20)engine: (5, 3, 20)');
+    await pasteInto(shape, '(1, 3, 20)');
+    await expect(shape).not.toHaveAttribute('aria-invalid');
+    await expect(messages).toHaveText('PyTorch raises RuntimeError: Expected hidden size (2, 3, 20), got [1, 3, 20]');
   });
 
   test('keyboard focus on the diagram lights a cell and what it reads; the buttons light whole tensors', async ({ page }) => {

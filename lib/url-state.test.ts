@@ -59,6 +59,13 @@ describe('url state', () => {
     expect(parseStrictNumber('5.')).toBe(5);
     expect(parseStrictNumber('1_000')).toBeUndefined();
     expect(parseStrictNumber('NaN')).toBeUndefined();
+    expect(parseStrictNumber('1.2.3')).toBeUndefined();
+    expect(parseStrictNumber('5.e3')).toBe(5000);
+  });
+
+  it('parseStrictNumber() reads a million digits followed by junk in linear time (this once took hours)', () => {
+    expect(parseStrictNumber(`${'1'.repeat(1_000_000)}x`)).toBeUndefined();
+    expect(parseStrictNumber(`${'1'.repeat(1_000_000)}.5e3x`)).toBeUndefined();
   });
 
   it('writeState() omits defaults and keeps parameters of other widgets', () => {

@@ -2,6 +2,7 @@ import { useId } from 'preact/hooks';
 import { KERNEL_PRESET_IDS, KERNEL_PRESETS, matchPreset, presetKernel, type KernelPresetId } from '../../lib/convolution/kernels';
 import { weightSlice, withSlice, type LayerShape } from '../../lib/convolution/weights';
 import { NumberField } from '../widget-kit/NumberField';
+import { formatSigned } from '../widget-kit/number-text';
 import { LIMITS } from './model';
 
 interface Props {
@@ -95,7 +96,10 @@ export function KernelEditor({ shape, weights, bias, filter, channel, onWeights,
         )}
       </div>
       {current && <p class="kernel-editor__hint">{KERNEL_PRESETS[current].description}</p>}
-      <div class="kernel-grid" role="group" aria-label={`Weights of ${sliceName}, ${k} × ${k}`} style={{ gridTemplateColumns: `repeat(${k}, minmax(0, 1fr))`, maxWidth: `${k * 5}rem` }}>
+      <p class="kernel-editor__limits" id={`${id}-limits`}>
+        Weights and biases are numbers from {formatSigned(-LIMITS.weight)} to {formatSigned(LIMITS.weight)}; a box with anything else is marked and the last good value is used.
+      </p>
+      <div class="kernel-grid" role="group" aria-label={`Weights of ${sliceName}, ${k} × ${k}`} aria-describedby={`${id}-limits`} style={{ gridTemplateColumns: `repeat(${k}, minmax(0, 1fr))`, maxWidth: `${k * 5}rem` }}>
         {slice.map((value, i) => (
           <NumberField
             key={`${filter}-${channel}-${k}-${i}`}

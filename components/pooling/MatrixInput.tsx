@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import { formatMatrix, parseMatrix, type Matrix, type MatrixLimits } from '../../lib/pooling/matrix-text';
+import { describeMatrixLimits, formatMatrix, parseMatrix, type Matrix, type MatrixLimits } from '../../lib/pooling/matrix-text';
 import { useDraft } from '../widget-kit/useDraft';
 
 interface Props {
@@ -14,9 +14,17 @@ interface Props {
 
 const same = (a: Matrix, b: Matrix): boolean => a.length === b.length && a.every((row, r) => row.length === b[r]?.length && row.every((v, c) => v === b[r]?.[c]));
 
+/** Lines in the first `max` lines of text (a pasted novel is not split to size the box). */
+function lineCount(text: string, max: number): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && lines < max; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
 /**
  * A text box for a small matrix, one row per line. What the reader types stays as typed; a line
- * that cannot be read is pointed at, and the widget keeps the last matrix that could.
+ * that cannot be read is pointed at, and the widget keeps the last matrix that could. The limits
+ * are said under the box; text longer than they allow is refused before it is read.
  */
 export function MatrixInput({ label, value, limits, onChange, hint }: Props) {
   const id = useId();
@@ -26,13 +34,15 @@ export function MatrixInput({ label, value, limits, onChange, hint }: Props) {
     return parsed.ok && same(parsed.rows, value);
   });
   const parsed = parseMatrix(draft, limits);
-  const rows = draft.split('\n').length;
+  const note = parsed.ok
+    ? [parsed.note, hint, describeMatrixLimits(limits)].filter(Boolean).join(' ')
+    : `${parsed.message[0]?.toUpperCase() ?? ''}${parsed.message.slice(1)}. Still using the last matrix that could be read. ${describeMatrixLimits(limits)}`;
   return (
     <div class="matrix-input">
       <label for={id}>{label}</label>
       <textarea
         id={id}
-        rows={Math.min(limits.maxRows, Math.max(3, rows))}
+        rows={Math.max(3, lineCount(draft, limits.maxRows))}
         spellcheck={false}
         autoComplete="off"
         value={draft}
@@ -46,7 +56,7 @@ export function MatrixInput({ label, value, limits, onChange, hint }: Props) {
         }}
       />
       <p id={`${id}-note`} class={parsed.ok ? 'matrix-input__hint' : 'field-error'}>
-        {parsed.ok ? hint : `${parsed.message[0]?.toUpperCase() ?? ''}${parsed.message.slice(1)}. Still using the last matrix that could be read.`}
+        {note}
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import { useDraft } from '../widget-kit/useDraft';
-import { LIMITS, parseShape } from './model';
+import { parseShape, readShape } from './shape-text';
 
 interface Props {
   label: string;
@@ -11,14 +11,14 @@ interface Props {
 const show = (shape: readonly number[]): string => shape.join(', ');
 
 /**
- * A text box for a tensor shape, "2, 3, 20". What the reader types stays as typed; text that is not
- * a shape is explained and not used (the widget keeps the last good shape), and on leaving the box
- * it returns to that shape.
+ * A text box for a tensor shape, "2, 3, 20". What the reader types stays as typed, also after
+ * leaving the box; text that is not a shape is explained (which size is wrong and why, or that the
+ * text is too long to read) and not used: the widget keeps the last good shape.
  */
 export function ShapeField({ label, value, onChange }: Props) {
   const id = useId();
   const [draft, setDraft] = useDraft(show(value), (d) => parseShape(d)?.join(',') === value.join(','));
-  const problem = parseShape(draft) ? undefined : `“${draft}” is not a shape: use 1 to ${LIMITS.h0Dims} whole numbers from 1 to ${LIMITS.size}, separated by commas`;
+  const read = readShape(draft);
   return (
     <div class="number-field rnn-shape-field">
       <label for={id}>{label}</label>
@@ -28,19 +28,19 @@ export function ShapeField({ label, value, onChange }: Props) {
         autoComplete="off"
         spellcheck={false}
         value={draft}
-        aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
+        aria-invalid={read.ok ? undefined : 'true'}
+        aria-describedby={read.ok ? undefined : `${id}-error`}
         onInput={(e) => {
           const text = (e.currentTarget as HTMLInputElement).value;
           setDraft(text);
           const shape = parseShape(text);
           if (shape) onChange(shape);
         }}
-        onBlur={() => problem && setDraft(show(value))}
       />
-      {problem && (
+      {!read.ok && (
         <p class="field-error" id={`${id}-error`}>
-          {problem}; still using ({show(value)}).
+          {read.message[0]?.toUpperCase()}
+          {read.message.slice(1)}; still using ({show(value)}).
         </p>
       )}
     </div>

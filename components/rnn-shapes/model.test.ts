@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultsOf, parseState, writeState } from '../../lib/url-state';
-import { forwardCost, parseShape, rnnSchema, viewOf } from './model';
+import { forwardCost, rnnSchema, viewOf } from './model';
+import { MAX_SHAPE_TEXT, parseShape, readShape } from './shape-text';
 
 const defaults = defaultsOf(rnnSchema);
 
@@ -11,6 +12,30 @@ describe('parseShape()', () => {
     expect(parseShape('[2 3 20]')).toEqual([2, 3, 20]);
     expect(parseShape('(20,)')).toEqual([20]);
     for (const bad of ['', '2, x', '0, 3', '2.5', '1,1,1,1,1', '2,,3', ',2']) expect(parseShape(bad)).toBeUndefined();
+  });
+
+  it('readShape() says which size is wrong and why: junk, negative, zero, fractions, huge numbers, 1e9', () => {
+    const why = (text: string) => {
+      const read = readShape(text);
+      return read.ok ? read.shape : read.message;
+    };
+    expect(why('2, x, 20')).toBe('“x” is not a number');
+    expect(why('2, -3, 20')).toBe('−3 is negative: sizes are whole numbers from 1 to 1,000');
+    expect(why('0, 3')).toBe('0 is not a size here: sizes are whole numbers from 1 to 1,000');
+    expect(why('2.5')).toBe('2.5 is not a whole number: sizes are whole numbers from 1 to 1,000');
+    expect(why('1e9')).toBe('1e9 = 1,000,000,000 is more than 1,000, the largest size here');
+    expect(why('2, 3, 5000')).toBe('5000 is more than 1,000, the largest size here');
+    expect(why('1e999')).toBe('“1e999” is too large to be a number');
+    expect(why('99999999999999999999999')).toBe('99999999999999999999999 is more than 1,000, the largest size here');
+    expect(why('1, 2, 3, 4, 5')).toBe('5 sizes: a shape here has 1 to 4');
+    expect(why('2,,3')).toBe('there is an empty size between two commas');
+    expect(why('  ')).toBe('type 1 to 4 sizes separated by commas, such as 2, 3, 20');
+    expect(why('1e3')).toEqual([1000]);
+  });
+
+  it('readShape() refuses a huge paste before reading it, and quotes at most a few characters of junk', () => {
+    expect(readShape('1, '.repeat(1_000_000))).toEqual({ ok: false, message: 'the text is 3,000,000 characters long; a shape is at most 64, so none of it was read' });
+    expect(readShape(`2, ${'x'.repeat(MAX_SHAPE_TEXT - 4)}`)).toEqual({ ok: false, message: '“xxxxxxxxxxx…” is not a number' });
   });
 });
 

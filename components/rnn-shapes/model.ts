@@ -11,9 +11,10 @@ import {
   rnnParameters,
 } from '../../lib/shapes/rnn';
 import { booleanField, enumField, type Field, numberField, parseStrictNumber, type ValuesOf } from '../../lib/url-state';
+import { parseShape, SHAPE_LIMITS } from './shape-text';
 
 /** Largest sizes the controls accept. */
-export const LIMITS = { size: 1000, numLayers: 6, seqLen: 100, batch: 64, h0Dims: 4 } as const;
+export const LIMITS = { size: SHAPE_LIMITS.size, numLayers: 6, seqLen: 100, batch: 64, h0Dims: SHAPE_LIMITS.dims } as const;
 
 /** What the reader passes as h_0: nothing (PyTorch uses zeros), one of the expected shape, or a shape of their own. */
 export type H0Choice = 'omit' | 'expected' | readonly number[];
@@ -25,16 +26,6 @@ export type FeaturesChoice = 'match' | number;
 function wholeNumber(text: string, max: number): number | undefined {
   const value = parseStrictNumber(text);
   return value !== undefined && Number.isInteger(value) && value >= 1 && value <= max ? value : undefined;
-}
-
-/** Reads a shape typed as "2, 3, 20", "(2, 3, 20)" or "(20,)": 1 to 4 whole numbers from 1 to 1000. */
-export function parseShape(text: string): number[] | undefined {
-  // Brackets and a trailing comma ("(20,)", Python's 1-tuple) are allowed; an empty part is not.
-  const inner = text.trim().replace(/^[([]\s*/, '').replace(/\s*[)\]]$/, '').replace(/\s*,$/, '');
-  const parts = inner.split(/\s*,\s*|\s+/);
-  if (parts.length < 1 || parts.length > LIMITS.h0Dims) return undefined;
-  const values = parts.map((p) => wholeNumber(p, LIMITS.size));
-  return values.every((v): v is number => v !== undefined) ? values : undefined;
 }
 
 const h0Field: Field<H0Choice> = {

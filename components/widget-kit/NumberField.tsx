@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { parseStrictNumber } from '../../lib/url-state';
+import { readNumber } from './number-text';
 import { useDraft } from './useDraft';
 
 interface Props {
@@ -16,29 +17,17 @@ interface Props {
   class?: string;
 }
 
-function describeRange(min: number, max: number): string {
-  const fmt = (v: number): string => v.toLocaleString('en-US').replace('-', '−');
-  return `${fmt(min)} to ${fmt(max)}`;
-}
-
 /**
- * A text box for one number. What the reader types stays as typed; a value that is not a number or
- * is out of range is marked, explained, and not used (the widget keeps the last good value), and
- * on leaving the box it returns to that value.
+ * A text box for one number. What the reader types stays as typed, also after leaving the box; a
+ * value that is not a number, is out of range or is too long to read is marked, explained, and not
+ * used (the widget keeps the last good value).
  */
 export function NumberField({ label, value, min, max, onChange, integer = false, class: className }: Props) {
   const id = useId();
   const [draft, setDraft] = useDraft(String(value), (d) => parseStrictNumber(d) === value);
 
-  const parsed = parseStrictNumber(draft);
-  const problem =
-    parsed === undefined
-      ? `“${draft}” is not a number`
-      : parsed < min || parsed > max
-        ? `use a number from ${describeRange(min, max)}`
-        : integer && !Number.isInteger(parsed)
-          ? 'use a whole number'
-          : undefined;
+  const read = readNumber(draft, { min, max, integer });
+  const problem = read.ok ? undefined : read.message;
 
   return (
     <div class={`number-field ${className ?? ''}`}>
@@ -55,10 +44,9 @@ export function NumberField({ label, value, min, max, onChange, integer = false,
         onInput={(e) => {
           const text = (e.currentTarget as HTMLInputElement).value;
           setDraft(text);
-          const v = parseStrictNumber(text);
-          if (v !== undefined && v >= min && v <= max && (!integer || Number.isInteger(v))) onChange(v);
+          const r = readNumber(text, { min, max, integer });
+          if (r.ok) onChange(r.value);
         }}
-        onBlur={() => problem && setDraft(String(value))}
       />
       {problem && (
         <p class="field-error" id={`${id}-error`}>

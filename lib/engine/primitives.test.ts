@@ -4,6 +4,7 @@ import { primitives } from './primitives';
 import { Rng } from '../random';
 import { Tensor } from './tensor';
 import { avgPool2d, conv2d, maxPool2d } from './ops/convolution';
+import { adaptiveAvgPool2d, adaptiveMaxPool2d } from './ops/adaptive-pooling';
 import { linear, matmul } from './ops/linalg';
 import { cat, pad } from './ops/shaping';
 import { where } from './ops/arithmetic';
@@ -65,6 +66,15 @@ function poolProperty(pool: (x: Tensor, k: number, stride: number, padding: numb
   });
 }
 
+/** An adaptive pooling of a random (N, C, H, W) input to a random output size (overlapping windows included). */
+function adaptiveProperty(pool: (x: Tensor, size: readonly [number, number]) => Tensor, make: MakeTensor): void {
+  const arb = fc.record({
+    n: fc.integer({ min: 1, max: 2 }), c: fc.integer({ min: 1, max: 2 }), h: fc.integer({ min: 1, max: 7 }), w: fc.integer({ min: 1, max: 7 }),
+    oh: fc.integer({ min: 1, max: 5 }), ow: fc.integer({ min: 1, max: 5 }), seed: seedArb,
+  });
+  property(arb, ({ n, c, h, w, oh, ow, seed }) => check((x) => pool(x, [oh, ow]), [make([n, c, h, w], seed)]));
+}
+
 const pairArb = fc.tuple(broadcastPairArb(), seedArb, seedArb);
 const unaryArb = fc.tuple(shapeArb(), seedArb);
 
@@ -103,6 +113,8 @@ const cases: Record<keyof typeof primitives, { readonly title: string; readonly 
   log: { title: 'log()', run: () => unaryProperty((x) => x.log(), positive) },
   sqrt: { title: 'sqrt()', run: () => unaryProperty((x) => x.sqrt(), positive) },
   abs: { title: 'abs()', run: () => unaryProperty((x) => x.abs(), awayFromZero) },
+  // Within ±2.5: further out erf is so flat that rounding (1e-16 / 2e-6) swamps its difference quotient.
+  erf: { title: 'erf()', run: () => unaryProperty((x) => x.erf(), (shape, seed) => randomTensor(shape, seed, -2.5, 2.5)) },
   tanh: { title: 'tanh()', run: () => unaryProperty((x) => x.tanh(), (shape, seed) => randomTensor(shape, seed, -3, 3)) },
   sigmoid: { title: 'sigmoid()', run: () => unaryProperty((x) => x.sigmoid(), wide) },
   relu: { title: 'relu()', run: () => unaryProperty((x) => x.relu(), awayFromZero) },
@@ -193,7 +205,7 @@ const cases: Record<keyof typeof primitives, { readonly title: string; readonly 
       ),
   },
   conv2d: {
-    title: 'conv2d() with stride, padding and dilation',
+    title: 'conv2d() with stride, padding, dilation and groups',
     run: () =>
       property(
         fc.record({
@@ -202,12 +214,13 @@ const cases: Record<keyof typeof primitives, { readonly title: string; readonly 
           stride: fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 })),
           padding: fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })),
           dilation: fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 })),
-          bias: fc.boolean(), seed: seedArb,
+          groups: fc.integer({ min: 1, max: 2 }), bias: fc.boolean(), seed: seedArb,
         }),
-        ({ n, c, f, h, w, kh, kw, stride, padding, dilation, bias, seed }) => {
+        ({ n, c, f, h, w, kh, kw, stride, padding, dilation, groups, bias, seed }) => {
           if (h + 2 * padding[0] < dilation[0] * (kh - 1) + 1 || w + 2 * padding[1] < dilation[1] * (kw - 1) + 1) return;
-          const inputs = [randomTensor([n, c, h, w], seed), randomTensor([f, c, kh, kw], seed + 1), ...(bias ? [randomTensor([f], seed + 2)] : [])];
-          check((x, k, b) => conv2d(x!, k!, b ?? null, { stride, padding, dilation }), inputs);
+          const [cin, cout] = [c * groups, f * groups];
+          const inputs = [randomTensor([n, cin, h, w], seed), randomTensor([cout, c, kh, kw], seed + 1), ...(bias ? [randomTensor([cout], seed + 2)] : [])];
+          check((x, k, b) => conv2d(x!, k!, b ?? null, { stride, padding, dilation, groups }), inputs);
         },
       ),
   },
@@ -219,6 +232,8 @@ const cases: Record<keyof typeof primitives, { readonly title: string; readonly 
     title: 'avgPool2d() with stride and padding',
     run: () => poolProperty((x, k, stride, padding) => avgPool2d(x, k, { stride, padding }), randomTensor),
   },
+  adaptiveAvgPool2d: { title: 'adaptiveAvgPool2d() to sizes smaller and larger than the input', run: () => adaptiveProperty(adaptiveAvgPool2d, randomTensor) },
+  adaptiveMaxPool2d: { title: 'adaptiveMaxPool2d() to sizes smaller and larger than the input', run: () => adaptiveProperty(adaptiveMaxPool2d, distinctTensor) },
 };
 
 describe('primitives: backward rules match central differences (float64, relative error <= 1e-6)', () => {

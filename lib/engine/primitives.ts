@@ -15,10 +15,13 @@ import { cat, convert, expand, pad, permute } from './kernels/movement';
 import { logSoftmax, reduce } from './kernels/reduce';
 import { linear, linearWeightGrad, matmul } from './kernels/matmul';
 import { conv2d, conv2dInputGrad, conv2dWeightGrad, type Geometry } from './kernels/conv';
-import { avgPool2d, avgPool2dGrad, maxPool2d, maxPool2dGrad } from './kernels/pool';
+import { avgPool2d, avgPool2dGrad, maxPool2d, maxPoolGrad } from './kernels/pool';
+import { adaptiveAvgPool2dGrad, adaptivePool2d } from './kernels/adaptive-pool';
 import { reducedShape, type Shape } from './shape';
 import type { DType } from './storage';
 import { zerosLike } from './create';
+
+const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
 /** Padding amounts per dimension: [before, after]; negative amounts crop. */
 export type Pads = readonly (readonly [number, number])[];
@@ -45,6 +48,7 @@ export const primitives = {
   log: (x: Tensor) => record('log', unary('log', x), [x], (g) => [g.div(x)]),
   sqrt: (x: Tensor) => record('sqrt', unary('sqrt', x), [x], (g, y) => [g.div(y.mul(2))]),
   abs: (x: Tensor) => record('abs', unary('abs', x), [x], (g) => [g.mul(unary('sign', x))]),
+  erf: (x: Tensor) => record('erf', unary('erf', x), [x], (g) => [g.mul(x.square().neg().exp().mul(TWO_OVER_SQRT_PI))]), // 2/√π e^(−x²)
 
   // Activations. NOTE: fused rules. tanh, sigmoid and relu could be built from exp, div and
   // maximum, but one loop forward and one backward is several times faster (speed); sigmoid and
@@ -105,9 +109,16 @@ export const primitives = {
     ]),
   maxPool2d: (x: Tensor, geo: Geometry) => {
     const { out, argmax } = maxPool2d(x, geo);
-    return record('maxPool2d', out, [x], (g) => [maxPool2dGrad(g, argmax, geo)]);
+    return record('maxPool2d', out, [x], (g) => [maxPoolGrad(g, argmax, x.shape)]);
   },
-  avgPool2d: (x: Tensor, geo: Geometry) => record('avgPool2d', avgPool2d(x, geo), [x], (g) => [avgPool2dGrad(g, geo)]),
+  avgPool2d: (x: Tensor, geo: Geometry, countPadding: boolean) =>
+    record('avgPool2d', avgPool2d(x, geo, countPadding), [x], (g) => [avgPool2dGrad(g, geo, countPadding)]),
+  adaptiveAvgPool2d: (x: Tensor, [OH, OW]: readonly [number, number]) =>
+    record('adaptiveAvgPool2d', adaptivePool2d('avg', x, OH, OW).out, [x], (g) => [adaptiveAvgPool2dGrad(g, x.shape)]),
+  adaptiveMaxPool2d: (x: Tensor, [OH, OW]: readonly [number, number]) => {
+    const { out, argmax } = adaptivePool2d('max', x, OH, OW);
+    return record('adaptiveMaxPool2d', out, [x], (g) => [maxPoolGrad(g, argmax, x.shape)]);
+  },
 };
 
 function inversePermutation(dims: readonly number[]): number[] {

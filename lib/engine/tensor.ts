@@ -129,6 +129,8 @@ export class Tensor {
   sqrt(): Tensor { return A.sqrt(this); }
   /** Absolute value. */
   abs(): Tensor { return A.abs(this); }
+  /** The error function. */
+  erf(): Tensor { return A.erf(this); }
   /** this * this. */
   square(): Tensor { return A.square(this); }
   /** Clamped to [min, max]. */
@@ -204,8 +206,8 @@ export class Tensor {
   leakyRelu(negativeSlope = 0.01): Tensor { return F.leakyRelu(this, negativeSlope); }
   /** x * sigmoid(x). */
   silu(): Tensor { return F.silu(this); }
-  /** log(1 + e^x). */
-  softplus(): Tensor { return F.softplus(this); }
+  /** log(1 + e^(beta x)) / beta, x where beta x > threshold. */
+  softplus(beta = 1, threshold = 20): Tensor { return F.softplus(this, beta, threshold); }
   /** Softmax along `dim`. */
   softmax(dim: number): Tensor { return F.softmax(this, dim); }
   /** Log-softmax along `dim`. */

@@ -93,14 +93,14 @@ describe('engineParameterCount()', () => {
     const rng = new Rng(1);
     let total = 0;
     for (const layer of alexnet.layers) {
-      const counted = engineParameterCount(engineModule(layer, 4, rng));
+      const counted = engineParameterCount(engineModule(layer, rng));
       total += counted.weights + counted.biases;
     }
     expect(total).toBe(62_378_344);
   }, 30_000);
 
   it('engineParameterCount() counts a grouped convolution as PyTorch does', () => {
-    const counted = engineParameterCount(engineModule(conv(6, 9, 3, { groups: 3 }), 4, new Rng(1)));
+    const counted = engineParameterCount(engineModule(conv(6, 9, 3, { groups: 3 }), new Rng(1)));
     expect(counted).toEqual({ weights: 9 * 2 * 3 * 3, biases: 9 });
   });
 });

@@ -115,7 +115,7 @@ export async function checkStackWithEngine(input: StackInput, layers: readonly L
 
     let module;
     try {
-      module = engineModule(row.layer, row.input.length, rng);
+      module = engineModule(row.layer, rng);
     } catch (error) {
       return { check: { ...base, ...compare(row, null, errorText(error)) }, output: null };
     }

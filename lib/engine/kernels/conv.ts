@@ -1,26 +1,34 @@
 /**
  * 2-D convolution (NCHW) as im2col + matrix products: each image's receptive fields are copied
  * into the columns of a (C kH kW) x (OH OW) matrix, so the arithmetic runs in the gemm loop.
+ * A grouped convolution does this once per group, on the group's C / G input channels and with
+ * its F / G filters.
  */
 import { Tensor } from '../tensor';
 import { allocate, promote, type Data } from '../storage';
 import { gemm, gemmNT } from './matmul';
 
-/** Sizes of one conv2d or pooling call: input (N, C, H, W), kernel (KH, KW), output (N, F, OH, OW). */
+/**
+ * Sizes of one conv2d or pooling call: input (N, C, H, W), kernel (KH, KW), output (N, F, OH, OW),
+ * G groups (each output channel sees C / G input channels; 1 for pooling).
+ */
 export interface Geometry {
   readonly N: number; readonly C: number; readonly H: number; readonly W: number;
   readonly F: number; readonly KH: number; readonly KW: number; readonly OH: number; readonly OW: number;
   readonly sh: number; readonly sw: number; readonly ph: number; readonly pw: number; readonly dh: number; readonly dw: number;
+  readonly G: number;
 }
 
 /**
- * Moves image n of x to or from its column matrix: row (c, kh, kw), column (oh, ow) of cols is
- * x[n, c, oh sh + kh dh - ph, ow sw + kw dw - pw], 0 outside the image. 'gather' fills cols
- * (im2col); 'scatter' adds cols back into x (col2im, where overlapping windows sum).
+ * Moves image n of x, channels c0 to c0 + C / G (one group), to or from its column matrix: row
+ * (c, kh, kw), column (oh, ow) of cols is x[n, c0 + c, oh sh + kh dh - ph, ow sw + kw dw - pw], 0
+ * outside the image. 'gather' fills cols (im2col); 'scatter' adds cols back into x (col2im, where
+ * overlapping windows sum).
  */
-function columns(mode: 'gather' | 'scatter', g: Geometry, x: Data, n: number, cols: Data): void {
-  const { C, H, W, KH, KW, OH, OW, sh, sw, ph, pw, dh, dw } = g;
-  for (let c = 0; c < C; c++) {
+function columns(mode: 'gather' | 'scatter', g: Geometry, x: Data, n: number, c0: number, cols: Data): void {
+  const { C, H, W, KH, KW, OH, OW, sh, sw, ph, pw, dh, dw, G } = g;
+  const Cg = C / G;
+  for (let c = 0; c < Cg; c++) {
     for (let kh = 0; kh < KH; kh++) {
       for (let kw = 0; kw < KW; kw++) {
         const shift = kw * dw - pw;
@@ -31,7 +39,7 @@ function columns(mode: 'gather' | 'scatter', g: Geometry, x: Data, n: number, co
         for (let oh = 0; oh < OH; oh++) {
           const ih = oh * sh + kh * dh - ph;
           if (ih < 0 || ih >= H) continue;
-          const xr = ((n * C + c) * H + ih) * W + shift;
+          const xr = ((n * C + c0 + c) * H + ih) * W + shift;
           const cr = row + oh * OW;
           if (mode === 'gather') for (let ow = lo; ow < hi; ow++) cols[cr + ow] = x[xr + ow * sw]!;
           else for (let ow = lo; ow < hi; ow++) x[xr + ow * sw] = x[xr + ow * sw]! + cols[cr + ow]!;
@@ -41,45 +49,56 @@ function columns(mode: 'gather' | 'scatter', g: Geometry, x: Data, n: number, co
   }
 }
 
-/** y = conv2d(x, w) + b for x (N, C, H, W), w (F, C, KH, KW), b (F): y is (N, F, OH, OW). */
+/** Per-group sizes: input channels Cg and filters Fg per group, K = Cg KH KW rows of cols, P = OH OW columns. */
+function groupSizes(g: Geometry): { Cg: number; Fg: number; K: number; P: number } {
+  const Cg = g.C / g.G;
+  return { Cg, Fg: g.F / g.G, K: Cg * g.KH * g.KW, P: g.OH * g.OW };
+}
+
+/** y = conv2d(x, w) + b for x (N, C, H, W), w (F, C / G, KH, KW), b (F): y is (N, F, OH, OW). */
 export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Geometry): Tensor {
-  const P = g.OH * g.OW;
-  const K = g.C * g.KH * g.KW;
+  const { Cg, Fg, K, P } = groupSizes(g);
   const y = allocate(promote(x.dtype, w.dtype), g.N * g.F * P);
   const cols = allocate(x.dtype, K * P);
+  const padded = g.ph > 0 || g.pw > 0;
   for (let n = 0; n < g.N; n++) {
     if (b !== null) for (let f = 0; f < g.F; f++) y.fill(b.data[f]!, (n * g.F + f) * P, (n * g.F + f + 1) * P);
-    if (n > 0 && (g.ph > 0 || g.pw > 0)) cols.fill(0);
-    columns('gather', g, x.data, n, cols);
-    gemm(w.data, 0, K, 1, cols, 0, y, n * g.F * P, g.F, K, P);
+    for (let group = 0; group < g.G; group++) {
+      if (padded && (n > 0 || group > 0)) cols.fill(0);
+      columns('gather', g, x.data, n, group * Cg, cols);
+      gemm(w.data, group * Fg * K, K, 1, cols, 0, y, (n * g.F + group * Fg) * P, Fg, K, P);
+    }
   }
   return new Tensor(y, [g.N, g.F, g.OH, g.OW]);
 }
 
 /** Gradient of conv2d with respect to its input x, given dy (N, F, OH, OW). */
 export function conv2dInputGrad(dy: Tensor, w: Tensor, g: Geometry): Tensor {
-  const P = g.OH * g.OW;
-  const K = g.C * g.KH * g.KW;
+  const { Cg, Fg, K, P } = groupSizes(g);
   const dx = allocate(dy.dtype, g.N * g.C * g.H * g.W);
   const cols = allocate(dy.dtype, K * P);
   for (let n = 0; n < g.N; n++) {
-    if (n > 0) cols.fill(0);
-    gemm(w.data, 0, 1, K, dy.data, n * g.F * P, cols, 0, K, g.F, P); // w^T dy[n]
-    columns('scatter', g, dx, n, cols);
+    for (let group = 0; group < g.G; group++) {
+      if (n > 0 || group > 0) cols.fill(0);
+      gemm(w.data, group * Fg * K, 1, K, dy.data, (n * g.F + group * Fg) * P, cols, 0, K, Fg, P); // w_group^T dy[n, group]
+      columns('scatter', g, dx, n, group * Cg, cols);
+    }
   }
   return new Tensor(dx, [g.N, g.C, g.H, g.W]);
 }
 
 /** Gradient of conv2d with respect to its weight w, given dy (N, F, OH, OW) and the input x. */
 export function conv2dWeightGrad(dy: Tensor, x: Tensor, g: Geometry): Tensor {
-  const P = g.OH * g.OW;
-  const K = g.C * g.KH * g.KW;
+  const { Cg, Fg, K, P } = groupSizes(g);
   const dw = allocate(dy.dtype, g.F * K);
   const cols = allocate(x.dtype, K * P);
+  const padded = g.ph > 0 || g.pw > 0;
   for (let n = 0; n < g.N; n++) {
-    if (n > 0 && (g.ph > 0 || g.pw > 0)) cols.fill(0);
-    columns('gather', g, x.data, n, cols);
-    gemmNT(dy.data, n * g.F * P, cols, 0, dw, 0, g.F, P, K); // dy[n] cols^T
+    for (let group = 0; group < g.G; group++) {
+      if (padded && (n > 0 || group > 0)) cols.fill(0);
+      columns('gather', g, x.data, n, group * Cg, cols);
+      gemmNT(dy.data, (n * g.F + group * Fg) * P, cols, 0, dw, group * Fg * K, Fg, P, K); // dy[n, group] cols^T
+    }
   }
-  return new Tensor(dw, [g.F, g.C, g.KH, g.KW]);
+  return new Tensor(dw, [g.F, Cg, g.KH, g.KW]);
 }

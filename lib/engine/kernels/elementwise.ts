@@ -6,9 +6,10 @@ import { Tensor } from '../tensor';
 import { broadcastShapes, numel, sameShape, type Shape } from '../shape';
 import { allocate, promote, type Data } from '../storage';
 import { expand } from './movement';
+import { erf } from './erf';
 
 /** Ops of one input. */
-export type UnaryOp = 'neg' | 'exp' | 'log' | 'sqrt' | 'abs' | 'sign' | 'tanh' | 'sigmoid' | 'relu' | 'softplus';
+export type UnaryOp = 'neg' | 'exp' | 'log' | 'sqrt' | 'abs' | 'sign' | 'tanh' | 'sigmoid' | 'relu' | 'softplus' | 'erf';
 
 /** Ops of two inputs; the `...Grad` ones are fused backward rules (see primitives.ts). */
 export type BinaryOp =
@@ -35,6 +36,7 @@ function unaryLoop(op: UnaryOp, x: Data, y: Data): void {
     case 'relu': for (let i = 0; i < n; i++) y[i] = Math.max(x[i]!, 0); return;
     case 'sigmoid': for (let i = 0; i < n; i++) y[i] = sigmoid(x[i]!); return;
     case 'softplus': for (let i = 0; i < n; i++) y[i] = softplus(x[i]!); return;
+    case 'erf': for (let i = 0; i < n; i++) y[i] = erf(x[i]!); return;
     case 'tanh':
       if (y instanceof Float32Array) for (let i = 0; i < n; i++) y[i] = tanhFloat32(x[i]!);
       else for (let i = 0; i < n; i++) y[i] = Math.tanh(x[i]!);

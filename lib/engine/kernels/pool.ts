@@ -2,6 +2,7 @@
 import { Tensor } from '../tensor';
 import { allocate, type Data } from '../storage';
 import type { Geometry } from './conv';
+import { numel, type Shape } from '../shape';
 
 type Mode = 'max' | 'avg' | 'avgGrad';
 
@@ -47,31 +48,43 @@ function poolLoops(mode: Mode, g: Geometry, x: Data, y: Data, argmax: Int32Array
   }
 }
 
-/** Max over each window of x (N, C, H, W), and the flat input index each maximum came from. */
+/**
+ * Max over each window of x (N, C, H, W), and the flat input index each maximum came from. A window
+ * that dilation places wholly in the padding holds -Infinity and index -1 (PyTorch gives -inf too,
+ * and its gradient reaches no input).
+ */
 export function maxPool2d(x: Tensor, g: Geometry): { out: Tensor; argmax: Int32Array } {
-  const out = allocate(x.dtype, g.N * g.C * g.OH * g.OW);
+  const out = allocate(x.dtype, g.N * g.C * g.OH * g.OW).fill(-Infinity);
   const argmax = new Int32Array(out.length).fill(-1);
   poolLoops('max', g, x.data, out, argmax);
   return { out: new Tensor(out, [g.N, g.C, g.OH, g.OW]), argmax };
 }
 
-/** Gradient of maxPool2d: each dy element goes back to the input element that was the maximum. */
-export function maxPool2dGrad(dy: Tensor, argmax: Int32Array, g: Geometry): Tensor {
-  const dx = allocate(dy.dtype, g.N * g.C * g.H * g.W);
+/**
+ * Gradient of a max pooling (maxPool2d, adaptiveMaxPool2d) with input of `shape`: each dy element
+ * goes back to the input element that was the maximum (none where argmax is -1).
+ */
+export function maxPoolGrad(dy: Tensor, argmax: Int32Array, shape: Shape): Tensor {
+  const dx = allocate(dy.dtype, numel(shape));
   const src = dy.data;
   for (let o = 0; o < argmax.length; o++) {
     const i = argmax[o]!;
     if (i >= 0) dx[i] = dx[i]! + src[o]!;
   }
-  return new Tensor(dx, [g.N, g.C, g.H, g.W]);
+  return new Tensor(dx, shape);
 }
 
 /**
- * 1 / (window size) for every output cell, row-major: the window clipped to the padded input
- * (KH·KW except where ceil_mode lets a last window hang past the padding, as in PyTorch).
+ * 1 / (window size) for every output cell, row-major. The window is clipped to the padded input
+ * (KH·KW except where ceil_mode lets a last window hang past the padding, as in PyTorch), or to
+ * the input itself when padding is not counted (PyTorch's count_include_pad=False).
  */
-function avgScales({ H, W, KH, KW, OH, OW, sh, sw, ph, pw }: Geometry): Float64Array {
-  const extent = (o: number, s: number, p: number, k: number, n: number): number => Math.min(o * s - p + k, n + p) - (o * s - p);
+function avgScales({ H, W, KH, KW, OH, OW, sh, sw, ph, pw }: Geometry, countPadding: boolean): Float64Array {
+  const extent = (o: number, s: number, p: number, k: number, n: number): number => {
+    const start = o * s - p;
+    const end = Math.min(start + k, n + p);
+    return countPadding ? end - start : Math.min(end, n) - Math.max(start, 0);
+  };
   const scales = new Float64Array(OH * OW);
   for (let oh = 0; oh < OH; oh++) {
     for (let ow = 0; ow < OW; ow++) scales[oh * OW + ow] = 1 / (extent(oh, sh, ph, KH, H) * extent(ow, sw, pw, KW, W));
@@ -79,19 +92,19 @@ function avgScales({ H, W, KH, KW, OH, OW, sh, sw, ph, pw }: Geometry): Float64A
   return scales;
 }
 
-/** Mean over each window of x (N, C, H, W); padding counts as zeros (PyTorch's count_include_pad). */
-export function avgPool2d(x: Tensor, g: Geometry): Tensor {
+/** Mean over each window of x (N, C, H, W); padding counts as zeros when countPadding (PyTorch's count_include_pad). */
+export function avgPool2d(x: Tensor, g: Geometry, countPadding: boolean): Tensor {
   const out = allocate(x.dtype, g.N * g.C * g.OH * g.OW);
   poolLoops('avg', g, x.data, out, new Int32Array(0));
-  const scales = avgScales(g);
+  const scales = avgScales(g, countPadding);
   for (let i = 0; i < out.length; i++) out[i] = out[i]! * scales[i % scales.length]!;
   return new Tensor(out, [g.N, g.C, g.OH, g.OW]);
 }
 
 /** Gradient of avgPool2d: each dy element spread evenly over its window. */
-export function avgPool2dGrad(dy: Tensor, g: Geometry): Tensor {
+export function avgPool2dGrad(dy: Tensor, g: Geometry, countPadding: boolean): Tensor {
   const dx = allocate(dy.dtype, g.N * g.C * g.H * g.W);
-  const scales = avgScales(g);
+  const scales = avgScales(g, countPadding);
   const scaled = allocate(dy.dtype, dy.data.length);
   for (let i = 0; i < scaled.length; i++) scaled[i] = dy.data[i]! * scales[i % scales.length]!;
   poolLoops('avgGrad', g, dx, scaled, new Int32Array(0));

@@ -9,6 +9,7 @@ export abstract class Module<In extends unknown[] = [Tensor], Out = Tensor> {
   /** True in training mode (dropout active), false after eval(). */
   training = true;
   readonly #parameters = new Map<string, Tensor>();
+  readonly #buffers = new Map<string, Tensor>();
   readonly #children = new Map<string, Module<never[], unknown>>();
 
   /** The module's computation; subclasses define it. */
@@ -18,6 +19,15 @@ export abstract class Module<In extends unknown[] = [Tensor], Out = Tensor> {
   protected registerParameter(name: string, t: Tensor): Tensor {
     t.requiresGrad = true;
     this.#parameters.set(name, t);
+    return t;
+  }
+
+  /**
+   * Registers `t` as a buffer called `name`: state that is not trained but belongs to the module
+   * (BatchNorm2d's running_mean), listed by namedBuffers() as in PyTorch.
+   */
+  protected registerBuffer(name: string, t: Tensor): Tensor {
+    this.#buffers.set(name, t);
     return t;
   }
 
@@ -36,6 +46,13 @@ export abstract class Module<In extends unknown[] = [Tensor], Out = Tensor> {
   namedParameters(prefix = ''): [string, Tensor][] {
     const own = [...this.#parameters].map(([name, t]): [string, Tensor] => [prefix + name, t]);
     const nested = [...this.#children].flatMap(([name, child]) => child.namedParameters(`${prefix}${name}.`));
+    return [...own, ...nested];
+  }
+
+  /** All buffers with dotted PyTorch names ('0.running_mean', ...). */
+  namedBuffers(prefix = ''): [string, Tensor][] {
+    const own = [...this.#buffers].map(([name, t]): [string, Tensor] => [prefix + name, t]);
+    const nested = [...this.#children].flatMap(([name, child]) => child.namedBuffers(`${prefix}${name}.`));
     return [...own, ...nested];
   }
 

@@ -29,6 +29,13 @@ describe('arithmetic', () => {
     expect(clamp(tensor([-2, 0.5, 3]), 0, 1).toArray()).toEqual([0, 0.5, 1]);
     expect(clamp(tensor([-2, 3]), undefined, 1).toArray()).toEqual([-2, 1]);
     expect(clamp(tensor([-2, 3]), 0).toArray()).toEqual([0, 3]);
+    expect(clamp(tensor([-2, 0, 3, NaN]), 2, 1).toArray()).toEqual([1, 1, 1, NaN]); // max wins, NaN stays
+  });
+
+  it('clamp() passes the gradient at its bounds and none outside them, as PyTorch does', () => {
+    const x = tensor([0, 3, 6, -1, 7], { dtype: 'float64', requiresGrad: true });
+    clamp(x, 0, 6).sum().backward();
+    expect(x.grad!.toArray()).toEqual([1, 1, 1, 0, 0]);
   });
 
   it('minimum(), clamp() and square() gradients match finite differences', () => {

@@ -46,13 +46,20 @@ export const exp = (x: Tensor): Tensor => P.exp(x);
 export const log = (x: Tensor): Tensor => P.log(x);
 /** Square root. */
 export const sqrt = (x: Tensor): Tensor => P.sqrt(x);
+/** The error function 2/√π ∫₀ˣ e^(−t²) dt (float64 to about 1e-15 relative). */
+export const erf = (x: Tensor): Tensor => P.erf(x);
 /** |x|; its gradient at 0 is 0. */
 export const abs = (x: Tensor): Tensor => P.abs(x);
 /** x * x. */
 export const square = (x: Tensor): Tensor => P.mul(x, x);
-/** x clamped to [min, max] (either bound optional). */
-export const clamp = (x: Tensor, min?: number, max?: number): Tensor =>
-  min === undefined ? (max === undefined ? x : minimum(x, max)) : max === undefined ? maximum(x, min) : minimum(maximum(x, min), max);
+/**
+ * x clamped to [min, max] (either bound optional; max wins if min > max). As in PyTorch, the
+ * gradient is 1 inside the bounds, bounds included, and 0 outside; NaN stays NaN.
+ */
+export const clamp = (x: Tensor, min?: number, max?: number): Tensor => {
+  const low = min === undefined ? x : where(lt(x, min), min, x);
+  return max === undefined ? low : where(gt(low, max), max, low);
+};
 /** cond ? a : b, elementwise with broadcasting; `cond` holds 0 (false) or anything else (true). */
 export const where = (cond: Tensor, a: Operand, b: Operand): Tensor => P.where(cond, ...lift(a, b));
 

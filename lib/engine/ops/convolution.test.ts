@@ -3,47 +3,7 @@ import { avgPool2d, conv2d, maxPool2d } from './convolution';
 import { tensor } from '../create';
 import { Tensor } from '../tensor';
 import { randomTensor } from '../testing/gradcheck';
-
-/** conv2d as the textbook's seven loops, in float64: the independent reference for dilated convolutions. */
-function referenceConv(x: Tensor, w: Tensor, stride: number, padding: number, dilation: number): Float64Array {
-  const [N, C, H, W] = x.shape as number[] as [number, number, number, number];
-  const [F, , KH, KW] = w.shape as number[] as [number, number, number, number];
-  const OH = Math.floor((H + 2 * padding - dilation * (KH - 1) - 1) / stride) + 1;
-  const OW = Math.floor((W + 2 * padding - dilation * (KW - 1) - 1) / stride) + 1;
-  const out = new Float64Array(N * F * OH * OW);
-  for (let n = 0; n < N; n++)
-    for (let f = 0; f < F; f++)
-      for (let oh = 0; oh < OH; oh++)
-        for (let ow = 0; ow < OW; ow++) {
-          let s = 0;
-          for (let c = 0; c < C; c++)
-            for (let kh = 0; kh < KH; kh++)
-              for (let kw = 0; kw < KW; kw++) {
-                const ih = oh * stride + kh * dilation - padding;
-                const iw = ow * stride + kw * dilation - padding;
-                if (ih >= 0 && ih < H && iw >= 0 && iw < W) s += w.data[((f * C + c) * KH + kh) * KW + kw]! * x.data[((n * C + c) * H + ih) * W + iw]!;
-              }
-          out[((n * F + f) * OH + oh) * OW + ow] = s;
-        }
-  return out;
-}
-
-/** ‖t.grad − numeric‖ / ‖numeric‖, numeric being central differences of loss() in each element of t. */
-function gradientError(t: Tensor, loss: () => number): number {
-  let diff = 0;
-  let norm = 0;
-  t.data.forEach((saved, i) => {
-    t.data[i] = saved + 1e-6;
-    const up = loss();
-    t.data[i] = saved - 1e-6;
-    const down = loss();
-    t.data[i] = saved;
-    const numeric = (up - down) / 2e-6;
-    diff += (t.grad!.data[i]! - numeric) ** 2;
-    norm += numeric ** 2;
-  });
-  return Math.sqrt(diff / norm);
-}
+import { gradientError, referenceConv } from '../testing/reference';
 
 describe('conv2d()', () => {
   it('conv2d() applies dilation: values and gradients match finite differences of a direct-loop reference', () => {
@@ -51,12 +11,13 @@ describe('conv2d()', () => {
       const x = randomTensor([2, 2, 9, 8], stride * 10 + dilation);
       const w = randomTensor([3, 2, 3, 2], padding + 5);
       const y = conv2d(x, w, null, { stride, padding, dilation });
-      const expected = referenceConv(x, w, stride, padding, dilation);
+      const reference = () => referenceConv(x, w, { stride, pads: [padding, padding, padding, padding], dilation }).data;
+      const expected = reference();
       y.data.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 10));
       const dy = randomTensor(y.shape, 3);
       y.backward(dy.detach());
       // d/dt sum(ref(x, w) * dy), by central differences of the reference.
-      const loss = () => referenceConv(x, w, stride, padding, dilation).reduce((s, v, i) => s + v * dy.data[i]!, 0);
+      const loss = () => reference().reduce((s, v, i) => s + v * dy.data[i]!, 0);
       for (const t of [x, w]) expect(gradientError(t, loss)).toBeLessThanOrEqual(1e-6);
     }
   });
@@ -74,10 +35,14 @@ describe('conv2d()', () => {
 
   it("conv2d() reports shape errors like PyTorch's", () => {
     const w = randomTensor([8, 3, 3, 3], 1);
-    expect(() => conv2d(randomTensor([1, 4, 8, 8], 2), w)).toThrow('conv2d: expected 3 input channels, got 4');
+    expect(() => conv2d(randomTensor([1, 4, 8, 8], 2), w)).toThrow(
+      'conv2d: Given groups=1, weight of size [8, 3, 3, 3], expected input[1, 4, 8, 8] to have 3 channels, but got 4 channels instead',
+    );
     expect(() => conv2d(randomTensor([8, 8], 2), w)).toThrow('conv2d: expected a 3-D (unbatched) or 4-D (batched) input, got input of size [8, 8]');
     expect(() => conv2d(randomTensor([1, 3, 2, 2], 2), w)).toThrow('conv2d: padded input size per channel (2x2) is smaller than the kernel size (3x3)');
-    expect(() => conv2d(randomTensor([1, 3, 5, 5], 2), w, randomTensor([4], 3))).toThrow('conv2d: expected bias of shape [8], got [4]');
+    expect(() => conv2d(randomTensor([1, 3, 5, 5], 2), w, randomTensor([4], 3))).toThrow(
+      'conv2d: Given weight of size [8, 3, 3, 3], expected bias to be 1-dimensional with 8 elements, but got bias of size [4] instead',
+    );
     expect(() => conv2d(randomTensor([1, 3, 5, 5], 2), w, null, { stride: 0 })).toThrow('conv2d: stride must be integers >= 1, got 0');
   });
 });
@@ -99,9 +64,28 @@ describe('pooling', () => {
     expect(maxPool2d(x, 2, { stride: 1, dilation: 2 }).toArray()).toEqual([[[[11, 12], [15, 16]]]]);
   });
 
+  it('maxPool2d() gives -Infinity for a window that dilation puts wholly in the padding, and sends it no gradient (as PyTorch 1.13)', () => {
+    const input = tensor([[[[1, 2, 3], [4, 5, 6], [7, 8, 9]]]], { dtype: 'float64', requiresGrad: true });
+    // Kernel 2, dilation 4, padding 1: the window's rows and columns are -1 and 3, all outside 0..2.
+    const y = maxPool2d(input, 2, { stride: 2, padding: 1, dilation: 4 });
+    expect(y.toArray()).toEqual([[[[-Infinity]]]]);
+    y.backward(tensor([[[[1]]]], { dtype: 'float64' }));
+    expect(input.grad!.toArray()).toEqual([[[[0, 0, 0], [0, 0, 0], [0, 0, 0]]]]);
+    // Rows -1 and 5 of a 5-row input: only the corners of a 5x5 input are ever inside a window.
+    const x5 = tensor(Array.from({ length: 5 }, (_, i) => Array.from({ length: 5 }, (_, j) => 5 * i + j + 1)), { dtype: 'float64', requiresGrad: true });
+    const z = maxPool2d(x5.unsqueeze(0), 2, { stride: 1, padding: 1, dilation: 5 });
+    expect(z.toArray()).toEqual([[[25, 21], [5, 1]]]);
+    const rows = maxPool2d(x5.unsqueeze(0), 2, { stride: [4, 1], padding: 1, dilation: [6, 1] });
+    expect(rows.toArray()).toEqual([[Array.from({ length: 6 }, () => -Infinity)]]);
+  });
+
   it('avgPool2d() counts zero padding, as PyTorch does by default', () => {
     expect(avgPool2d(x, 2).toArray()).toEqual([[[[3.5, 5.5], [11.5, 13.5]]]]);
     expect(avgPool2d(x, 2, { stride: 2, padding: 1 }).toArray()).toEqual([[[[0.25, 1.25, 1], [3.5, 8.5, 5], [3.25, 7.25, 4]]]]);
+  });
+
+  it('avgPool2d() with countIncludePad false divides by the cells inside the input only', () => {
+    expect(avgPool2d(x, 2, { stride: 2, padding: 1, countIncludePad: false }).toArray()).toEqual([[[[1, 2.5, 4], [7, 8.5, 10], [13, 14.5, 16]]]]);
   });
 
   it('pools accept unbatched input and reject oversized padding', () => {

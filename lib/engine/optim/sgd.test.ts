@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SGD } from './sgd';
+import { SGD, type SGDOptions } from './sgd';
 import { param } from '../testing/param';
 import { tensor } from '../create';
 
@@ -43,5 +43,26 @@ describe('optim.SGD', () => {
     opt.zeroGrad();
     expect(p.grad).toBeNull();
     expect(() => new SGD([p], { lr: -1 })).toThrow('Invalid learning rate: -1');
+  });
+
+  it("new SGD() refuses what PyTorch 1.13 refuses, in its words", () => {
+    const p = [param([0], [1])];
+    expect(() => new SGD(p, { lr: 0.1, momentum: -0.5 })).toThrow('Invalid momentum value: -0.5');
+    expect(() => new SGD(p, { lr: 0.1, weightDecay: -1 })).toThrow('Invalid weight_decay value: -1');
+    expect(() => new SGD(p, { lr: 0.1, nesterov: true })).toThrow('Nesterov momentum requires a momentum and zero dampening');
+    expect(() => new SGD(p, { lr: 0.1, nesterov: true, momentum: 0.9, dampening: 0.1 })).toThrow('Nesterov momentum requires a momentum and zero dampening');
+    // PyTorch's order: momentum before weight decay.
+    expect(() => new SGD(p, { lr: 0.1, momentum: -0.5, weightDecay: -1 })).toThrow('Invalid momentum value: -0.5');
+    // PyTorch 1.13 lets a NaN learning rate through SGD (not Adam); we refuse it in both.
+    expect(() => new SGD(p, { lr: NaN })).toThrow('Invalid learning rate: NaN');
+    expect(() => new SGD(p, { lr: 0.1, momentum: 0.9, nesterov: true })).not.toThrow();
+  });
+
+  it('new SGD() refuses options it does not have, and a missing lr', () => {
+    const p = [param([0], [1])];
+    const options = (o: object) => o as SGDOptions;
+    expect(() => new SGD(p, options({ lr: 0.1, amsgrad: true }))).toThrow("SGD() got an unexpected option 'amsgrad'; its options are lr, momentum, dampening, weightDecay, nesterov");
+    expect(() => new SGD(p, options({ lr: 0.1, weight_decay: 0.1 }))).toThrow("SGD() got an unexpected option 'weight_decay' (did you mean weightDecay?)");
+    expect(() => new SGD(p, options({}))).toThrow("parameter group didn't specify a value of required optimization parameter lr");
   });
 });

@@ -1,9 +1,12 @@
 /** optim.SGD: stochastic gradient descent with momentum and weight decay, PyTorch's update rule. */
-import { Optimizer } from './optimizer';
+import { atLeastZero, checkOptionNames, Optimizer } from './optimizer';
 import type { Tensor } from '../tensor';
 import { allocate, type Data } from '../storage';
 
-/** SGD options; all but lr default to 0 / false as in PyTorch. */
+/**
+ * SGD options; all but lr default to 0 / false as in PyTorch. lr, momentum and weightDecay must be
+ * >= 0; nesterov needs momentum > 0 and dampening 0 (PyTorch's rules).
+ */
 export interface SGDOptions {
   readonly lr: number;
   readonly momentum?: number;
@@ -25,8 +28,15 @@ export class SGD extends Optimizer {
   readonly #buffers = new Map<Tensor, Data>();
 
   /** SGD over params. */
-  constructor(params: Iterable<Tensor>, { lr, momentum = 0, dampening = 0, weightDecay = 0, nesterov = false }: SGDOptions) {
+  constructor(params: Iterable<Tensor>, options: SGDOptions) {
+    checkOptionNames('SGD', options, ['lr', 'momentum', 'dampening', 'weightDecay', 'nesterov']);
+    const { lr, momentum = 0, dampening = 0, weightDecay = 0, nesterov = false } = options;
+    if (lr === undefined) throw new TypeError("parameter group didn't specify a value of required optimization parameter lr");
     super(params, lr);
+    // PyTorch 1.13's checks, in its order and words.
+    atLeastZero(momentum, 'momentum value');
+    atLeastZero(weightDecay, 'weight_decay value');
+    if (nesterov && (momentum <= 0 || dampening !== 0)) throw new RangeError('Nesterov momentum requires a momentum and zero dampening');
     this.momentum = momentum;
     this.dampening = dampening;
     this.weightDecay = weightDecay;
