@@ -135,7 +135,7 @@ describe('CNN-sizes "Copy as PyTorch" scripts (stackToPython) run in PyTorch', (
   const summary = new Summary();
 
   beforeAll(async () => {
-    const scripts = [...valid, ...failing].map((s) => ({ code: stackToPython(s.input, s.layers, calculateStack(s.input, s.layers).output) }));
+    const scripts = [...valid, ...failing].map((s) => ({ code: stackToPython(s.input, s.layers, calculateStack(s.input, s.layers)) }));
     ran = await askTorch('scripts', scripts);
   });
 
