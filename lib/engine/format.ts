@@ -148,6 +148,12 @@ function tensorBody(t: Tensor): string {
   return render(0, 0, PREFIX.length);
 }
 
+/** Each value in the notation PyTorch would choose for all of them together (`1.0000e-05`, `2.5000`, `3.`), unpadded. */
+export function formatElements(values: readonly number[]): string[] {
+  const { format } = formatter(values);
+  return values.map((v) => format(v).trimStart());
+}
+
 /** torch._tensor_str._Formatter for a floating tensor: one notation and one width for every element. */
 function formatter(values: readonly number[]): { width: number; format(v: number): string } {
   let intMode = true;
