@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arange, tensor, zeros } from '../engine';
-import { shortNumber, toDisplayItem, toPlotItem } from './display';
+import { toDisplayItem, toPlotItem } from './display';
+import { shortNumber } from './numbers';
 import { LIMITS } from './outputs';
 
 describe('toDisplayItem()', () => {
@@ -74,8 +75,8 @@ describe('toPlotItem()', () => {
   });
 
   it('plots several series: a list of { x, y, label }, or rows of y sharing x', () => {
-    const list = toPlotItem([{ x: [0, 1], y: [0, 1], label: 'a' }, { x: [0, 1], y: [1, 0] }]);
-    expect(list.kind === 'chart' && list.series.map((s) => s.label)).toEqual(['a', 'series 2']);
+    const list = toPlotItem([{ x: [0, 1], y: [0, 1], label: 'a' }, { x: [0, 1], y: [1, 0], dashed: true }]);
+    expect(list.kind === 'chart' && list.series.map((s) => [s.label, s.dashed])).toEqual([['a', undefined], ['series 2', true]]);
     const rows = toPlotItem({ x: [0, 1, 2], y: tensor([[1, 2, 3], [3, 2, 1]]), label: 'row' });
     expect(rows.kind === 'chart' && rows.series.map((s) => s.label)).toEqual(['row 0', 'row 1']);
   });

@@ -5,6 +5,7 @@
 import { Tensor } from '../engine';
 import { formatElements } from '../engine/format';
 import { inspect } from './inspect';
+import { shortNumber } from './numbers';
 import { clip, finiteOrNull, LIMITS, type ChartSeries, type DisplayItem, type HeatmapItem, type TableItem } from './outputs';
 
 /** Options of display(): a title, and which view to use for a tensor. */
@@ -22,6 +23,7 @@ export interface PlotOptions {
   /** Name of the series when the data has one series. */
   readonly label?: string;
 }
+// A series may also be given as { x, y, label, dashed }: dashed draws it dashed.
 
 // A 2-D tensor larger than this is shown as a heatmap by default.
 const TABLE_MAX_ROWS = 24;
@@ -162,7 +164,7 @@ export function toPlotItem(data: unknown, options: PlotOptions = {}): DisplayIte
     const step = Math.ceil(n / LIMITS.pointsPerSeries);
     notes.push(`${s.label}: showing every ${ordinal(step)} of ${count(n)} points`);
     const keep = (_: unknown, i: number): boolean => i % step === 0 || i === n - 1;
-    return { label: s.label, x: s.x.filter(keep), y: s.y.filter(keep) };
+    return { ...s, x: s.x.filter(keep), y: s.y.filter(keep) };
   });
   const chart = kind === 'scatter' ? 'scatter' : 'line';
   return { kind: 'chart', chart, ...labels, series: sampled, ...(notes.length ? { note: notes.join('; ') } : {}), text: describeChart(chart, labels.title, sampled) };
@@ -198,9 +200,9 @@ function describeKind(v: unknown): string {
 }
 
 function toSeries(data: unknown, label: string | undefined): ChartSeries[] {
-  const make = (x: number[] | undefined, y: number[], name: string): ChartSeries => {
+  const make = (x: number[] | undefined, y: number[], name: string, dashed = false): ChartSeries => {
     if (x && x.length !== y.length) throw new TypeError(`plot: x has ${x.length} values but y has ${y.length}`);
-    return { label: clip(name, LIMITS.labelChars), x: (x ?? y.map((_, i) => i)).map(finiteOrNull), y: y.map(finiteOrNull) };
+    return { label: clip(name, LIMITS.labelChars), x: (x ?? y.map((_, i) => i)).map(finiteOrNull), y: y.map(finiteOrNull), ...(dashed ? { dashed } : {}) };
   };
   if (data instanceof Tensor || (Array.isArray(data) && data.every((v) => typeof v === 'number'))) {
     return [make(undefined, numbers('plot', 'the data', data), label ?? 'y')];
@@ -216,7 +218,7 @@ function toSeries(data: unknown, label: string | undefined): ChartSeries[] {
       const rows = s.y instanceof Tensor ? Array.from({ length: s.y.shape[0]! }, (_, r) => (s.y as Tensor).select(0, r)) : (s.y as unknown[]);
       return rows.map((r, k) => make(x, numbers('plot', `y[${k}]`, r), `${name} ${k}`));
     }
-    return [make(x, numbers('plot', 'y', s.y), name)];
+    return [make(x, numbers('plot', 'y', s.y), name, s.dashed === true)];
   };
   if (Array.isArray(data) && data.length > 0) return data.flatMap((s, i) => one(s, i, data.length > 1));
   return one(data, 0, false);
@@ -279,11 +281,4 @@ function describeChart(chart: 'line' | 'scatter', title: string | undefined, ser
     return `${s.label}: ${count(s.y.length)} points, x from ${shortNumber(Math.min(...xs))} to ${shortNumber(Math.max(...xs))}, y from ${shortNumber(Math.min(...ys))} to ${shortNumber(Math.max(...ys))}`;
   });
   return `${head}. ${parts.join('; ')}.`;
-}
-
-/** A number in at most 4 significant digits: 0.01234, 1.235e+6. */
-export function shortNumber(v: number): string {
-  if (v === 0 || !Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  return a >= 1e6 || a < 1e-4 ? v.toExponential(3).replace(/\.?0+e/, 'e') : String(Number(v.toPrecision(4)));
 }

@@ -33,6 +33,13 @@ describe('inspect()', () => {
     expect(inspect(zeros([1001]))).toMatch(/^tensor\(\[0\., 0\., 0\., {2}\.\.\., 0\., 0\., 0\.\]\)\n# shape \[1001\]$/);
   });
 
+  it('shows accessors as Node does, without calling them, and never throws', () => {
+    const o = { get a() { throw new Error('no'); }, set b(_: number) {}, c: 1 };
+    expect(inspect(o)).toBe(nodeInspect(o));
+    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('trap'); } });
+    expect(inspect(hostile)).toBe('[value that cannot be shown: trap]');
+  });
+
   it('marks a circular reference instead of recursing', () => {
     const a: { self?: unknown } = {};
     a.self = a;

@@ -24,7 +24,12 @@ export function formatTensorWithShape(t: Tensor): string {
 
 /** A value as Node's util.inspect shows it (depth 2, 100 items per container, strings quoted, line width 80). */
 export function inspect(value: unknown): string {
-  return show(value, 0, { seen: new Set(), lastDepth: 0 });
+  try {
+    return show(value, 0, { seen: new Set(), lastDepth: 0 });
+  } catch (e) {
+    // A getter or a Proxy that throws: say so rather than fail the cell that printed it.
+    return `[value that cannot be shown: ${e instanceof Error ? e.message : String(e)}]`;
+  }
 }
 
 interface Context {
@@ -90,13 +95,20 @@ function show(value: unknown, depth: number, ctx: Context): string {
     }
     const name = constructorName(object);
     const keys = Object.keys(object);
-    const entries = keys.map((k) => `${propertyKey(k)}: ${inner((object as Record<string, unknown>)[k])}`);
+    const entries = keys.map((k) => `${propertyKey(k)}: ${propertyValue(object, k, inner)}`);
     const base = name === undefined || name === 'Object' ? '' : name;
     if (entries.length === 0) return base ? `${base} {}` : '{}';
     return reduce(ctx, depth, base, '{', '}', entries);
   } finally {
     ctx.seen.delete(object);
   }
+}
+
+/** An own property as Node shows it: its value, or [Getter], [Setter], [Getter/Setter] (never calling the getter). */
+function propertyValue(object: object, key: string, inner: (v: unknown) => string): string {
+  const d = Object.getOwnPropertyDescriptor(object, key);
+  if (d && !('value' in d)) return d.get && d.set ? '[Getter/Setter]' : d.get ? '[Getter]' : '[Setter]';
+  return inner(d?.value);
 }
 
 function listItems(items: readonly unknown[], inner: (v: unknown) => string): string[] {

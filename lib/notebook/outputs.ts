@@ -24,6 +24,8 @@ export interface ChartSeries {
   readonly label: string;
   readonly x: readonly (number | null)[];
   readonly y: readonly (number | null)[];
+  /** Drawn dashed (e.g. a curve expected to lie on top of another). */
+  readonly dashed?: boolean;
 }
 
 /** A line chart or a scatter plot. */

@@ -14,6 +14,7 @@ describe('parseOutput()', () => {
       toDisplayItem('text'),
       toPlotItem(arange(5000), { title: 'long', xLabel: 'step', yLabel: 'loss' }),
       toPlotItem({ x: [1, 2], y: [NaN, 1] }, { kind: 'scatter' }),
+      toPlotItem([{ y: [1, 2] }, { y: [1, 2], dashed: true }]),
       toPlotItem([[1, 2], [3, Infinity]]),
     ];
     const outputs: Output[] = [

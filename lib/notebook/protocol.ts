@@ -92,7 +92,8 @@ export function parseDisplayItem(v: unknown): DisplayItem | undefined {
         const name = label(s.label);
         const x = list(s.x, points, maybeNumber);
         const y = list(s.y, points, maybeNumber);
-        return name !== undefined && x && y && x.length === y.length ? { label: name, x, y } : undefined;
+        if (s.dashed !== undefined && typeof s.dashed !== 'boolean') return undefined;
+        return name !== undefined && x && y && x.length === y.length ? { label: name, x, y, ...(s.dashed ? { dashed: true } : {}) } : undefined;
       });
       if (!labels || !series || (v.chart !== 'line' && v.chart !== 'scatter')) return undefined;
       return { kind: 'chart', chart: v.chart, ...labels, series, text: itemText };

@@ -10,17 +10,19 @@ function setup() {
 }
 
 describe('OutputSink', () => {
-  it('merges lines of one stream until 50 ms have passed or something else is output', () => {
+  it('sends the first prints at once (a line printed before a hang shows), then merges a flood', () => {
     const { outputs, sink, advance } = setup();
-    sink.write('stdout', 'a');
-    sink.write('stdout', 'b');
-    expect(outputs).toEqual([]);
+    sink.write('stdout', 'before the loop');
+    expect(outputs).toEqual([{ type: 'stream', name: 'stdout', text: 'before the loop\n' }]);
+    for (let i = 0; i < 30; i++) sink.write('stdout', String(i));
+    expect(outputs).toHaveLength(10); // 10 sends in the first 50 ms, the rest waits
     advance(50);
-    sink.write('stdout', 'c');
-    expect(outputs).toEqual([{ type: 'stream', name: 'stdout', text: 'a\nb\nc\n' }]);
+    sink.write('stdout', 'next window');
+    expect(outputs).toHaveLength(11);
+    expect(outputs.flatMap((o) => (o.type === 'stream' ? [o.text] : [])).join('')).toBe(`before the loop\n${Array.from({ length: 30 }, (_, i) => `${i}\n`).join('')}next window\n`);
     sink.write('stderr', 'warn');
     sink.value('1');
-    expect(outputs.slice(1)).toEqual([{ type: 'stream', name: 'stderr', text: 'warn\n' }, { type: 'value', text: '1' }]);
+    expect(outputs.slice(-2)).toEqual([{ type: 'stream', name: 'stderr', text: 'warn\n' }, { type: 'value', text: '1' }]);
   });
 
   it('stops printing at the limit, with one notice', () => {

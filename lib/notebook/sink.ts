@@ -1,19 +1,23 @@
 /** Where one run's outputs go: in order, printed text merged into few messages, and bounded by LIMITS. */
 import { clip, LIMITS, type DisplayItem, type ErrorOutput, type Output } from './outputs';
 
-/** How often merged text is sent while a cell keeps printing (milliseconds). */
-const FLUSH_EVERY = 50;
+/** Within this window (milliseconds) only the first few prints go out at once; the rest are merged. */
+const WINDOW = 50;
+/** Prints sent at once per window: a line printed just before a hang still shows, a flood is merged. */
+const IMMEDIATE_PER_WINDOW = 10;
 
 /**
- * Collects a run's outputs and hands them to `emit` in the order they happened. Consecutive
- * prints to the same stream are merged and sent at most every 50 ms (and when anything else is
- * output, and at the end). Past LIMITS, output is dropped with one notice saying so.
+ * Collects a run's outputs and hands them to `emit` in the order they happened. The first 10
+ * prints of every 50 ms go out at once; beyond that, consecutive prints to one stream are merged
+ * and sent with the next print after the 50 ms (or when anything else is output, or at the end).
+ * Past LIMITS, output is dropped with one notice saying so.
  */
 export class OutputSink {
   readonly #emit: (output: Output) => void;
   readonly #now: () => number;
   #pending: { name: 'stdout' | 'stderr'; text: string } | null = null;
-  #lastFlush: number;
+  #windowStart: number;
+  #sentInWindow = 0;
   #streamChars = 0;
   #displays = 0;
   #finished = false;
@@ -21,7 +25,7 @@ export class OutputSink {
   constructor(emit: (output: Output) => void, now: () => number = Date.now) {
     this.#emit = emit;
     this.#now = now;
-    this.#lastFlush = now();
+    this.#windowStart = now();
   }
 
   /** Appends printed text (one console call: a line) to stdout or stderr. */
@@ -39,8 +43,13 @@ export class OutputSink {
     if (this.#streamChars >= LIMITS.streamChars) {
       this.flush();
       this.#emit({ type: 'notice', text: `Printing stopped after ${LIMITS.streamChars.toLocaleString('en-US')} characters (the cell kept running). Print less, or show a summary with display() or plot().` });
-    } else if (this.#finished || this.#now() - this.#lastFlush >= FLUSH_EVERY) {
-      this.flush();
+    } else {
+      const now = this.#now();
+      if (now - this.#windowStart >= WINDOW) {
+        this.#windowStart = now;
+        this.#sentInWindow = 0;
+      }
+      if (this.#finished || this.#sentInWindow < IMMEDIATE_PER_WINDOW) this.flush();
     }
   }
 
@@ -66,8 +75,8 @@ export class OutputSink {
 
   /** Sends merged text now. */
   flush(): void {
-    this.#lastFlush = this.#now();
     if (!this.#pending) return;
+    this.#sentInWindow += 1;
     const pending = this.#pending;
     this.#pending = null;
     this.#emit({ type: 'stream', name: pending.name, text: pending.text });
