@@ -14,14 +14,16 @@ export function HeatmapView({ item }: { item: HeatmapItem }) {
   const max = absMax(values);
   const cell = Math.max(2, Math.min(28, Math.floor(Math.min(width, 480) / item.columns)));
   return (
-    <figure class="nb-heatmap" ref={ref}>
-      {item.title && <figcaption class="nb-chart-title">{item.title}</figcaption>}
-      <PixelMap values={values} height={item.rows} width={item.columns} paint={{ kind: 'diverging', max, colours }} cell={cell} label={item.text} />
-      <DivergingLegend max={max} label="Value" />
-      <p class="nb-note">
-        {item.text}
-        {item.note && ` (${item.note})`}
-      </p>
-    </figure>
+    <div ref={ref}>
+      <figure class="nb-heatmap">
+        {item.title && <figcaption class="nb-chart-title">{item.title}</figcaption>}
+        <PixelMap values={values} height={item.rows} width={item.columns} paint={{ kind: 'diverging', max, colours }} cell={cell} label={item.text} />
+        <DivergingLegend max={max} label="Value" />
+        <p class="nb-note">
+          {item.text}
+          {item.note && ` (${item.note})`}
+        </p>
+      </figure>
+    </div>
   );
 }

@@ -27,7 +27,8 @@ function StreamText({ name, text }: { name: 'stdout' | 'stderr'; text: string })
   const cut = !all && lines.length > SHOWN_LINES;
   return (
     <div class={`nb-out__stream nb-out__stream--${name}`}>
-      <pre>{cut ? lines.slice(0, SHOWN_LINES).join('\n') : lines.join('\n')}</pre>
+      {/* Focusable: a wide printout scrolls sideways, and keyboard users must be able to scroll it. */}
+      <pre tabIndex={0}>{cut ? lines.slice(0, SHOWN_LINES).join('\n') : lines.join('\n')}</pre>
       {lines.length > SHOWN_LINES && (
         <button type="button" class="nb-link" onClick={() => setAll(!all)} aria-expanded={all}>
           {all ? 'Show less' : `Show all (${lines.length.toLocaleString('en-US')} lines)`}
@@ -56,7 +57,11 @@ function ErrorView({ error }: { error: ErrorOutput }) {
 function DisplayView({ item }: { item: DisplayItem }) {
   switch (item.kind) {
     case 'text':
-      return <pre class="nb-out__text">{item.text}</pre>;
+      return (
+        <pre class="nb-out__text" tabIndex={0}>
+          {item.text}
+        </pre>
+      );
     case 'table':
       return <TableView item={item} />;
     case 'chart':
@@ -80,7 +85,7 @@ export function OutputArea({ outputs, count }: { outputs: readonly Output[]; cou
                 <span class="nb-out__prompt" aria-hidden="true">
                   Out[{count ?? ' '}]:
                 </span>
-                <pre>
+                <pre tabIndex={0}>
                   <span class="visually-hidden">Value: </span>
                   {o.text}
                 </pre>

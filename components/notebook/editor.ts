@@ -66,28 +66,27 @@ const theme = EditorView.theme({
   '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy var(--danger)', textUnderlineOffset: '3px' },
 });
 
-/** Syntax errors as the reader types: the parse tree's error nodes. */
-const syntaxLinter = linter(
-  (view) => {
-    const diagnostics: Diagnostic[] = [];
-    const { doc } = view.state;
-    syntaxTree(view.state).iterate({
-      enter(node) {
-        if (!node.type.isError || diagnostics.length >= 5) return;
-        const at = Math.min(node.from, doc.length);
-        const next = doc.sliceString(at, Math.min(doc.length, at + 12)).split(/\s/)[0];
-        const message = at >= doc.length || !next ? 'Syntax error: the cell ends too early (a bracket or quote left open?)' : `Syntax error: unexpected “${next}”`;
-        diagnostics.push({ from: at, to: Math.min(doc.length, Math.max(node.to, at + 1)), severity: 'error', message });
-      },
-    });
-    return diagnostics;
-  },
-  { delay: 400 },
-);
+/** Syntax errors in the parse tree (its error nodes), at most five. */
+function parseErrors(state: EditorState): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const { doc } = state;
+  syntaxTree(state).iterate({
+    enter(node) {
+      if (!node.type.isError || diagnostics.length >= 5) return;
+      const at = Math.min(node.from, doc.length);
+      const next = doc.sliceString(at, Math.min(doc.length, at + 12)).split(/\s/)[0];
+      const message = at >= doc.length || !next ? 'Syntax error: the cell ends too early (a bracket or quote left open?)' : `Syntax error: unexpected “${next}”`;
+      diagnostics.push({ from: at, to: Math.min(doc.length, Math.max(node.to, at + 1)), severity: 'error', message });
+    },
+  });
+  return diagnostics;
+}
 
 /** Creates a cell's editor in `parent`. */
 export function createEditor(parent: HTMLElement, options: EditorOptions): CellEditor {
   const dark = new Compartment();
+  // The last run's error, shown until the code is edited (the linter would otherwise replace it).
+  let runError: Diagnostic | null = null;
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -107,7 +106,8 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
         closeBrackets(),
         javascript({ typescript: true }),
         syntaxHighlighting(highlight),
-        syntaxLinter,
+        // Syntax errors as the reader types, and the last run's error until the code changes.
+        linter((v) => [...parseErrors(v.state), ...(runError ? [runError] : [])], { delay: 400 }),
         lintGutter(),
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
         // Long lines wrap: a phone shows the whole line, and the editor never scrolls sideways.
@@ -115,7 +115,11 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
         theme,
         dark.of(EditorView.darkTheme.of(options.dark)),
         EditorView.contentAttributes.of({ 'aria-label': options.label, 'aria-describedby': options.describedBy }),
-        EditorView.updateListener.of((u) => u.docChanged && options.onChange(u.state.doc.toString())),
+        EditorView.updateListener.of((u) => {
+          if (!u.docChanged) return;
+          runError = null;
+          options.onChange(u.state.doc.toString());
+        }),
       ],
     }),
   });
@@ -123,15 +127,15 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
     view,
     setDark: (isDark) => view.dispatch({ effects: dark.reconfigure(EditorView.darkTheme.of(isDark)) }),
     markError(error) {
-      if (!error) {
-        view.dispatch(setDiagnostics(view.state, []));
-        return;
+      runError = null;
+      if (error) {
+        const { doc } = view.state;
+        const line = doc.line(Math.min(Math.max(1, error.line), doc.lines));
+        const from = Math.min(line.to, line.from + Math.max(0, (error.column ?? 1) - 1));
+        const to = Math.min(doc.length, error.column ? from + 1 : Math.max(line.to, from + 1));
+        runError = { from, to, severity: 'error', message: error.message };
       }
-      const { doc } = view.state;
-      const line = doc.line(Math.min(Math.max(1, error.line), doc.lines));
-      const from = Math.min(line.to, line.from + Math.max(0, (error.column ?? 1) - 1));
-      const to = Math.min(doc.length, error.column ? from + 1 : Math.max(line.to, from + 1));
-      view.dispatch(setDiagnostics(view.state, [{ from, to, severity: 'error', message: error.message }]));
+      view.dispatch(setDiagnostics(view.state, [...parseErrors(view.state), ...(runError ? [runError] : [])]));
     },
     destroy: () => view.destroy(),
   };
