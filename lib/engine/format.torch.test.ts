@@ -5,8 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../random';
-import { cat, linear, logSoftmax, maximum, pad, tensor, type Tensor } from './index';
+import { cat, linear, logSoftmax, maximum, pad, Rng, tensor, type Tensor } from './index';
 import { formatTensor } from './format';
 
 /** The first Python on this machine that can import torch, or undefined. */
