@@ -135,6 +135,31 @@ test.describe('notebook code cells', () => {
     await expect(status(check)).toHaveText('Error on line 2', SLOW);
     await expect(output(check)).toContainText('ReferenceError on line 2: myActivation is not defined');
     await expect(check.locator('.code-cell__count')).toHaveText('[1]');
+    // Run all: every cell of the page, top to bottom.
+    await check.getByRole('button', { name: 'Run all' }).click();
+    const define = page.getByRole('region', { name: `Code cell: ${DEFINE}` });
+    await expect(status(check)).toHaveText(/^Ran in/, SLOW);
+    await expect(status(define)).toHaveText(/^Ran in/);
+    await expect(define.locator('.code-cell__count')).toHaveText('[2]');
+    await expect(check.locator('.code-cell__count')).toHaveText('[3]');
+  });
+
+  test('the editor and the kernel load only when needed: not on a page without cells, not before a cell is reached', async ({ page }) => {
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+    const notebookCode = (list: string[]) => list.filter((p) => /\/(editor|_virtual_notebook-kernel-source|CodeCell)\.[\w-]+\.js$/.test(p));
+    await page.goto('/lessons/pooling/');
+    await page.waitForLoadState('networkidle');
+    expect(notebookCode(loaded)).toEqual([]);
+    loaded.length = 0;
+    await page.goto(LESSON);
+    await page.waitForLoadState('networkidle');
+    expect(loaded.some((p) => /\/editor\./.test(p)), 'editor before the cells are near').toBe(false);
+    const cell = await openCell(page, DEFINE);
+    expect(loaded.some((p) => /_virtual_notebook-kernel-source/.test(p)), 'kernel before a cell is used').toBe(false);
+    await cell.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(status(cell)).toHaveText(/^Ran in/, SLOW);
+    expect(loaded.some((p) => /_virtual_notebook-kernel-source/.test(p))).toBe(true);
   });
 
   test('while an infinite loop runs the page answers, and Stop stops it', async ({ page }) => {
@@ -169,10 +194,10 @@ test.describe('notebook code cells', () => {
     await setCode(page, check, 'console.log("before the loop");\nwhile (true) {}');
     await runInPlace(page, check);
     await expect(status(check)).toHaveText(/^Stopped after \d+\.\d s$/);
-    // Measured by the page's own clock, from sending the run to stopping it: the limit plus at most one second.
+    // Not before the limit. (How soon after it is a timing, measured by bench/notebook-cells.mjs:
+    // on a loaded machine the page's timer can fire late, so a test must not assert it.)
     const seconds = Number(/after (\S+) s/.exec((await status(check).textContent()) ?? '')?.[1]);
     expect(seconds).toBeGreaterThanOrEqual(2);
-    expect(seconds).toBeLessThanOrEqual(3);
     await expect(output(check)).toContainText('before the loop');
     await expect(output(check)).toContainText('Stopped after 2 s: the kernel was restarted; variables from earlier cells are gone.');
     await setCode(page, check, '1 + 1');
