@@ -144,14 +144,19 @@ test.describe('notebook code cells', () => {
     await expect(check.locator('.code-cell__count')).toHaveText('[3]');
   });
 
-  test('the editor and the kernel load only when needed: not on a page without cells, not before a cell is reached', async ({ page }) => {
+  test('the editor and the kernel load only when needed: not on a page without cells, not before a cell is reached', async ({ page, context }) => {
+    const notebookCode = /\/(editor|_virtual_notebook-kernel-source|CodeCell)\.[\w-]+\.js$/;
+    // A lesson without cells (its own tab, so that leaving it aborts nothing on the page under test).
+    const other = await context.newPage();
+    const otherLoaded: string[] = [];
+    other.on('request', (r) => otherLoaded.push(new URL(r.url()).pathname));
+    await other.goto('/lessons/pooling/');
+    await other.waitForLoadState('networkidle');
+    expect(otherLoaded.filter((p) => notebookCode.test(p))).toEqual([]);
+    await other.close();
+
     const loaded: string[] = [];
     page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
-    const notebookCode = (list: string[]) => list.filter((p) => /\/(editor|_virtual_notebook-kernel-source|CodeCell)\.[\w-]+\.js$/.test(p));
-    await page.goto('/lessons/pooling/');
-    await page.waitForLoadState('networkidle');
-    expect(notebookCode(loaded)).toEqual([]);
-    loaded.length = 0;
     await page.goto(LESSON);
     await page.waitForLoadState('networkidle');
     expect(loaded.some((p) => /\/editor\./.test(p)), 'editor before the cells are near').toBe(false);
