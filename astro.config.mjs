@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeKatexStrict from './site/markdown/rehype-katex-strict.mjs';
 import rehypeWrapTables from './site/markdown/rehype-wrap-tables.mjs';
+import { kernelSource } from './site/build/kernel-source.mjs';
 
 // Math is typeset at build time: pages ship KaTeX's CSS and fonts, never its JavaScript.
 // Astro 7's default Markdown processor (Sätteri) ignores remark/rehype plugins, so the unified
@@ -25,4 +26,6 @@ export default defineConfig({
   },
   integrations: [mdx(), preact()],
   devToolbar: { enabled: false },
+  // Notebook cells: the kernel's worker bundled to a string (virtual:notebook-kernel-source).
+  vite: { plugins: [kernelSource()] },
 });

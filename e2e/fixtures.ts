@@ -37,7 +37,7 @@ export const test = base.extend<{ problems: PageProblems & { allow(pattern: RegE
     expect(unexpected(problems.consoleErrors), 'console errors and warnings').toEqual([]);
     expect(unexpected(problems.pageErrors), 'uncaught exceptions').toEqual([]);
     expect(unexpected(problems.failedRequests), 'failed requests').toEqual([]);
-    expect(problems.foreignRequests, 'requests leaving the site').toEqual([]);
+    expect(unexpected(problems.foreignRequests), 'requests leaving the site').toEqual([]);
     },
     { auto: true },
   ],

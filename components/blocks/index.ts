@@ -7,3 +7,4 @@ export { default as Callout } from './Callout.astro';
 export { default as Details } from './Details.astro';
 export { default as Widget } from './Widget.astro';
 export { default as LessonLink } from './LessonLink.astro';
+export { default as CodeCell } from '../notebook/CodeCellBlock.astro';

@@ -100,7 +100,7 @@ export class Tensor {
     };
     return build(0, 0);
   }
-  /** PyTorch-style printout: tensor([[1.0000, 2.0000], ...], requiresGrad=true). */
+  /** PyTorch's repr, exactly: `tensor([[1., 2.],\n        [3., 4.]], requires_grad=True)`. */
   toString(): string {
     return formatTensor(this);
   }

@@ -1,0 +1,29 @@
+import type { HeatmapItem } from '../../lib/notebook/outputs';
+import { DivergingLegend } from '../feature-map/DivergingLegend';
+import { PixelMap } from '../feature-map/PixelMap';
+import { absMax } from '../feature-map/paint';
+import { useThemeColours } from '../feature-map/useThemeColours';
+import { useElementWidth } from '../charts/useElementWidth';
+import '../feature-map/feature-map.css';
+
+/** A display() or plot() heatmap: signed values on the theme's diverging scale, with its key and a text summary. */
+export function HeatmapView({ item }: { item: HeatmapItem }) {
+  const colours = useThemeColours();
+  const [ref, width] = useElementWidth<HTMLDivElement>(320);
+  const values = item.values.map((v) => v ?? NaN);
+  const max = absMax(values);
+  const cell = Math.max(2, Math.min(28, Math.floor(Math.min(width, 480) / item.columns)));
+  return (
+    <div ref={ref}>
+      <figure class="nb-heatmap">
+        {item.title && <figcaption class="nb-chart-title">{item.title}</figcaption>}
+        <PixelMap values={values} height={item.rows} width={item.columns} paint={{ kind: 'diverging', max, colours }} cell={cell} label={item.text} />
+        <DivergingLegend max={max} label="Value" />
+        <p class="nb-note">
+          {item.text}
+          {item.note && ` (${item.note})`}
+        </p>
+      </figure>
+    </div>
+  );
+}

@@ -1,0 +1,301 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures';
+
+const LESSON = '/lessons/activation-functions/';
+const DEFINE = 'Define an activation and its derivative';
+const CHECK = 'Check the derivative against autograd';
+// Generous waits: the kernel starts in a worker on a shared 2-core machine. Nothing here asserts a duration by the test's clock.
+const SLOW = { timeout: 30_000 };
+
+// Chromium sometimes reports the sandbox worker's script (a blob: URL in the opaque-origin frame)
+// as aborted in the same millisecond as it requests it, although the worker starts and runs the
+// cells (seen in about one run in six, with or without tracing). Not a failure of the page.
+test.beforeEach(({ problems }) => problems.allow(/^blob:null\/[0-9a-f-]+ \(net::ERR_ABORTED\)$/));
+
+/** A cell of the lesson, once its island has started and its editor has loaded. */
+async function openCell(page: Page, label: string): Promise<Locator> {
+  const cell = page.getByRole('region', { name: `Code cell: ${label}` });
+  await cell.scrollIntoViewIfNeeded();
+  await expect(cell.getByRole('button', { name: 'Run', exact: true })).toBeEnabled(SLOW);
+  await expect(editor(cell)).toBeVisible(SLOW);
+  return cell;
+}
+
+const editor = (cell: Locator): Locator => cell.getByRole('textbox', { name: /^Code of cell/ });
+const output = (cell: Locator): Locator => cell.getByRole('log', { name: /^Output of cell/ });
+const status = (cell: Locator): Locator => cell.locator('.code-cell__status');
+
+/** Replaces the cell's code, as a reader typing it would. */
+async function setCode(page: Page, cell: Locator, code: string): Promise<void> {
+  await editor(cell).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(code);
+}
+
+/** Runs the cell in place (Ctrl+Enter) and waits until it has finished. */
+async function runInPlace(page: Page, cell: Locator): Promise<void> {
+  await editor(cell).click();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(status(cell)).toHaveText(/^(Ran in|Error|Stopped|Not run|Kernel stopped)/, SLOW);
+}
+
+/** Opens the lesson and runs its two cells with their Run buttons, in order. */
+async function runLessonCells(page: Page): Promise<{ define: Locator; check: Locator }> {
+  await page.goto(LESSON);
+  const define = await openCell(page, DEFINE);
+  const check = await openCell(page, CHECK);
+  await define.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(status(define)).toHaveText(/^Ran in/, SLOW);
+  await check.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(status(check)).toHaveText(/^Ran in/, SLOW);
+  return { define, check };
+}
+
+test.describe('notebook code cells', () => {
+  test('run the lesson cells: they share one scope, count their runs and show the plot', async ({ page }) => {
+    const { define, check } = await runLessonCells(page);
+    await expect(define.locator('.code-cell__count')).toHaveText('[1]');
+    await expect(check.locator('.code-cell__count')).toHaveText('[2]');
+    // The lesson's claim: the derivative by hand and autograd's differ by float32 rounding only.
+    const printed = await output(check).locator('.nb-out__stream').innerText();
+    const gap = Number(/largest difference: (\S+)/.exec(printed)?.[1]);
+    expect(gap).toBeGreaterThanOrEqual(0);
+    expect(gap).toBeLessThan(1e-6);
+    const chart = output(check).getByRole('slider', { name: /^Your activation and its derivative/ });
+    await expect(chart).toBeVisible();
+    await expect(output(check)).toContainText("Line chart \"Your activation and its derivative\". f(z): 41 points, x from -5 to 5");
+    // The chart's data, as a table.
+    await output(check).getByText('Data', { exact: true }).click();
+    await expect(output(check).getByRole('table').first()).toContainText('f(z)');
+  });
+
+  test('Shift+Enter runs a cell and moves to the next; Ctrl+Enter runs in place', async ({ page }) => {
+    await page.goto(LESSON);
+    const define = await openCell(page, DEFINE);
+    const check = await openCell(page, CHECK);
+    await editor(define).click();
+    await page.keyboard.press('Shift+Enter');
+    await expect(editor(check)).toBeFocused();
+    await expect(status(define)).toHaveText(/^Ran in/, SLOW);
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(status(check)).toHaveText(/^Ran in/, SLOW);
+    await expect(editor(check)).toBeFocused();
+    await expect(output(check)).toContainText('largest difference');
+  });
+
+  test("an error names the cell's line, in the engine's PyTorch wording, and the editor marks the line", async ({ page }) => {
+    await page.goto(LESSON);
+    const check = await openCell(page, CHECK);
+    await setCode(page, check, 'const a = tensor([1, 2]);\nconst b = tensor([[1, 2, 3]]);\nconst c = a.matmul(b);\nconsole.log("not reached");');
+    await runInPlace(page, check);
+    await expect(status(check)).toHaveText('Error on line 3');
+    await expect(output(check)).toContainText('RangeError on line 3: matmul: mat1 and mat2 shapes cannot be multiplied (1x2 and 1x3)');
+    await expect(output(check)).not.toContainText('not reached');
+    await expect(check.locator('.cm-lintRange-error')).toHaveCount(1);
+    // A syntax error, with its column, before anything runs.
+    await setCode(page, check, 'console.log("first");\nconst x = (1 + ;');
+    await runInPlace(page, check);
+    await expect(output(check)).toContainText('SyntaxError on line 2, column 16: Unexpected token');
+    await expect(output(check)).not.toContainText('first');
+  });
+
+  test('long output is cut with Show all, and a tensor prints as PyTorch prints it', async ({ page }) => {
+    await page.goto(LESSON);
+    const check = await openCell(page, CHECK);
+    await setCode(page, check, 'for (let i = 0; i < 100; i++) console.log(`line ${i}`);\ntensor([[1, 2.5], [-3, 4]], { requiresGrad: true }).mul(2)');
+    await runInPlace(page, check);
+    const stream = output(check).locator('.nb-out__stream');
+    await expect(stream).toContainText('line 39');
+    await expect(stream).not.toContainText('line 40');
+    await output(check).getByRole('button', { name: 'Show all (100 lines)' }).click();
+    await expect(stream).toContainText('line 99');
+    await expect(output(check).locator('.nb-out__value')).toContainText('tensor([[ 2.,  5.],\n        [-6.,  8.]], grad_fn=<MulBackward0>)');
+  });
+
+  test('display() shows a table, and plot() of a matrix a heatmap with its summary', async ({ page }) => {
+    await page.goto(LESSON);
+    const check = await openCell(page, CHECK);
+    await setCode(page, check, "display([{ fn: 'relu', slope: 1 }, { fn: 'tanh', slope: 0.42 }], { title: 'Slopes at 0.5' });\nplot(arange(12).reshape([3, 4]), { title: 'Grid' });");
+    await runInPlace(page, check);
+    const table = output(check).getByRole('table', { name: 'Slopes at 0.5' });
+    await expect(table.getByRole('columnheader', { name: 'slope' })).toBeVisible();
+    await expect(table.getByRole('row', { name: /tanh 0\.42/ })).toBeVisible();
+    await expect(output(check).getByRole('img', { name: 'Heatmap "Grid" of 3 × 4 values, values from 0 to 11.' })).toBeVisible();
+  });
+
+  test('Restart gives a fresh kernel: counts reset, outputs marked stale, variables gone', async ({ page }) => {
+    const { check } = await runLessonCells(page);
+    await check.getByRole('button', { name: 'Restart' }).click();
+    await expect(status(check)).toHaveText('Kernel restarted: this output is from before');
+    await expect(check.locator('.code-cell__count')).toHaveText('[ ]');
+    await expect(output(check)).toContainText('largest difference'); // kept, but marked
+    await check.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(status(check)).toHaveText('Error on line 2', SLOW);
+    await expect(output(check)).toContainText('ReferenceError on line 2: myActivation is not defined');
+    await expect(check.locator('.code-cell__count')).toHaveText('[1]');
+    // Run all: every cell of the page, top to bottom.
+    await check.getByRole('button', { name: 'Run all' }).click();
+    const define = page.getByRole('region', { name: `Code cell: ${DEFINE}` });
+    await expect(status(check)).toHaveText(/^Ran in/, SLOW);
+    await expect(status(define)).toHaveText(/^Ran in/);
+    await expect(define.locator('.code-cell__count')).toHaveText('[2]');
+    await expect(check.locator('.code-cell__count')).toHaveText('[3]');
+  });
+
+  test('the editor and the kernel load only when needed: not on a page without cells, not before a cell is reached', async ({ page, context }) => {
+    const notebookCode = /\/(editor|_virtual_notebook-kernel-source|CodeCell)\.[\w-]+\.js$/;
+    // A lesson without cells (its own tab, so that leaving it aborts nothing on the page under test).
+    const other = await context.newPage();
+    const otherLoaded: string[] = [];
+    other.on('request', (r) => otherLoaded.push(new URL(r.url()).pathname));
+    await other.goto('/lessons/pooling/');
+    await other.waitForLoadState('networkidle');
+    expect(otherLoaded.filter((p) => notebookCode.test(p))).toEqual([]);
+    await other.close();
+
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+    await page.goto(LESSON);
+    await page.waitForLoadState('networkidle');
+    expect(loaded.some((p) => /\/editor\./.test(p)), 'editor before the cells are near').toBe(false);
+    const cell = await openCell(page, DEFINE);
+    expect(loaded.some((p) => /_virtual_notebook-kernel-source/.test(p)), 'kernel before a cell is used').toBe(false);
+    await cell.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(status(cell)).toHaveText(/^Ran in/, SLOW);
+    expect(loaded.some((p) => /_virtual_notebook-kernel-source/.test(p))).toBe(true);
+  });
+
+  test('while an infinite loop runs the page answers, and Stop stops it', async ({ page }) => {
+    await page.goto(LESSON);
+    const define = await openCell(page, DEFINE);
+    const check = await openCell(page, CHECK);
+    await check.getByRole('combobox', { name: 'Time limit' }).selectOption('30');
+    await setCode(page, check, 'let spins = 0;\nwhile (true) { spins++; }');
+    await editor(check).click();
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(status(check)).toHaveText('Running…', SLOW);
+    // Meanwhile the page answers: another cell's editor takes typing, and another control works.
+    await editor(define).click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText('\n// typed while the loop ran');
+    await expect(editor(define)).toContainText('// typed while the loop ran');
+    await define.getByRole('combobox', { name: 'Time limit' }).selectOption('5');
+    await expect(define.getByRole('combobox', { name: 'Time limit' })).toHaveValue('5');
+    await expect(status(check)).toHaveText('Running…');
+    await define.getByRole('button', { name: 'Stop' }).click();
+    await expect(output(check)).toContainText('Stopped: the kernel was restarted; variables from earlier cells are gone.');
+    await expect(status(check)).toHaveText('Stopped');
+    // The fresh kernel runs the next cell.
+    await define.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(status(define)).toHaveText(/^Ran in/, SLOW);
+  });
+
+  test('an infinite loop is stopped at its time limit (2 s) and the kernel restarted', async ({ page }) => {
+    await page.goto(LESSON);
+    const check = await openCell(page, CHECK);
+    await check.getByRole('combobox', { name: 'Time limit' }).selectOption('2');
+    await setCode(page, check, 'console.log("before the loop");\nwhile (true) {}');
+    await runInPlace(page, check);
+    await expect(status(check)).toHaveText(/^Stopped after \d+\.\d s$/);
+    // Not before the limit. (How soon after it is a timing, measured by bench/notebook-cells.mjs:
+    // on a loaded machine the page's timer can fire late, so a test must not assert it.)
+    const seconds = Number(/after (\S+) s/.exec((await status(check).textContent()) ?? '')?.[1]);
+    expect(seconds).toBeGreaterThanOrEqual(2);
+    await expect(output(check)).toContainText('before the loop');
+    await expect(output(check)).toContainText('Stopped after 2 s: the kernel was restarted; variables from earlier cells are gone.');
+    await setCode(page, check, '1 + 1');
+    await runInPlace(page, check);
+    await expect(output(check).locator('.nb-out__value')).toContainText('2');
+  });
+});
+
+test.describe('the sandbox', () => {
+  let probe: Server;
+  let hits: string[];
+  let probeUrl: string;
+
+  test.beforeAll(async () => {
+    hits = [];
+    probe = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.writeHead(200, { 'Content-Type': 'text/javascript', 'Access-Control-Allow-Origin': '*' }).end('self.escaped = true;');
+    });
+    await new Promise<void>((resolve) => probe.listen(0, 'localhost', resolve));
+    probeUrl = `http://localhost:${(probe.address() as AddressInfo).port}`;
+  });
+
+  test.afterAll(() => new Promise<void>((resolve) => probe.close(() => resolve())));
+
+  test('every escape fails with a clear error, and nothing on the page or the server changes', async ({ page, context, problems }) => {
+    test.setTimeout(240_000);
+    // The browser reports each blocked attempt (console messages, a failed request to the probe):
+    // expected here. Whether anything got through is what `hits` below says.
+    problems.allow(/Content Security Policy|Refused to|Failed to fetch|ERR_BLOCKED|net::ERR/);
+    problems.allow(new RegExp(probeUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await page.goto(LESSON);
+    await page.evaluate(() => {
+      localStorage.setItem('nn-probe', 'kept');
+      document.cookie = 'nn_probe=kept; path=/';
+    });
+    const before = await page.evaluate(async () => ({
+      storage: JSON.stringify(Object.entries(localStorage).sort()),
+      cookie: document.cookie,
+      databases: JSON.stringify((await indexedDB.databases()).map((d) => d.name).sort()),
+      title: document.title,
+    }));
+    const check = await openCell(page, CHECK);
+    const url = (path: string): string => `${probeUrl}/${path}`;
+    const attempts: [code: string, expected: RegExp][] = [
+      ["localStorage.setItem('pwned', '1');", /SandboxError.*localStorage is not available in a notebook cell: cells cannot store data/],
+      ["indexedDB.open('pwned');", /SandboxError.*indexedDB is not available/],
+      ["document.cookie = 'pwned=1';", /SandboxError.*document is not available in a notebook cell: cells run in a separate worker/],
+      ["parent.document.title = 'pwned';", /SandboxError.*parent is not available/],
+      ["top.location.href = 'about:blank';", /SandboxError.*top is not available/],
+      [`window.open('${url('open')}');`, /SandboxError.*window is not available/],
+      [`await fetch('${url('fetch')}');`, /SandboxError.*fetch is not available in a notebook cell: cells run in a sandbox with no network access/],
+      [`const x = new XMLHttpRequest();\nx.open('GET', '${url('xhr')}');\nx.send();`, /SandboxError.*XMLHttpRequest is not available/],
+      [`new WebSocket('${url('ws').replace('http', 'ws')}');`, /SandboxError.*WebSocket is not available/],
+      [`importScripts('${url('importScripts.js')}');`, /SandboxError.*importScripts is not available/],
+      [`await import('${url('import.js')}');`, /SyntaxError on line 1, column 7: import\(\) is not available in a notebook cell/],
+      [`new Worker('${url('worker.js')}');`, /SandboxError.*Worker is not available/],
+      // Around the names the kernel replaces: the real APIs, which the sandbox's policy blocks.
+      [`await Object.getPrototypeOf(Object.getPrototypeOf(globalThis)).fetch.call(globalThis, '${url('real-fetch')}');`, /TypeError.*Failed to fetch/],
+      [`await (0, eval)("import('${url('eval-import.js')}')");`, /TypeError.*(dynamically imported module|Failed to fetch)/],
+      [`const real = Object.getPrototypeOf(Object.getPrototypeOf(globalThis)).importScripts;\nreal.call(globalThis, '${url('real-importScripts.js')}');`, /NetworkError|Failed to load|importScripts/],
+    ];
+    for (const [code, expected] of attempts) {
+      await setCode(page, check, code);
+      await runInPlace(page, check);
+      await expect(status(check), code).toHaveText(/^Error/);
+      await expect(output(check).locator('.nb-out__error'), code).toHaveText(expected);
+    }
+    const after = await page.evaluate(async () => ({
+      storage: JSON.stringify(Object.entries(localStorage).sort()),
+      cookie: document.cookie,
+      databases: JSON.stringify((await indexedDB.databases()).map((d) => d.name).sort()),
+      title: document.title,
+    }));
+    expect(after).toEqual(before);
+    expect(context.pages()).toHaveLength(1);
+    expect(hits, 'requests the probe server received').toEqual([]);
+  });
+});
+
+test.describe('at 375 px and in both themes', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`the cells are axe clean and fit the screen (${theme})`, async ({ page }) => {
+      // The reader's system theme (the site follows it when no choice is stored).
+      await page.emulateMedia({ colorScheme: theme });
+      await page.setViewportSize({ width: 375, height: 800 });
+      const { define } = await runLessonCells(page);
+      await setCode(page, define, "display([{ fn: 'relu', slope: 1 }], { title: 'Slopes' });\nconst oops = tensor([1]).matmul(tensor([[1, 2]]));");
+      await runInPlace(page, define);
+      await expect(output(define).getByRole('table', { name: 'Slopes' })).toBeVisible();
+      await expectNoHorizontalScroll(page);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await expectNoAxeViolations(page, '.code-cell-block');
+    });
+  }
+});

@@ -1,0 +1,95 @@
+/**
+ * What a cell finds in scope: the engine's exports (tensor, zeros, nn, optim, Rng, ...),
+ * display(), plot(), print(), a console that writes to the cell's output, and, in place of the
+ * browser's network, storage and page APIs, names that throw an error saying why they are missing.
+ */
+import * as engine from '../engine';
+import { toDisplayItem, toPlotItem, type DisplayOptions, type PlotOptions } from './display';
+import { formatLogArguments, inspect } from './inspect';
+import type { DisplayItem } from './outputs';
+
+/** Where the globals send what the cell prints and shows (the current run's sink). */
+export interface OutputTarget {
+  write(name: 'stdout' | 'stderr', line: string): void;
+  display(item: DisplayItem): void;
+}
+
+const NO_NETWORK = 'cells run in a sandbox with no network access and cannot load code';
+const NO_STORAGE = 'cells cannot store data in the browser';
+const NO_PAGE = 'cells run in a separate worker with no page to change; show results with display() and plot()';
+
+/** Browser APIs a cell cannot use, and why. */
+export const UNAVAILABLE: Readonly<Record<string, string>> = {
+  fetch: NO_NETWORK,
+  XMLHttpRequest: NO_NETWORK,
+  WebSocket: NO_NETWORK,
+  WebTransport: NO_NETWORK,
+  EventSource: NO_NETWORK,
+  importScripts: NO_NETWORK,
+  Worker: NO_NETWORK,
+  SharedWorker: NO_NETWORK,
+  BroadcastChannel: NO_NETWORK,
+  indexedDB: NO_STORAGE,
+  caches: NO_STORAGE,
+  localStorage: NO_STORAGE,
+  sessionStorage: NO_STORAGE,
+  document: NO_PAGE,
+  window: NO_PAGE,
+  parent: NO_PAGE,
+  top: NO_PAGE,
+  open: NO_PAGE,
+  postMessage: NO_PAGE,
+};
+
+/** The error a cell gets for using an API it does not have. */
+export class SandboxError extends Error {
+  override name = 'SandboxError';
+}
+
+/** Installs the cell's globals on `global`. Mutates `global`. `target()` is the run that output goes to. */
+export function installGlobals(global: Record<string, unknown>, target: () => OutputTarget | null): void {
+  for (const [name, value] of Object.entries(engine)) global[name] = value;
+  const log = (name: 'stdout' | 'stderr') => (...args: unknown[]): void => target()?.write(name, formatLogArguments(args));
+  global.display = (value: unknown, options?: DisplayOptions): void => {
+    target()?.display(toDisplayItem(value, options));
+  };
+  global.plot = (data: unknown, options?: PlotOptions): void => {
+    target()?.display(toPlotItem(data, options));
+  };
+  global.print = log('stdout');
+  global.console = {
+    log: log('stdout'),
+    info: log('stdout'),
+    debug: log('stdout'),
+    warn: log('stderr'),
+    error: log('stderr'),
+    dir: (value: unknown): void => target()?.write('stdout', inspect(value)),
+    table: (value: unknown): void => target()?.display(toDisplayItem(value, { as: 'table' })),
+  };
+  for (const [name, why] of Object.entries(UNAVAILABLE)) {
+    Object.defineProperty(global, name, {
+      configurable: true,
+      get() {
+        throw new SandboxError(`${name} is not available in a notebook cell: ${why}.`);
+      },
+    });
+  }
+}
+
+/**
+ * Makes each name a writable variable of `global` (keeping its value), so that the rewritten cell
+ * can assign it; then sets the cell's function declarations. Throws if a name cannot be taken over.
+ */
+export function declareGlobals(global: Record<string, unknown>, names: readonly string[], functions: Readonly<Record<string, unknown>>): void {
+  for (const name of names) {
+    const own = Object.getOwnPropertyDescriptor(global, name);
+    if (own && 'value' in own && own.writable) continue;
+    if (own && !own.configurable) throw new TypeError(`'${name}' is a read-only global here: choose another name`);
+    // An accessor (an unavailable API, or a browser global such as `name`) becomes a plain variable.
+    Object.defineProperty(global, name, { value: own && 'value' in own ? own.value : undefined, writable: true, enumerable: true, configurable: true });
+  }
+  for (const [name, fn] of Object.entries(functions)) {
+    Object.defineProperty(fn, 'name', { value: name });
+    global[name] = fn;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The kernel: runs cells one after another in one global scope, as Jupyter does. A run compiles
+ * the cell (TypeScript → JavaScript), rewrites its top-level declarations into the shared scope,
+ * evaluates it as an async function with the engine in scope, and reports what it printed,
+ * displayed, returned or threw. DOM-free: it runs in the sandbox's worker and in Node.
+ */
+import { cellFilename, describeThrown, syntaxErrorOutput } from './errors';
+import { declareGlobals, installGlobals } from './globals';
+import { inspect } from './inspect';
+import type { Output } from './outputs';
+import { rewriteCell, SCOPE_PARAM } from './scope';
+import { OutputSink } from './sink';
+import { transpile } from './transpile';
+
+/** The JavaScript world cells run in: its global object, and a way to evaluate a script there. */
+export interface KernelRealm {
+  /** The global object: the cells' variables live on it. */
+  readonly global: Record<string, unknown>;
+  /** Evaluates `script` as a classic script in this realm's global scope, naming it `filename` in stack traces. */
+  evaluate(script: string, filename: string): unknown;
+}
+
+/** How a run ended. */
+export type RunStatus = 'ok' | 'error';
+
+/** A kernel: runs cells in order, sharing their top-level names. */
+export interface Kernel {
+  /**
+   * Runs `source` (TypeScript) as execution `count` ([1], [2], ...), sending outputs to `emit` as
+   * they happen. Runs are queued: a run starts when the previous one has finished.
+   */
+  run(source: string, count: number, emit: (output: Output) => void): Promise<RunStatus>;
+  /** Reports an error no run caught (a rejected promise, a throw in a timer a cell started) to the last run. */
+  reportUncaught(thrown: unknown): void;
+}
+
+// The cell's code starts on the wrapper's first line, so line N of the script is line N of the cell.
+const WRAPPER_START = `(async function (${SCOPE_PARAM}) {"use strict"; `;
+const WRAPPER_END = '\n})';
+
+type CellFunction = (scope: { declare(names: readonly string[], functions: Readonly<Record<string, unknown>>): void }) => Promise<unknown>;
+
+/** A fresh kernel in `realm`: installs the engine, display(), plot() and the console on its global object. */
+export function createKernel(realm: KernelRealm): Kernel {
+  // Output goes to the run in progress, or to the last run (a timer a cell started may print later).
+  let sink: OutputSink | null = null;
+  let lastCount = 0;
+  installGlobals(realm.global, () => sink);
+  const scope = { declare: (names: readonly string[], functions: Readonly<Record<string, unknown>>) => declareGlobals(realm.global, names, functions) };
+
+  const runOne = async (source: string, count: number, emit: (output: Output) => void): Promise<RunStatus> => {
+    sink?.finish();
+    const own = new OutputSink(emit);
+    sink = own;
+    lastCount = count;
+    try {
+      const compiled = transpile(source);
+      if (!compiled.ok) {
+        own.error(syntaxErrorOutput(compiled.error));
+        return 'error';
+      }
+      const rewritten = rewriteCell(compiled.code);
+      if (!rewritten.ok) {
+        own.error(syntaxErrorOutput(rewritten.error));
+        return 'error';
+      }
+      try {
+        const fn = realm.evaluate(WRAPPER_START + rewritten.body + WRAPPER_END, cellFilename(count)) as CellFunction;
+        const returned = await fn(scope);
+        const value = rewritten.returnsValue && Array.isArray(returned) ? (returned as unknown[])[0] : undefined;
+        if (value !== undefined) own.value(inspect(value));
+        return 'ok';
+      } catch (thrown) {
+        own.error(describeThrown(thrown, count));
+        return 'error';
+      }
+    } finally {
+      own.finish();
+    }
+  };
+
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    run(source, count, emit) {
+      const result = queue.then(() => runOne(source, count, emit));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    reportUncaught(thrown) {
+      sink?.error(describeThrown(thrown, lastCount));
+    },
+  };
+}

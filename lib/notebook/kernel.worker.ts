@@ -1,0 +1,60 @@
+/**
+ * The kernel's worker entry. The sandbox frame starts it from a blob (esbuild bundles this file
+ * with the engine, sucrase and acorn into one classic script: see site/build/kernel-source.mjs).
+ *
+ * The frame's first message hands over a MessagePort, and every later message uses that port.
+ * Cell code cannot reach the port (it lives in this closure) and the worker's own postMessage is
+ * one of the names that throw in a cell, so a cell cannot forge the kernel's messages.
+ */
+import { createKernel } from './kernel';
+import { parseRunMessage, type KernelMessage } from './protocol';
+
+interface Port {
+  postMessage(message: KernelMessage): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  start(): void;
+}
+
+interface ErrorLikeEvent {
+  readonly error?: unknown;
+  readonly message?: unknown;
+  readonly reason?: unknown;
+  preventDefault(): void;
+}
+
+interface WorkerScope {
+  addEventListener(type: 'message', listener: (event: { data: unknown; ports?: readonly Port[] }) => void): void;
+  addEventListener(type: 'error' | 'unhandledrejection', listener: (event: ErrorLikeEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: { data: unknown; ports?: readonly Port[] }) => void): void;
+  eval(script: string): unknown;
+}
+
+/** Starts the kernel on the port the frame sends first. Exported for the bundle test. */
+export function startKernelWorker(scope: WorkerScope & Record<string, unknown>): void {
+  const evaluate = scope.eval.bind(undefined); // indirect eval: runs in the global scope
+  const boot = (event: { data: unknown; ports?: readonly Port[] }): void => {
+    const port = event.ports?.[0];
+    if (!port) return;
+    scope.removeEventListener('message', boot);
+    const kernel = createKernel({ global: scope, evaluate: (script, filename) => evaluate(`${script}\n//# sourceURL=${filename}`) });
+    // Errors no run caught (a throw in a timer, a rejected promise nobody awaited) go to the last run.
+    scope.addEventListener('error', (e) => {
+      e.preventDefault();
+      kernel.reportUncaught(e.error ?? e.message);
+    });
+    scope.addEventListener('unhandledrejection', (e) => {
+      e.preventDefault();
+      kernel.reportUncaught(e.reason);
+    });
+    port.addEventListener('message', (e) => {
+      const run = parseRunMessage(e.data);
+      if (!run) return;
+      void kernel.run(run.code, run.count, (output) => port.postMessage({ kind: 'output', id: run.id, output })).then((status) => port.postMessage({ kind: 'done', id: run.id, status }));
+    });
+    port.start();
+    port.postMessage({ kind: 'ready' });
+  };
+  scope.addEventListener('message', boot);
+}
+
+startKernelWorker(globalThis as unknown as WorkerScope & Record<string, unknown>);
