@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeKatexStrict from './site/markdown/rehype-katex-strict.mjs';
 import rehypeWrapTables from './site/markdown/rehype-wrap-tables.mjs';
+import rehypeGlueMathPunctuation from './site/markdown/rehype-glue-math-punctuation.mjs';
 import { kernelSource } from './site/build/kernel-source.mjs';
 
 // Math is typeset at build time: pages ship KaTeX's CSS and fonts, never its JavaScript.
@@ -21,7 +22,7 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict, rehypeWrapTables],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict, rehypeGlueMathPunctuation, rehypeWrapTables],
     }),
   },
   integrations: [mdx(), preact()],

@@ -33,6 +33,32 @@ test.describe('activation explorer', () => {
     await expect(page).toHaveURL(/[?&]z=6(&|$)/);
   });
 
+  test('keyboard steps land on the sample grid: from z = 0.24 two steps left give exactly 0, in the readout and in the link', async ({ page }) => {
+    const widget = await openExplorer(page, '?z=0.24');
+    const crosshair = widget.getByRole('slider', { name: /Crosshair position z/ });
+    await crosshair.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page).toHaveURL(/[?&]z=0\.12(&|$)/);
+    await page.keyboard.press('ArrowLeft');
+    await expect(widget.getByRole('table')).toContainText('z = 0.00');
+    await expect(page).toHaveURL(/[?&]z=0(&|$)/);
+    await expect(crosshair).toHaveAttribute('aria-valuenow', '0');
+    for (let i = 0; i < 7; i++) await page.keyboard.press(i % 2 ? 'Shift+ArrowRight' : 'ArrowLeft');
+    await expect(page).toHaveURL(/[?&]z=3\.12(&|$)/);
+    expect(new URL(page.url()).searchParams.get('z')).not.toMatch(/e/i);
+  });
+
+  test('Identity backpropagates: its f′(z) from the engine is 1 at every z, as the lesson says against the notes', async ({ page }) => {
+    const widget = await openExplorer(page, '?fns=identity&z=-4');
+    await expect(readoutCell(widget, 'Identity', 2)).toHaveText('1.000');
+    const crosshair = widget.getByRole('slider', { name: /Crosshair position z/ });
+    await crosshair.focus();
+    await page.keyboard.press('End');
+    await expect(widget.getByRole('table')).toContainText('z = 6.00');
+    await expect(readoutCell(widget, 'Identity', 2)).toHaveText('1.000');
+    await expect(readoutCell(widget, 'Identity', 3)).toHaveText('no');
+  });
+
   test('moving the α slider with the keyboard changes the leaky ReLU readout', async ({ page }) => {
     const widget = await openExplorer(page, '?fns=leakyRelu&z=-2');
     await expect(readoutCell(widget, 'Leaky ReLU', 1)).toHaveText('−0.200');
@@ -119,6 +145,19 @@ test.describe('activation explorer on a phone', () => {
     await panel.tap({ position: { x: 46 + 2, y: box.height / 2 } });
     await expect(widget.getByRole('table')).toContainText(/z = −5\.\d\d/);
   });
+
+  test('the value table shows all four columns without scrolling, with every function ticked', async ({ page }) => {
+    const widget = await openExplorer(page, '?fns=identity,sigmoid,tanh,relu,leakyRelu,swish&z=-5.5');
+    const table = widget.getByRole('table');
+    await expect(readoutCell(widget, 'Tanh', 2)).toHaveText('6.68×10⁻⁵');
+    const box = widget.locator('.explorer__readout-scroll');
+    expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await expect(box).not.toHaveAttribute('role', 'region');
+    const frame = await widget.locator('.widget__frame').boundingBox();
+    const last = await table.getByRole('columnheader', { name: 'Saturated?' }).boundingBox();
+    if (!frame || !last) throw new Error('no table');
+    expect(last.x + last.width).toBeLessThanOrEqual(frame.x + frame.width);
+  });
 });
 
 test.describe('softmax', () => {
@@ -130,13 +169,28 @@ test.describe('softmax', () => {
     return widget;
   }
   const pColumn = (widget: import('@playwright/test').Locator) => widget.locator('tbody tr td:nth-child(3)');
+  const naiveColumn = (widget: import('@playwright/test').Locator) => widget.locator('tbody tr td:nth-child(4)');
+
+  test('computes in float32: (88, 87, 0) still works straight from the formula, (89, 88, 0) already breaks it', async ({ page }) => {
+    const widget = await openSoftmax(page, '?logits=88,87,0');
+    await expect(widget.getByRole('table')).toContainText('computed by the engine in float32');
+    await expect(naiveColumn(widget).nth(0)).toHaveText('0.7311');
+    await expect(naiveColumn(widget).nth(1)).toHaveText('0.2689');
+    await expect(widget.getByText(/overflows/)).toHaveCount(0);
+    await widget.getByRole('button', { name: 'Just past float32 (89, 88, 0)' }).click();
+    await expect(naiveColumn(widget)).toHaveText(['NaN', '0.0000', '0.0000']);
+    await expect(pColumn(widget).nth(0)).toHaveText('0.7311');
+    await expect(widget.getByText(/overflows/)).toContainText('the largest exponent is 89.');
+    await expect(page).toHaveURL(/logits=89(%2C|,)88(%2C|,)0/);
+  });
 
   test('stays finite at logits of ±1000 and explains why the plain formula fails', async ({ page }) => {
     const widget = await openSoftmax(page);
     await widget.getByRole('button', { name: 'Huge logits (±1000)' }).click();
     await expect(pColumn(widget)).toHaveText(['0.7311', '0.2689', '0.0000']);
-    await expect(widget.locator('tbody tr td:nth-child(4)').first()).toHaveText('NaN');
-    await expect(widget.getByText(/overflows/)).toBeVisible();
+    // In float32, as PyTorch computes by default: e^1000 and e^999 are ∞, e^−1000 is 0.
+    await expect(naiveColumn(widget)).toHaveText(['NaN', 'NaN', '0.0000']);
+    await expect(widget.getByText(/overflows/)).toContainText('is ∞ for every x above 88.72, and here the largest exponent is 1000.');
     await expect(widget.locator('.softmax-bars__value')).toHaveText(['0.73', '0.27', '0.00']);
     await expect(widget.locator('.softmax-bars')).not.toContainText('NaN');
   });
@@ -150,7 +204,8 @@ test.describe('softmax', () => {
     await expect(shift).toHaveAttribute('aria-valuetext', 'c = 1000');
     await expect(widget.locator('tbody tr td:nth-child(2)').first()).toHaveText('1002.00');
     await expect(pColumn(widget)).toHaveText(before);
-    await expect(widget.getByText(/changed the probabilities by at most/)).toBeVisible();
+    // z + c is rounded to float32 (0.1 + 1000 cannot be held exactly), which moves p by about 10⁻⁶.
+    await expect(widget.getByText(/changed the probabilities by at most/)).toContainText(/at most \d\.\d\d×10⁻⁶ \(float32 rounding/);
   });
 
   test('temperature near zero sharpens to one class, by keyboard', async ({ page }) => {

@@ -1,5 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, pasteInto, test, useTheme } from './fixtures';
+import { blackPng } from './png';
 
 const LESSON = '/lessons/convolution/';
 
@@ -189,11 +191,14 @@ test.describe('convolution widget', () => {
     await file.setInputFiles({ name: 'gradient.png', mimeType: 'image/png', buffer: await makePng(page, 300, 200) });
     const note = widget.locator('.image-picker__note');
     await expect(note).toContainText('Your image “gradient.png”, 300 pixels wide and 200 high, is used at H × W = 43 × 64.');
+    await expect(note).toContainText('The browser decodes it channels last, (H, W, 4) = (43, 64, 4) bytes');
+    await expect(note).toContainText('(C, H, W) = (1, 43, 64)');
     await expect(widget.locator('.input-maps .map-title')).toHaveText('Input x: 1 × 43 × 64');
     await expect(widget.locator('.output-maps .map-title')).toHaveText('Output y: 1 × 41 × 62');
     await expectStepMatchesEngine(widget);
     await widget.getByRole('radio', { name: /Colour/ }).check();
     await expect(widget.locator('.input-maps .map-title')).toHaveText('Input x: 3 × 43 × 64');
+    await expect(note).toContainText('moves the channels first, (C, H, W) = (3, 43, 64), as permute(2, 0, 1) would.');
     await file.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: await makePng(page, 4000, 3000) });
     await expect(note).toContainText('4000 pixels wide and 3000 high, is used at H × W = 48 × 64.');
     await expectStepMatchesEngine(widget);
@@ -209,9 +214,47 @@ test.describe('convolution widget', () => {
     await expect(alert).toContainText('“notes.txt” is not an image (its type is text/plain).');
     await expect(alert).toContainText('The widget keeps using the previous image.');
     await file.setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200', 'hex') });
-    await expect(alert).toContainText('“broken.png” could not be read as an image');
+    await expect(alert).toContainText('“broken.png” is cut off: it starts as a PNG file, but its data ends before the image does.');
     await expect(widget.locator('.input-maps .map-title')).toHaveText('Input x: 1 × 28 × 28');
     await expectStepMatchesEngine(widget);
+  });
+
+  test('a 20,000 × 20,000 PNG of 390 KB is refused from its header, in a worker, before anything decodes it', async ({ page }) => {
+    const widget = await grayWidget(page);
+    const png = await blackPng(20_000, 20_000);
+    expect(png.length).toBeLessThan(500_000);
+    const worker = page.waitForEvent('worker');
+    await widget.getByLabel('Or your own image').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: png });
+    expect((await worker).url()).toMatch(/decode-image\.worker/);
+    await expect(widget.getByRole('alert')).toContainText(
+      '“huge.png” is 20,000 × 20,000 = 400,000,000 pixels; the widget decodes images of at most 64,000,000 pixels (8,000 × 8,000). Scale it down first.',
+    );
+    await expect(widget.locator('.input-maps .map-title')).toHaveText('Input x: 1 × 28 × 28');
+    await expectStepMatchesEngine(widget);
+  });
+
+  test('a file over 40 MB is refused with both sizes in the same unit, exactly', async ({ page }, testInfo) => {
+    const widget = await grayWidget(page);
+    const big = Buffer.alloc(42_000_000);
+    (await blackPng(2, 2)).copy(big);
+    // From a file on disk: the browser reads it there, instead of 42 MB travelling through the test protocol.
+    const path = testInfo.outputPath('big.png');
+    await writeFile(path, big);
+    await widget.getByLabel('Or your own image').setInputFiles(path);
+    await expect(widget.getByRole('alert')).toContainText('“big.png” is 42 MB (42,000,000 bytes); the widget reads images of at most 40 MB (40,000,000 bytes).');
+    await expect(widget.locator('.input-maps .map-title')).toHaveText('Input x: 1 × 28 × 28');
+  });
+
+  test('a cut-off 8,000 × 8,000 PNG is refused, not shown as a complete picture; a whole one of that size is read', async ({ page }) => {
+    const widget = await grayWidget(page);
+    const whole = await blackPng(8_000, 8_000);
+    const file = widget.getByLabel('Or your own image');
+    await file.setInputFiles({ name: 'cut.png', mimeType: 'image/png', buffer: whole.subarray(0, Math.floor(whole.length / 2)) });
+    await expect(widget.getByRole('alert')).toContainText('“cut.png” is cut off: it starts as a PNG file, but its data ends before the image does.');
+    await expect(widget.locator('.input-maps .map-title')).toHaveText('Input x: 1 × 28 × 28');
+    await file.setInputFiles({ name: 'whole.png', mimeType: 'image/png', buffer: whole });
+    await expect(widget.locator('.image-picker__note')).toContainText('Your image “whole.png”, 8000 pixels wide and 8000 high, is used at H × W = 64 × 64.', { timeout: 20_000 });
+    await expect(widget.getByRole('alert')).toHaveCount(0);
   });
 
   test('the pointer on the input map moves the window there', async ({ page }) => {

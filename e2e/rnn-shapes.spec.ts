@@ -280,8 +280,52 @@ test.describe('RNN shapes widget', () => {
   });
 });
 
+test.describe('RNN shapes lesson', () => {
+  test('the widget, with the unrolled diagram as its first output, comes right after the recurrence, before the shapes are explained', async ({ page }) => {
+    const widget = await openWidget(page);
+    const top = async (locator: Locator): Promise<number> => (await locator.boundingBox())?.y ?? NaN;
+    const recurrence = await top(page.getByRole('heading', { name: 'The recurrence', level: 2 }));
+    const shapes = await top(page.getByRole('heading', { name: 'The shapes, as PyTorch documents them', level: 2 }));
+    const widgetTop = await top(widget);
+    expect(recurrence).toBeLessThan(widgetTop);
+    expect(widgetTop).toBeLessThan(shapes);
+    const diagram = await top(widget.getByRole('group', { name: /^Unrolled RNN:/ }));
+    expect(diagram).toBeLessThan(await top(widget.getByRole('table', { name: 'Shapes of the tensors in and out' })));
+    expect(diagram).toBeLessThan(await top(parameters(widget)));
+  });
+
+  test('question 5: the 4-D h_0 of the notes shows PyTorch’s message, and the engine refuses it too', async ({ page }) => {
+    const widget = await openWidget(page);
+    await widget.getByRole('radio', { name: 'a shape of my own' }).check();
+    await typeInto(page, widget.getByRole('textbox', { name: 'h_0 shape' }), '2, 1, 3, 20');
+    await expect(widget.locator('.rnn-messages')).toHaveText('PyTorch raises RuntimeError: For batched 3-D input, hx should also be 3-D but got 4-D tensor');
+    await expect(verdict(widget)).toContainText("The engine refuses this call too, in PyTorch's words");
+    await expect(page).toHaveURL(/h_0=2(%2C|,)1(%2C|,)3(%2C|,)20/);
+  });
+
+  test('question 6: with bidirectional and batch_first, the engine equates h_n[-1] with output[:, 0, 20:], and h_n.view separates layers and directions', async ({ page }) => {
+    const widget = await openWidget(page, '?bidirectional=true&batch_first=true');
+    const facts = widget.locator('.rnn-engine__facts');
+    await expect(facts).toContainText('output[:, 0, 20:] equals h_n[-1] on the engine\'s numbers exactly.');
+    await expect(facts).toContainText('h_n.view(2, 2, 3, 20)[-1, 0] equals output[:, -1, :20] on the engine\'s numbers exactly.');
+    const row = widget.getByRole('table', { name: 'Where each entry of h_n comes from' }).getByRole('row', { name: /^h_n\[1\]/ });
+    await expect(row.getByRole('cell')).toHaveText(['0', 'reverse', 't = 0']);
+  });
+});
+
 test.describe('RNN shapes on a phone', () => {
   test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('the PyTorch code, wider than a phone, is a named region that shows and scrolls its hidden columns', async ({ page }) => {
+    const widget = await openWidget(page);
+    const code = widget.getByRole('region', { name: 'PyTorch code for this setting' });
+    expect(await code.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await code.evaluate((el) => getComputedStyle(el).backgroundImage)).toContain('radial-gradient');
+    await code.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => code.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await expectNoHorizontalScroll(page);
+  });
 
   test('fits 375 px, and tapping a cell describes it', async ({ page }) => {
     const widget = await openWidget(page, '?bidirectional=true&num_layers=3&seq_len=20');

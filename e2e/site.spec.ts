@@ -1,5 +1,54 @@
+import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
 import { builtPages } from './pages';
+
+/**
+ * Every formula, table and code block in the text that is wider than its column, unless it shows
+ * that it scrolls: a region the keyboard reaches (role, tab stop, name) with the edge shadows of
+ * global.css. Folded asides are opened first, so their formulas are measured too.
+ */
+async function silentOverflows(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+    await document.fonts.ready;
+    // Two frames: layout, then the ResizeObserver that names the regions.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const describe = (el: Element): string => (el.querySelector('annotation')?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+    return [...document.querySelectorAll<HTMLElement>('.prose .katex-display, .prose .table-scroll, .prose pre.astro-code')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        const cued = style.backgroundImage.includes('radial-gradient') && style.backgroundAttachment.includes('scroll') && style.backgroundAttachment.includes('local');
+        const reachable = el.getAttribute('role') === 'region' && el.tabIndex === 0 && /scrolls sideways/.test(el.getAttribute('aria-label') ?? '');
+        return !(cued && reachable);
+      })
+      .map((el) => `${el.scrollWidth - el.clientWidth} px too wide, no cue: ${describe(el)}`);
+  });
+}
+
+/** Punctuation after an inline formula that starts a line of its own, e.g. the "." of "$g(z) = z$. Two layers". */
+async function strandedPunctuation(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    const stranded: string[] = [];
+    for (const math of document.querySelectorAll<HTMLElement>('.prose .katex')) {
+      if (math.closest('.katex-display')) continue;
+      const next = math.nextSibling;
+      if (next?.nodeType !== Node.TEXT_NODE || !/^[.,;:!?)]/.test(next.textContent ?? '')) continue;
+      const bases = math.querySelectorAll('.base');
+      const last = bases[bases.length - 1]?.getBoundingClientRect();
+      const range = document.createRange();
+      range.setStart(next, 0);
+      range.setEnd(next, 1);
+      const mark = range.getBoundingClientRect();
+      const middle = (mark.top + mark.bottom) / 2;
+      if (last && mark.height > 0 && (middle < last.top || middle > last.bottom)) {
+        stranded.push(`"${next.textContent?.slice(0, 12)}" after ${math.querySelector('annotation')?.textContent?.slice(0, 40)}`);
+      }
+    }
+    return stranded;
+  });
+}
 
 const pages = builtPages();
 
@@ -26,6 +75,16 @@ for (const path of pages) {
         await page.waitForLoadState('networkidle');
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
         await expectNoAxeViolations(page);
+      });
+    }
+
+    for (const width of [375, 1280]) {
+      test(`at ${width} px, every formula fits or shows that it scrolls, and no line starts with a formula's punctuation`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        expect(await strandedPunctuation(page), 'punctuation wrapped away from its formula').toEqual([]);
+        expect(await silentOverflows(page), 'regions that scroll without saying so').toEqual([]);
       });
     }
 
@@ -104,6 +163,17 @@ test('a lesson page has a table of contents whose links reach their sections', a
   await toc.getByRole('link', { name: 'Saturation' }).click();
   await expect(page).toHaveURL(/#saturation$/);
   await expect(page.getByRole('heading', { name: 'Saturation', level: 2 })).toBeInViewport();
+});
+
+test('a formula too wide for a phone is a named region that the keyboard scrolls', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/lessons/convolution/');
+  const formula = page.getByRole('region', { name: /^Formula \d+ \(scrolls sideways\)$/ }).first();
+  await formula.focus();
+  await expect(formula).toBeFocused();
+  expect(await formula.evaluate((el) => el.scrollLeft)).toBe(0);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => formula.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 });
 
 test('printing hides the navigation', async ({ page }) => {

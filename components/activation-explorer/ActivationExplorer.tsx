@@ -3,6 +3,7 @@ import { ACTIVATIONS, ACTIVATION_NAMES, type ActivationName, describeIntervals }
 import { useElementWidth } from '../charts/useElementWidth';
 import { formatFixed, formatValue } from '../widget-kit/format';
 import { Notices } from '../widget-kit/Notices';
+import { ScrollX } from '../widget-kit/ScrollX';
 import { Slider } from '../widget-kit/Slider';
 import { Toolbar } from '../widget-kit/Toolbar';
 import { useLatestJob } from '../widget-kit/useLatestJob';
@@ -10,7 +11,7 @@ import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import type { Curves, CurvesRequest } from './curves';
 import { CrosshairArea } from './CrosshairArea';
-import { EPSILON_STOPS, explorerSchema, RANGE_STOPS, SERIES_STYLE } from './model';
+import { EPSILON_STOPS, explorerSchema, POINTS, RANGE_STOPS, SERIES_STYLE, sampleIndex, snapToSample } from './model';
 import { Panel, PANEL_MARGIN_X } from './Panel';
 import './explorer.css';
 
@@ -22,9 +23,6 @@ export default function ActivationExplorer() {
     </WidgetBoundary>
   );
 }
-
-/** Samples per curve: 1200 steps, so the crosshair's keyboard step (R/50) lands on a sample. */
-const POINTS = 1201;
 
 const EMPTY: Curves = { z: new Float64Array(0), curves: [] };
 
@@ -38,10 +36,11 @@ function Explorer() {
   const request: CurvesRequest = { names: fns, params: { alpha, beta }, range, epsilon: eps, points: POINTS };
   const job = useLatestJob<CurvesRequest, Curves>(createCurvesWorker, request, JSON.stringify(request));
   const curves = job.result ?? EMPTY;
-  // The crosshair sits on a sample point, so its readout is the engine's own numbers.
+  // The crosshair sits on a sample point, so its readout is the engine's own numbers. (Until
+  // the curves for a new range arrive, it is placed on the grid of the range they were drawn for.)
   const curveRange = curves.z.length > 1 ? -(curves.z[0] ?? -range) : range;
-  const index = Math.round(((Math.max(-curveRange, Math.min(curveRange, values.z)) + curveRange) / (2 * curveRange)) * (POINTS - 1));
-  const z = curves.z[index] ?? Math.max(-range, Math.min(range, values.z));
+  const index = sampleIndex(values.z, curveRange);
+  const z = curves.z[index] ?? snapToSample(values.z, range);
   const [plotRef, width] = useElementWidth<HTMLDivElement>(640);
   const sideBySide = width >= 560;
   const panelWidth = sideBySide ? Math.floor((width - 16) / 2) : width;
@@ -132,33 +131,35 @@ function Explorer() {
         </CrosshairArea>
       </div>
 
-      <table class="explorer__readout">
-        <caption>
-          Values at the crosshair, <span class="explorer__z">z = {fmtZ(z)}</span>
-          {job.result === undefined && <span class="explorer__z"> (computing…)</span>}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Function</th>
-            <th scope="col">f(z)</th>
-            <th scope="col">f′(z)</th>
-            <th scope="col">Saturated?</th>
-          </tr>
-        </thead>
-        <tbody>
-          {readout.map((r) => (
-            <tr key={r.name}>
-              <th scope="row">
-                <span class="swatch" style={{ background: SERIES_STYLE[r.name].color }} aria-hidden="true" />
-                {r.label}
-              </th>
-              <td>{formatValue(r.value)}</td>
-              <td>{formatValue(r.derivative)}</td>
-              <td>{r.saturated ? 'saturated' : 'no'}</td>
+      <ScrollX label="Values at the crosshair" class="explorer__readout-scroll">
+        <table class="explorer__readout">
+          <caption>
+            Values at the crosshair, <span class="explorer__z">z = {fmtZ(z)}</span>
+            {job.result === undefined && <span class="explorer__z"> (computing…)</span>}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Function</th>
+              <th scope="col">f(z)</th>
+              <th scope="col">f′(z)</th>
+              <th scope="col">Saturated?</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {readout.map((r) => (
+              <tr key={r.name}>
+                <th scope="row">
+                  <span class="swatch" style={{ background: SERIES_STYLE[r.name].color }} aria-hidden="true" />
+                  {r.label}
+                </th>
+                <td>{formatValue(r.value)}</td>
+                <td>{formatValue(r.derivative)}</td>
+                <td>{r.saturated ? 'yes' : 'no'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollX>
 
       <div class="explorer__controls">
         <Slider label="Range of z (±R)" stops={RANGE_STOPS} value={range} format={(v) => `±${v}`} onInput={(v) => update({ range: v })} />

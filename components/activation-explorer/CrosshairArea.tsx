@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { crosshairAfterKey, snapToSample } from './model';
 
 interface Props {
   z: number;
@@ -15,26 +16,15 @@ interface Props {
 /**
  * The plots as one keyboard- and pointer-driven slider for the crosshair: arrow keys step by
  * R/50, Shift or Page Up/Down by R/5, Home and End jump to the ends; a mouse hovering or a finger
- * dragging sideways moves it too (vertical drags still scroll the page).
+ * dragging sideways moves it too (vertical drags still scroll the page). Every position is one of
+ * the sample points, so the readout shows the engine's own numbers at exactly that z.
  */
 export function CrosshairArea({ z, range, onChange, valueText, left, right, children }: Props) {
-  const clamp = (v: number): number => Math.max(-range, Math.min(range, v));
-  const fine = range / 50;
-  const coarse = range / 5;
-  const snap = (v: number): number => Number(clamp(v).toPrecision(6));
-
   const onKeyDown = (e: KeyboardEvent): void => {
-    const step = e.shiftKey ? coarse : fine;
-    let next: number | undefined;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowUp') next = z + step;
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') next = z - step;
-    else if (e.key === 'PageUp') next = z + coarse;
-    else if (e.key === 'PageDown') next = z - coarse;
-    else if (e.key === 'Home') next = -range;
-    else if (e.key === 'End') next = range;
+    const next = crosshairAfterKey(z, range, e.key, e.shiftKey);
     if (next === undefined) return;
     e.preventDefault();
-    onChange(snap(next));
+    onChange(next);
   };
 
   const onPointer = (e: PointerEvent): void => {
@@ -43,7 +33,7 @@ export function CrosshairArea({ z, range, onChange, valueText, left, right, chil
     if (!target) return;
     const box = target.getBoundingClientRect();
     const fraction = (e.clientX - box.left - left) / (box.width - left - right);
-    onChange(snap(-range + 2 * range * Math.max(0, Math.min(1, fraction))));
+    onChange(snapToSample(-range + 2 * range * Math.max(0, Math.min(1, fraction)), range));
   };
 
   return (

@@ -1,6 +1,7 @@
 /** Samples the explorer's curves with the autograd engine: f(z) and f'(z) over [−R, R]. */
 import { type ActivationName, type ActivationParams, saturatedIntervals, type ZInterval } from '../../lib/activations';
 import { valueAndDerivative } from '../../lib/activations/autograd';
+import { samplePoint } from './model';
 
 /** One function's samples and where it is saturated. */
 export interface Curve {
@@ -27,13 +28,13 @@ export interface CurvesRequest {
 }
 
 /**
- * Evaluates each function at `points` values of z evenly spaced over [−range, range], with f'(z)
- * from the engine's backward pass, and finds where |f'(z)| < ε (boundaries refined by bisection,
- * each probe another backward pass).
+ * Evaluates each function at `points` values of z evenly spaced over [−range, range] (the
+ * crosshair's grid, samplePoint), with f'(z) from the engine's backward pass, and finds where
+ * |f'(z)| < ε (boundaries refined by bisection, each probe another backward pass).
  */
 export function sampleCurves({ names, params, range, epsilon, points = 401 }: CurvesRequest): Curves {
   const z = new Float64Array(points);
-  for (let i = 0; i < points; i++) z[i] = -range + (2 * range * i) / (points - 1);
+  for (let i = 0; i < points; i++) z[i] = samplePoint(i, range, points);
   const curves = names.map((name) => {
     const { value, derivative } = valueAndDerivative(name, params, z);
     const at = (zi: number): number => valueAndDerivative(name, params, Float64Array.of(zi)).derivative[0] ?? NaN;

@@ -1,8 +1,9 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { SAMPLE_IDS, SAMPLES, type SampleId } from '../../lib/convolution/samples';
+import { JobCancelledError } from '../../lib/workers';
 import { Problem } from '../feature-map/Problem';
 import { CHANNEL_MODES, type ChannelMode } from './model';
-import { readImageFile, type LoadedImage } from './read-image';
+import { ImageReader, type LoadedImage } from './read-image';
 
 interface Props {
   sample: SampleId;
@@ -15,25 +16,32 @@ interface Props {
 
 const MODE_LABELS: Record<ChannelMode, string> = { gray: 'Grayscale (1 channel)', rgb: 'Colour (3 channels: R, G, B)' };
 
+/** The file types the worker reads (lib/convolution/image-header.ts). */
+const ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,image/bmp,image/avif';
+
 /** Chooses the input: a sample image or the reader's own file, in grayscale or colour. */
 export function ImagePicker({ sample, upload, mode, onSample, onUpload, onMode }: Props) {
   const id = useId();
   const [problem, setProblem] = useState<string>();
   const [reading, setReading] = useState(false);
+  const reader = useRef<ImageReader>();
+  useEffect(() => () => reader.current?.dispose(), []);
 
   const onFile = async (e: Event): Promise<void> => {
     const input = e.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    input.value = '';
     setReading(true);
     try {
-      onUpload(await readImageFile(file));
+      reader.current ??= new ImageReader();
+      onUpload(await reader.current.read(file));
       setProblem(undefined);
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    } finally {
       setReading(false);
-      input.value = '';
+    } catch (error) {
+      if (error instanceof JobCancelledError) return; // a newer file replaced this one
+      setProblem(error instanceof Error ? error.message : String(error));
+      setReading(false);
     }
   };
 
@@ -57,7 +65,7 @@ export function ImagePicker({ sample, upload, mode, onSample, onUpload, onMode }
         </div>
         <div class="fm-field conv-field">
           <label for={`${id}-file`}>Or your own image</label>
-          <input id={`${id}-file`} type="file" accept="image/*" onChange={onFile} aria-describedby={`${id}-file-note`} />
+          <input id={`${id}-file`} type="file" accept={ACCEPT} onChange={onFile} aria-describedby={`${id}-file-note`} />
         </div>
         <fieldset class="fm-radios">
           <legend>Channels</legend>
@@ -73,7 +81,7 @@ export function ImagePicker({ sample, upload, mode, onSample, onUpload, onMode }
         {reading
           ? 'Reading the image…'
           : upload
-            ? `Your image “${upload.name}”, ${upload.originalWidth} pixels wide and ${upload.originalHeight} high, is used at H × W = ${upload.picture.height} × ${upload.picture.width}. It stays in this page: nothing is uploaded, and it is not part of the link.`
+            ? `Your image “${upload.name}”, ${upload.originalWidth} pixels wide and ${upload.originalHeight} high, is used at H × W = ${upload.picture.height} × ${upload.picture.width}. ${layoutNote(upload, mode)} It stays in this page: nothing is uploaded, and it is not part of the link.`
             : 'Your own image is read in this page and scaled to at most 64 × 64; nothing is uploaded.'}
       </p>
       {problem && (
@@ -81,4 +89,14 @@ export function ImagePicker({ sample, upload, mode, onSample, onUpload, onMode }
       )}
     </div>
   );
+}
+
+/** How the pixels were laid out when decoded (channels last) and how the widget holds them (channels first). */
+function layoutNote({ picture }: LoadedImage, mode: ChannelMode): string {
+  const { height: h, width: w } = picture;
+  const first =
+    mode === 'rgb'
+      ? `moves the channels first, (C, H, W) = (3, ${h}, ${w}), as permute(2, 0, 1) would`
+      : `moves the channels first, as permute(2, 0, 1) would, and mixes them into one, 0.299 R + 0.587 G + 0.114 B: (C, H, W) = (1, ${h}, ${w})`;
+  return `The browser decodes it channels last, (H, W, 4) = (${h}, ${w}, 4) bytes of red, green, blue and opacity; the widget ${first}.`;
 }

@@ -70,6 +70,22 @@ function RnnShapesView() {
         ))}
       </div>
 
+      <h3 class="rnn-heading">Unrolled in time</h3>
+      <div ref={diagramRef}>
+        <UnrolledDiagram
+          u={{
+            numLayers: values.num_layers,
+            D: values.bidirectional ? 2 : 1,
+            seqLen: values.seq_len,
+            hiddenSize: values.hidden_size,
+            inputSize: values.input_size,
+            batch: values.unbatched ? undefined : values.batch,
+            layout: layoutOf(values.batch_first, values.unbatched),
+          }}
+          width={width}
+        />
+      </div>
+
       <ShapesTable values={values} view={view} outcome={pass.outcome} pending={pass.busy ? 'running…' : pass.error ? 'failed' : 'not run'} />
 
       <div class="rnn-engine" aria-live="polite">
@@ -115,27 +131,11 @@ function RnnShapesView() {
         )}
       </div>
 
-      <h3 class="rnn-heading">Unrolled in time</h3>
-      <div ref={diagramRef}>
-        <UnrolledDiagram
-          u={{
-            numLayers: values.num_layers,
-            D: values.bidirectional ? 2 : 1,
-            seqLen: values.seq_len,
-            hiddenSize: values.hidden_size,
-            inputSize: values.input_size,
-            batch: values.unbatched ? undefined : values.batch,
-            layout: layoutOf(values.batch_first, values.unbatched),
-          }}
-          width={width}
-        />
-      </div>
-
       <h3 class="rnn-heading">Parameters</h3>
       <ParametersTable config={view.config} parameters={view.parameters} total={view.total} />
 
       <h3 class="rnn-heading">As PyTorch code</h3>
-      <pre class="rnn-code" tabIndex={0} aria-label="PyTorch code for this setting">
+      <pre class="rnn-code scroll-x" role="region" tabIndex={0} aria-label="PyTorch code for this setting">
         <code>{script}</code>
       </pre>
 

@@ -38,7 +38,8 @@ function maxAbsDifference(a: Tensor, b: Tensor): number {
 
 /**
  * Where each direction's final state sits in output: the forward direction finishes at the last
- * step, the reverse direction at the first. Checked against h_n's entries for the last layer.
+ * step, the reverse direction at the first. Checked against h_n's entries for the last layer, and
+ * against h_n.view(num_layers, D, N, H_out), the 4-D picture of h_n that PyTorch does not take as h_0.
  */
 function finalStateIdentities(config: RnnConfig, output: Tensor, hN: Tensor, unbatched: boolean): Identity[] {
   const D = config.bidirectional ? 2 : 1;
@@ -63,6 +64,14 @@ function finalStateIdentities(config: RnnConfig, output: Tensor, hN: Tensor, unb
       maxDifference: maxAbsDifference(out.select(0, 0).narrow(-1, H, H), h.select(0, S - 1)),
     });
   }
+  // h_n is 3-D, (D·num_layers, N, H_out); a view separates layers and directions, layers first.
+  const N = h.shape[1] ?? 1;
+  const separated = h.view([config.numLayers, D, N, H]);
+  identities.push({
+    left: `h_n.view(${[config.numLayers, D, ...(unbatched ? [] : [N]), H].join(', ')})[-1, 0]`,
+    right: outputAt(layout, -1, directionSlice(false, H, D)),
+    maxDifference: maxAbsDifference(separated.select(0, config.numLayers - 1).select(0, 0), out.select(0, L - 1).narrow(-1, 0, H)),
+  });
   return identities;
 }
 

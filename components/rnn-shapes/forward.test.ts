@@ -1,32 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rnnForwardShapes, rnnParameters } from '../../lib/shapes/rnn';
-import { runJob } from '../../lib/workers';
-import { forwardJob } from './forward.job';
-import { rnnSchema, viewOf, type RnnValues } from './model';
+import { rnnSchema } from './model';
 import { defaultsOf } from '../../lib/url-state';
+import { runForward } from './run-forward';
 import { verdictOf } from './verdict';
 
 const defaults = defaultsOf(rnnSchema);
 
-async function run(values: RnnValues) {
-  const view = viewOf(values);
-  const outcome = await runJob(forwardJob, { config: view.config, inputShape: view.inputShape, h0Shape: view.h0Shape, seed: values.seed }).result;
-  return { view, outcome };
-}
-
 describe('forwardJob', () => {
   it('forwardJob on the widget defaults gives the shapes of PyTorch\'s example and its 1,480 parameters', async () => {
-    const { view, outcome } = await run(defaults);
+    const { view, outcome } = await runForward(defaults);
     expect(outcome).toMatchObject({ ok: true, output: [5, 3, 20], hN: [2, 3, 20] });
     expect(outcome.parameters.reduce((n, p) => n + p.count, 0)).toBe(1480);
     expect(outcome.parameters.map((p) => p.name)).toEqual(view.parameters.map((p) => p.name));
   });
 
-  it('forwardJob finds the final states where the lesson says: output[-1, :, :H] = h_n[-2], output[0, :, H:] = h_n[-1]', async () => {
-    const { outcome } = await run({ ...defaults, bidirectional: true, num_layers: 3 });
+  it('forwardJob finds the final states where the lesson says: output[-1, :, :H] = h_n[-2], output[0, :, H:] = h_n[-1], and h_n.view(num_layers, D, N, H)[-1, 0] is the first', async () => {
+    const { outcome } = await runForward({ ...defaults, bidirectional: true, num_layers: 3 });
     if (!outcome.ok) throw new Error(outcome.error);
-    expect(outcome.identities.map(({ left, right }) => `${left} = ${right}`)).toEqual(['output[-1, :, :20] = h_n[-2]', 'output[0, :, 20:] = h_n[-1]']);
+    expect(outcome.identities.map(({ left, right }) => `${left} = ${right}`)).toEqual([
+      'output[-1, :, :20] = h_n[-2]',
+      'output[0, :, 20:] = h_n[-1]',
+      'h_n.view(3, 2, 3, 20)[-1, 0] = output[-1, :, :20]',
+    ]);
     for (const identity of outcome.identities) expect(identity.maxDifference).toBe(0);
   });
 
@@ -47,7 +44,7 @@ describe('forwardJob', () => {
           seed: fc.integer({ min: 0, max: 99 }),
         }),
         async (patch) => {
-          const { view, outcome } = await run({ ...defaults, ...patch });
+          const { view, outcome } = await runForward({ ...defaults, ...patch });
           expect(outcome.parameters.map(({ name, shape, count }) => ({ name, shape, count }))).toEqual(
             rnnParameters(view.config).map(({ name, shape, count }) => ({ name, shape, count })),
           );
@@ -65,7 +62,7 @@ describe('forwardJob', () => {
   });
 
   it('verdictOf() names a disagreement in shapes or parameters', async () => {
-    const { view, outcome } = await run(defaults);
+    const { view, outcome } = await runForward(defaults);
     if (!outcome.ok) throw new Error(outcome.error);
     expect(verdictOf(view, { ...outcome, hN: [1, 3, 20] })).toEqual({
       agree: false,

@@ -1,14 +1,17 @@
-import { entropy, naiveSoftmax, softmax } from '../../lib/activations';
+import { entropy } from '../../lib/activations';
+import { FLOAT32_EXP_LIMIT, type SoftmaxColumns } from '../../lib/activations/softmax-float32';
 import { useElementWidth } from '../charts/useElementWidth';
 import { formatFixed, formatValue } from '../widget-kit/format';
 import { Notices } from '../widget-kit/Notices';
 import { Slider } from '../widget-kit/Slider';
 import { Toolbar } from '../widget-kit/Toolbar';
+import { useLatestJob } from '../widget-kit/useLatestJob';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { Bars } from './Bars';
 import { LogitInputs } from './LogitInputs';
 import { PRESETS, softmaxSchema, TEMPERATURE_STOPS } from './model';
+import type { SoftmaxRequest } from './softmax.job';
 import './softmax.css';
 
 /** The softmax island: editable logits, a temperature, and the probabilities they give. */
@@ -20,19 +23,27 @@ export default function SoftmaxWidget() {
   );
 }
 
+/** A number as short as it can be written (at most 6 significant digits), with a true minus sign. */
+const plain = (v: number): string => String(Number(v.toPrecision(6))).replace('-', '−');
+
+function createSoftmaxWorker(): Worker {
+  return new Worker(new URL('./softmax.worker.ts', import.meta.url), { type: 'module' });
+}
+
 function SoftmaxView() {
   const { values, update, reset, notices, dismissNotices } = useUrlState(softmaxSchema);
   const { logits, T, shift } = values;
   const [chartRef, width] = useElementWidth<HTMLDivElement>(560);
-
-  const shifted = logits.map((z) => z + shift);
-  const p = softmax(shifted, T);
-  const unshifted = softmax(logits, T);
-  const naive = naiveSoftmax(shifted, T);
-  const naiveBroken = naive.some((v) => !Number.isFinite(v));
-  const maxChange = Math.max(...p.map((pi, i) => Math.abs(pi - (unshifted[i] ?? NaN))));
-  const H = entropy(p);
+  const request: SoftmaxRequest = { logits, shift, temperature: T };
+  const job = useLatestJob<SoftmaxRequest, SoftmaxColumns>(createSoftmaxWorker, request, JSON.stringify(request));
+  // Until the engine's first answer arrives (and while a newer one is computed) the last one stays.
+  const columns = job.result;
+  const rows = columns?.stable.length ?? logits.length;
+  const p = columns?.stable ?? [];
+  const naiveBroken = columns?.naive.some((v) => !Number.isFinite(v)) ?? false;
+  const maxChange = columns ? Math.max(...columns.stable.map((pi, i) => Math.abs(pi - (columns.unshifted[i] ?? NaN)))) : 0;
   const top = p.indexOf(Math.max(...p));
+  const cell = (list: readonly number[] | undefined, i: number, digits: number): string => (list ? formatValue(list[i] ?? NaN, digits) : '…');
 
   return (
     <div class="softmax">
@@ -70,8 +81,8 @@ function SoftmaxView() {
         <Bars probabilities={p} width={width} height={200} />
       </div>
 
-      <table class="data-table softmax__table">
-        <caption>Probabilities p = softmax((z + c) / T)</caption>
+      <table class="data-table softmax__table" aria-busy={job.busy ? 'true' : undefined}>
+        <caption>Probabilities p = softmax((z + c) / T), computed by the engine in float32, PyTorch's default</caption>
         <thead>
           <tr>
             <th scope="col">Class</th>
@@ -81,34 +92,46 @@ function SoftmaxView() {
           </tr>
         </thead>
         <tbody>
-          {p.map((pi, i) => (
+          {Array.from({ length: rows }, (_, i) => (
             <tr key={i}>
               <th scope="row">{i + 1}</th>
-              <td>{formatValue(shifted[i] ?? NaN, 2)}</td>
-              <td>{formatValue(pi, 4)}</td>
-              <td class={Number.isFinite(naive[i]) ? '' : 'softmax__bad'}>{formatValue(naive[i] ?? NaN, 4)}</td>
+              <td>{cell(columns?.shifted, i, 2)}</td>
+              <td>{cell(columns?.stable, i, 4)}</td>
+              <td class={columns && !Number.isFinite(columns.naive[i]) ? 'softmax__bad' : ''}>{cell(columns?.naive, i, 4)}</td>
             </tr>
           ))}
         </tbody>
       </table>
 
-      <ul class="softmax__facts" aria-live="polite">
-        <li>
-          Most likely: class {top + 1}, p = {formatValue(p[top] ?? NaN, 4)}. Entropy {formatFixed(H, 3)} nats (uniform
-          would be {formatFixed(Math.log(p.length), 3)}).
-        </li>
-        <li>
-          Adding c = {formatFixed(shift, 0)} changed the probabilities by at most{' '}
-          {maxChange === 0 ? '0' : `${formatValue(maxChange)} (floating-point rounding)`}.
-        </li>
-        {naiveBroken && (
-          <li class="softmax__warning">
-            Straight from the definition, e<sup>(z+c)/T</sup> overflows: e<sup>710</sup> is already larger than the largest
-            double, so the sum is ∞ and ∞/∞ is NaN. The stable version subtracts the largest logit first, so every exponent is
-            at most 0.
+      {job.error && (
+        <p class="widget-error" role="alert">
+          The engine could not compute these probabilities: {job.error.message}{' '}
+          <button type="button" class="button button--quiet" onClick={job.retry}>
+            Retry
+          </button>
+        </p>
+      )}
+
+      {columns && (
+        <ul class="softmax__facts" aria-live="polite">
+          <li>
+            Most likely: class {top + 1}, p = {formatValue(p[top] ?? NaN, 4)}. Entropy {formatFixed(entropy(p), 3)} nats (uniform
+            would be {formatFixed(Math.log(p.length), 3)}).
           </li>
-        )}
-      </ul>
+          <li>
+            Adding c = {formatFixed(shift, 0)} changed the probabilities by at most{' '}
+            {maxChange === 0 ? '0' : `${formatValue(maxChange)} (float32 rounding: z + c is stored with 24 significant bits)`}.
+          </li>
+          {naiveBroken && (
+            <li class="softmax__warning">
+              Straight from the definition, e<sup>(z+c)/T</sup> overflows. In float32, the largest number is about 3.4 × 10
+              <sup>38</sup>, so e<sup>x</sup> is ∞ for every x above {formatFixed(FLOAT32_EXP_LIMIT, 2)}, and here the largest
+              exponent is {plain(columns.largestExponent)}. The sum is then ∞: ∞/∞ is NaN, and a finite e<sup>x</sup>/∞ is
+              0. The stable version subtracts the largest logit first, so every exponent is at most 0.
+            </li>
+          )}
+        </ul>
+      )}
 
       <Toolbar onReset={reset} />
     </div>

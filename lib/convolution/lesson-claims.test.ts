@@ -1,14 +1,16 @@
 /**
- * Numbers the convolution lesson states in its prose (lessons/convolution.mdx), recomputed here
- * so that the text cannot drift from the mathematics.
+ * Figures the convolution lesson states (lessons/convolution.mdx), read from its text and
+ * recomputed with the code the widgets use, so that neither can drift.
  */
 import { describe, expect, it } from 'vitest';
-import { nn, Rng } from '../engine';
+import lesson from '../../lessons/convolution.mdx?raw';
+import { nn, Rng, tensor } from '../engine';
+import { figureIn, figuresIn } from '../lesson-figures';
 import { conv2dParameterCount, linearParameterCount } from '../shapes/conv';
 import { sizeSteps } from '../shapes/size-arithmetic';
 import { convolve } from './forward';
 import { presetKernel } from './kernels';
-import { makePicture, pixel, toGrayscale } from './picture';
+import { makePicture, pictureFromRgba, pixel, toGrayscale } from './picture';
 import { samplePicture } from './samples';
 import { defaultWeights } from './weights';
 
@@ -19,27 +21,30 @@ const steps = (input: number, kernel: number, stride: number, padding: number, d
   return r;
 };
 
+/** The figures at the {} places of `template` in the lesson, as numbers. */
+const stated = (template: string): number[] => figuresIn(lesson, template).map((f) => f.value);
+
 describe('convolution lesson claims', () => {
-  it('a 3 × 224 × 224 image has 150,528 values; a dense layer of 1,000 units on it has 150,529,000 parameters', () => {
-    expect(3 * 224 * 224).toBe(150_528);
-    expect(total(linearParameterCount(150_528, 1_000))).toBe(150_529_000);
+  it('a 3 × 224 × 224 image has the stated number of values; a dense layer of 1,000 units on it the stated parameters', () => {
+    expect(stated('$3 \\times 224 \\times 224 = {}$ numbers')).toEqual([3 * 224 * 224]);
+    expect(stated('$150{,}528 \\times 1{,}000 + 1{,}000 = {}$ parameters')).toEqual([total(linearParameterCount(150_528, 1_000))]);
   });
 
-  it('the Sobel x worked example gives 4 on a rising window and 0 on a flat one', () => {
+  it('the Sobel x worked example gives the stated value on a rising window, and 0 on a flat one', () => {
     const w = presetKernel('sobelX', 3) ?? [];
     const rising = [0, 0.5, 1, 0, 0.5, 1, 0, 0.5, 1];
-    expect(w.reduce((s, wi, i) => s + wi * rising[i]!, 0)).toBe(4);
+    expect(w.reduce((s, wi, i) => s + wi * rising[i]!, 0)).toBe(figureIn(lesson, '(-0 + 0 + 1) = {} .').value);
     expect(w.reduce((s, wi) => s + wi * 0.7, 0)).toBeCloseTo(0, 15);
   });
 
-  it('the table of output sizes', () => {
-    expect(steps(28, 3, 1, 0, 1)).toMatchObject({ numerator: 25, size: 26, exact: true });
-    expect(steps(28, 3, 1, 1, 1)).toMatchObject({ numerator: 27, size: 28, exact: true });
-    expect(steps(28, 3, 2, 1, 1)).toMatchObject({ numerator: 27, size: 14, exact: false });
-    expect(steps(7, 3, 1, 0, 2)).toMatchObject({ span: 5, numerator: 2, size: 3 });
-    expect(steps(227, 11, 4, 0, 1)).toMatchObject({ numerator: 216, size: 55, exact: true });
-    expect(steps(224, 11, 4, 2, 1)).toMatchObject({ numerator: 217, size: 55, exact: false });
-    expect(217 / 4).toBe(54.25);
+  it('the table of output sizes: every row’s numerator and size, as the calculator computes them', () => {
+    const rows = [...lesson.matchAll(/^\| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| \$\\lfloor (\d+)\/\d+ \\rfloor \+ 1 = (\d+)\$ \|/gm)];
+    expect(rows).toHaveLength(6);
+    for (const [, H, k, s, p, d, numerator, size] of rows.map((r) => r.map(Number))) {
+      expect(steps(H!, k!, s!, p!, d!)).toMatchObject({ numerator, size });
+    }
+    expect(steps(7, 3, 1, 0, 2).span).toBe(figureIn(lesson, 'the kernel spans {} |').value);
+    expect(217 / 4).toBe(figureIn(lesson, "torchvision's AlexNet: {} floored").value);
   });
 
   it('H = 8, k = 3, s = 2 gives 3 outputs and never reads row 7; on the 28 × 28 digit, stride 2 drops an image row without padding and a padding row with it', () => {
@@ -57,12 +62,35 @@ describe('convolution lesson claims', () => {
     );
   });
 
-  it('the parameter table: 56, 1,792, 34,944 and 73,856, as nn.Conv2d counts them', () => {
-    for (const [cin, cout, k, expected] of [[3, 2, 3, 56], [3, 64, 3, 1_792], [3, 96, 11, 34_944], [64, 128, 3, 73_856], [1, 6, 5, 156]] as const) {
+  it('the parameter table and question 1 count as nn.Conv2d does, in the calculator and in the engine', () => {
+    const [small, vgg, alex, second, lenet] = [
+      '$(3 \\cdot 3 \\cdot 3 + 1) \\cdot 2 = {}$',
+      '$(27 + 1) \\cdot 64 = {}$',
+      '$(363 + 1) \\cdot 96 = {}$',
+      '| $(576 + 1) \\cdot 128 = {}$',
+      '$(1 \\cdot 5 \\cdot 5 + 1) \\cdot 6 = {}$',
+    ].map((t) => figureIn(lesson, t).value);
+    for (const [cin, cout, k, expected] of [[3, 2, 3, small], [3, 64, 3, vgg], [3, 96, 11, alex], [64, 128, 3, second], [1, 6, 5, lenet]] as const) {
       expect(total(conv2dParameterCount(cin, cout, [k, k]))).toBe(expected);
       const layer = new nn.Conv2d(cin, cout, k, { rng: new Rng(1) });
       expect(layer.parameters().reduce((n, p) => n + p.numel(), 0)).toBe(expected);
     }
+    expect(stated('has {} parameters. This lesson')).toEqual([vgg]);
+  });
+
+  it('channels last to channels first: the widget’s reading of RGBA bytes is permute(2, 0, 1) / 255, as the lesson says', () => {
+    expect(lesson).toContain('torch.from_numpy(a).permute(2, 0, 1).float() / 255');
+    const [H, W] = [3, 5];
+    const rgba = Uint8ClampedArray.from({ length: H * W * 4 }, (_, i) => (i % 4 === 3 ? 255 : (i * 37) % 256));
+    const picture = pictureFromRgba(rgba, W, H);
+    // The engine's permute, on the (H, W, 4) bytes with the opacity dropped, as the reference.
+    const hwc = tensor([...rgba], { dtype: 'float64' }).reshape([H, W, 4]).narrow(2, 0, 3);
+    const chw = hwc.permute(2, 0, 1).div(255);
+    expect(chw.shape).toEqual([3, H, W]);
+    [...chw.data].forEach((v, i) => expect(picture.data[i]).toBeCloseTo(v, 12));
+    // A view to (3, H, W) is not the same: its first "channel" holds the colours of the top pixels.
+    const viewed = tensor([...rgba], { dtype: 'float64' }).reshape([H, W, 4]).narrow(2, 0, 3).reshape([3, H, W]).div(255);
+    expect([...viewed.data].some((v, i) => Math.abs(v - (picture.data[i] ?? NaN)) > 1e-9)).toBe(true);
   });
 
   it('the one-pixel image shows the kernel turned by 180°: y[i, j] = w[4 − i, 4 − j]', () => {
@@ -80,10 +108,13 @@ describe('convolution lesson claims', () => {
     }
   });
 
-  it('LeNet’s first layer on 1 × 32 × 32 gives 6 × 28 × 28; a 3 × 3 kernel with stride 2 on 10 × 10 gives 4 × 4 and skips row 9', () => {
+  it('question 1: LeNet’s first layer on 1 × 32 × 32 gives the stated output; question 2: a 3 × 3 kernel with stride 2 on 10 × 10 gives the stated size and skips row 9', () => {
     const out = convolve({ input: makePicture(1, 32, 32, () => 0.5), weights: new Float64Array(150), bias: new Float64Array(6), spec: { kernel: 5, stride: 1, padding: 0, dilation: 1 } });
-    expect(out.shape).toEqual([1, 6, 28, 28]);
-    expect(steps(10, 3, 2, 0, 1)).toMatchObject({ size: 4, numerator: 7, uncovered: 1, uncoveredReal: 1 });
+    expect(out.shape).toEqual([1, ...stated('so the output is ${} \\times {} \\times {}$')]);
+    const [half, size] = stated('2. $\\lfloor (10 - 2 - 1)/2 \\rfloor + 1 = \\lfloor {} \\rfloor + 1 = {}$, so $4 \\times 4$');
+    const numerator = 10 - 2 - 1;
+    expect(numerator / 2).toBe(half);
+    expect(steps(10, 3, 2, 0, 1)).toMatchObject({ size, numerator, uncovered: 1, uncoveredReal: 1 });
   });
 
   it('the colour widget’s filter 1 (red minus blue) is positive on red, negative on blue, 0 on gray and close to 0 on green', () => {

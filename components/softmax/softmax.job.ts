@@ -1,0 +1,14 @@
+/** The worker job behind the softmax widget: the engine computes every column in float32. */
+import { type SoftmaxColumns, softmaxColumns } from '../../lib/activations/softmax-float32';
+import type { Job } from '../../lib/workers';
+
+/** Logits z, the shift c added to each, and the temperature T. */
+export interface SoftmaxRequest {
+  logits: readonly number[];
+  shift: number;
+  temperature: number;
+}
+
+/** Computes the widget's columns for one request (microseconds; runs in a worker with the engine). */
+export const softmaxJob: Job<SoftmaxRequest, never, SoftmaxColumns> = async ({ logits, shift, temperature }) =>
+  softmaxColumns(logits, shift, temperature);
