@@ -135,7 +135,9 @@ test.describe('pooling widget', () => {
     const p = widget.getByRole('slider', { name: 'Padding p' });
     await p.focus();
     await page.keyboard.press('End');
-    await expect(widget.getByRole('alert')).toContainText('No output: padding 2 is more than half the kernel size 2: PyTorch refuses it');
+    await expect(widget.getByRole('alert')).toContainText(
+      'No output: padding 2 is more than half the kernel size 2: PyTorch refuses it (“pad should be at most half of kernel size”, in PyTorch 1.13’s words)',
+    );
     await expect(widget.getByRole('table', { name: /^Output y/ })).toHaveCount(0);
     await page.keyboard.press('ArrowLeft');
     await expect(widget.getByRole('alert')).toHaveCount(0);

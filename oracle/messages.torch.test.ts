@@ -26,12 +26,21 @@ interface MessageCase {
 }
 
 const z = (...shape: number[]) => zeros(shape);
+/** A shape as torch.zeros takes it: `2, 3`, or `()` for a scalar. */
+const pySize = (shape: readonly number[]): string => (shape.length === 0 ? '()' : shape.join(', '));
 const rnn = () => new nn.RNN(4, 6, { numLayers: 2, rng: new Rng(1) });
 const RNN_TORCH = 'rnn = nn.RNN(4, 6, num_layers=2)\n';
 const SHAPE_TS = 'lib/engine/shape.ts ("throws PyTorch\'s message")';
 const README = 'lib/engine/README.md ("Shape errors are worded like PyTorch\'s")';
 const CONV_TEST = 'lib/engine/ops/convolution.test.ts ("reports shape errors like PyTorch\'s")';
-const POOL_TS = 'lib/engine/ops/convolution.ts ("PyTorch\'s two padding checks, in its order")';
+const POOL_TS = 'lib/engine/ops/convolution.ts ("PyTorch 1.13\'s padding check")';
+const WINDOWS_TS = 'lib/engine/ops/convolution.ts ("it throws PyTorch 1.13\'s message")';
+const MATMUL_TS = 'lib/engine/ops/linalg.ts ("PyTorch 1.13\'s message for operands matmul cannot multiply")';
+/** matmul's words depend on the ranks (dot, mv, mm, transposed mm, bmm): one case of each. */
+const MATMUL_SHAPES: readonly (readonly [number[], number[]])[] = [
+  [[3], [4]], [[4, 3], [4]], [[2, 4, 3], [4]], [[3, 2, 4, 3], [4, 5]], [[3], [2, 4, 5]], [[4, 3], [2, 4, 5]], [[4, 3], [2, 3, 4, 5]],
+  [[2, 4, 3], [2, 4, 5]], [[2, 1, 4, 3], [3, 4, 5]], [[2, 4, 3], [3, 4, 5]], [[2, 4, 3], [2, 3, 4, 5]], [[], [4, 5]],
+];
 const RNN_TS = 'lib/engine/nn/rnn.ts ("PyTorch\'s checks, in its order and its words")';
 
 const CASES: readonly MessageCase[] = [
@@ -58,7 +67,21 @@ const CASES: readonly MessageCase[] = [
     prefix: 'avgPool2d: ',
     claim: POOL_TS,
   },
-  // Passes the first check (pad 2 <= half of the dilated kernel, 5 // 2), fails the engine's second.
+  ...MATMUL_SHAPES.map(([a, b]) => ({ torch: `torch.matmul(torch.zeros(${pySize(a)}), torch.zeros(${pySize(b)}))`, engine: () => matmul(z(...a), z(...b)), prefix: 'matmul: ', claim: MATMUL_TS })),
+  { torch: 'F.linear(torch.zeros(()), torch.zeros(16, 5))', engine: () => linear(z(), z(16, 5)), prefix: 'linear: ', claim: MATMUL_TS },
+  { torch: 'F.linear(torch.zeros(2, 2, 4, 3), torch.zeros(16, 5), torch.zeros(16))', engine: () => linear(z(2, 2, 4, 3), z(16, 5), z(16)), prefix: 'linear: ', claim: MATMUL_TS },
+  { torch: 'F.conv2d(torch.zeros(1, 1, 8, 8, 8), torch.zeros(8, 3, 3, 3))', engine: () => conv2d(z(1, 1, 8, 8, 8), z(8, 3, 3, 3)), prefix: 'conv2d: ', claim: CONV_TEST },
+  { torch: 'F.conv2d(torch.zeros(3, 2, 5), torch.zeros(8, 3, 3, 3), padding=(0, 1), dilation=(1, 3))', engine: () => conv2d(z(3, 2, 5), z(8, 3, 3, 3), null, { padding: [0, 1], dilation: [1, 3] }), prefix: 'conv2d: ', claim: CONV_TEST },
+  { torch: 'F.max_pool2d(torch.zeros(1, 1, 2, 2), 3)', engine: () => maxPool2d(z(1, 1, 2, 2), 3), prefix: 'maxPool2d: ', claim: WINDOWS_TS },
+  { torch: 'F.avg_pool2d(torch.zeros(3, 3, 3), (9, 4), (2, 3), ceil_mode=True)', engine: () => avgPool2d(z(3, 3, 3), [9, 4], { stride: [2, 3], ceilMode: true }), prefix: 'avgPool2d: ', claim: WINDOWS_TS },
+  {
+    torch: 'F.max_pool2d(torch.zeros(2, 11, 1), (6, 5), (4, 3), (3, 0), (2, 4), ceil_mode=True)',
+    engine: () => maxPool2d(z(2, 11, 1), [6, 5], { stride: [4, 3], padding: [3, 0], dilation: [2, 4], ceilMode: true }),
+    prefix: 'maxPool2d: ',
+    claim: WINDOWS_TS,
+  },
+  { torch: 'F.max_pool2d(torch.zeros(1, 1, 9, 9), (2, 3), padding=(0, 2), dilation=3)', engine: () => maxPool2d(z(1, 1, 9, 9), [2, 3], { padding: [0, 2], dilation: 3 }), prefix: 'maxPool2d: ', claim: POOL_TS },
+  // Within half of the dilated kernel (5 // 2), which newer PyTorch checks; 1.13 checks the kernel itself.
   { torch: 'F.max_pool2d(torch.zeros(1, 1, 9, 9), 3, padding=2, dilation=2)', engine: () => maxPool2d(z(1, 1, 9, 9), 3, { padding: 2, dilation: 2 }), prefix: 'maxPool2d: ', claim: POOL_TS },
   {
     torch: `${RNN_TORCH}rnn(torch.zeros(1, 1, 3, 4))`,

@@ -80,10 +80,10 @@ describe('convolve()', () => {
     expect(out.data[8]).toBe([4, 5, 6].reduce((s, r) => s + [4, 5, 6].reduce((t, c) => t + r * 8 + c, 0), 0));
   });
 
-  it('convolve() refuses a kernel larger than the padded input with the engine’s message', () => {
+  it('convolve() refuses a kernel larger than the padded input with the engine’s message, PyTorch 1.13’s words', () => {
     const input = makePicture(1, 4, 4, () => 1);
     expect(() => convolve({ input, weights: new Float64Array(25), bias: new Float64Array(1), spec: { kernel: 5, stride: 1, padding: 0, dilation: 1 } })).toThrow(
-      'conv2d: padded input size per channel (4x4) is smaller than the kernel size (5x5)',
+      "conv2d: Calculated padded input size per channel: (4 x 4). Kernel size: (5 x 5). Kernel size can't be greater than actual input size",
     );
   });
 

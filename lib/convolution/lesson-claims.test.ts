@@ -53,12 +53,12 @@ describe('convolution lesson claims', () => {
     expect(steps(28, 3, 2, 1, 1)).toMatchObject({ uncovered: 1, uncoveredReal: 0 });
   });
 
-  it('on the 9 × 9 dot, k = 5 with dilation 3 spans 13 pixels and does not fit; PyTorch’s message names 9 x 9 and 13 x 13', () => {
+  it('on the 9 × 9 dot, k = 5 with dilation 3 spans 13 pixels and does not fit; the engine says what the lesson quotes as PyTorch 1.13’s message', () => {
     const dot = toGrayscale(samplePicture('dot'));
     expect([dot.height, dot.width]).toEqual([9, 9]);
     expect(sizeSteps(9, { kernel: 5, stride: 1, padding: 0, dilation: 3 }).ok).toBe(false);
     expect(() => convolve({ input: dot, weights: new Float64Array(25), bias: new Float64Array(1), spec: { kernel: 5, stride: 1, padding: 0, dilation: 3 } })).toThrow(
-      'padded input size per channel (9x9) is smaller than the kernel size (13x13)',
+      "conv2d: Calculated padded input size per channel: (9 x 9). Kernel size: (13 x 13). Kernel size can't be greater than actual input size",
     );
   });
 

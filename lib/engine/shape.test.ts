@@ -11,13 +11,13 @@ describe('shape helpers', () => {
 
   it("broadcastShapes() throws PyTorch's message", () => {
     expect(() => broadcastShapes('add', [2, 3], [2, 4])).toThrow(
-      'add: the size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1',
+      'add: The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1',
     );
   });
 
   it('normalizeDim() accepts negative dimensions and rejects out-of-range ones', () => {
     expect(normalizeDim('sum', -1, 3)).toBe(2);
-    expect(() => normalizeDim('sum', 3, 3)).toThrow('sum: dimension out of range (expected to be in range of [-3, 2], but got 3)');
+    expect(() => normalizeDim('sum', 3, 3)).toThrow('sum: Dimension out of range (expected to be in range of [-3, 2], but got 3)');
   });
 
   it('normalizeDims() sorts, de-duplicates and treats undefined and [] as all dimensions', () => {

@@ -112,6 +112,22 @@ describe('calculateStack()', () => {
     expect(row.notes.join(' ')).toContain('is rounded up (ceil_mode=True) to 4 positions, but the last would start in the right padding, so PyTorch drops it: 3.');
   });
 
+  it('calculateStack() quotes the output size PyTorch 1.13 calculates with ceil_mode, rounded up, when it is below 1', () => {
+    const pool = defaultLayer('MaxPool2d', { kernel_size: [6, 5], stride: [4, 3], padding: [3, 0], dilation: [2, 4], ceil_mode: true });
+    const row = calculateStack(image(2, 11, 1), [pool]).rows[0]!;
+    // (1 − 4 · 4 − 1 + 3 − 1) / 3 = −4.67 rounds down to −5, plus 1: −4 (the floor formula alone gives −5).
+    expect(row.pytorchError).toBe('Given input size: (2x11x1). Calculated output size: (2x3x-4). Output size is too small');
+    expect(row.error).toContain('no output column fits (the formula gives −4)');
+    const avg = calculateStack(image(3, 3, 3), [defaultLayer('AvgPool2d', { kernel_size: [9, 4], stride: [2, 3], ceil_mode: true })]).rows[0]!;
+    expect(avg.pytorchError).toBe('Given input size: (3x3x3). Calculated output size: (3x-2x1). Output size is too small');
+  });
+
+  it('calculateStack() quotes the warning Softmax and LogSoftmax give without a dim, naming the function as PyTorch 1.13 does', () => {
+    const notes = (type: 'Softmax' | 'LogSoftmax') => calculateStack(image(3, 4), [defaultLayer(type)]).rows[0]!.notes.join(' ');
+    expect(notes('Softmax')).toContain('“Implicit dimension choice for softmax has been deprecated. Change the call to include dim=X as an argument.”');
+    expect(notes('LogSoftmax')).toContain('“Implicit dimension choice for log_softmax has been deprecated. Change the call to include dim=X as an argument.”');
+  });
+
   it('calculateStack() pools with stride = kernel_size by default and refuses padding over half the kernel', () => {
     const r = calculateStack(image(3, 7), [maxPool(2), defaultLayer('AvgPool2d', { kernel_size: [3, 3], stride: [2, 2], padding: [1, 1] })]);
     expect(shapes(r)).toEqual(['(1, 3, 3, 3)', '(1, 3, 2, 2)']);

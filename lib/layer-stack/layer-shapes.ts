@@ -122,7 +122,9 @@ function softmax(layer: LayerOf<'Softmax'> | LayerOf<'LogSoftmax'>, x: ShapeInfo
   let dim = layer.args.dim;
   if (dim === null) {
     dim = rank === 0 || rank === 1 || rank === 3 ? 0 : 1;
-    notes.push(`dim=None: PyTorch picks dim=${dim} for ${describeInput(x.shape)} and warns: “Implicit dimension choice for ${layer.type.toLowerCase()} has been deprecated. Change the call to include dim=X as an argument.”`);
+    // PyTorch names the function in its warning: softmax, log_softmax.
+    const fn = layer.type === 'Softmax' ? 'softmax' : 'log_softmax';
+    notes.push(`dim=None: PyTorch picks dim=${dim} for ${describeInput(x.shape)} and warns: “Implicit dimension choice for ${fn} has been deprecated. Change the call to include dim=X as an argument.”`);
   }
   if (normalizeDim(dim, rank) === null) return dimError('dim', dim, x.shape);
   return ok(x, notes);

@@ -3,7 +3,7 @@
  * flattened from, the window-size arithmetic with its notes on rounding, and the small formatters
  * that write shapes the way PyTorch's messages do.
  */
-import { windowOutputSize } from '../shapes/conv';
+import { windowFormula, windowOutputSize } from '../shapes/conv';
 import type { Size2 } from './schema';
 
 /** A tensor shape, outermost dimension first. */
@@ -89,10 +89,8 @@ export interface WindowDim {
 export function windows(type: string, dims: readonly [WindowDim, WindowDim]): { ok: true; size: Size2; notes: string[] } | { ok: false; message: string; outputs: [number, number] } {
   const names = ['height', 'width'] as const;
   const results = dims.map((d) => windowOutputSize(d.size, d));
-  const sizes = dims.map((d, i) => {
-    const r = results[i]!;
-    return r.ok ? r.size : Math.floor((d.size + 2 * d.padding - d.dilation * (d.kernel - 1) - 1) / d.stride) + 1;
-  }) as [number, number];
+  // The sizes PyTorch calculates (and quotes when one is below 1), ceil_mode's rounding included.
+  const sizes = dims.map((d) => windowFormula(d.size, d)) as [number, number];
   const bad = results.findIndex((r) => !r.ok);
   if (bad >= 0) {
     const r = results[bad]!;

@@ -171,10 +171,10 @@ describe('poolForwardBackward()', () => {
     expect(r.inputGrad[0]).toBeCloseTo(4 / 9, 15);
   });
 
-  it('poolForwardBackward() refuses padding over half the kernel with PyTorch’s words, and a gradient of the wrong size', () => {
+  it('poolForwardBackward() refuses padding over half the kernel with PyTorch 1.13’s words, and a gradient of the wrong size', () => {
     const map = ones(16);
     expect(() => poolForwardBackward({ mode: 'max', map, height: 4, width: 4, spec: { kernel: 2, stride: 2, padding: 2 }, upstream: ones(9) })).toThrow(
-      'pad should be at most half of effective kernel size',
+      'maxPool2d: pad should be at most half of kernel size, but got pad=2 and kernel_size=2',
     );
     expect(() => poolForwardBackward({ mode: 'avg', map, height: 4, width: 4, spec: { kernel: 2, stride: 2, padding: 0 }, upstream: ones(3) })).toThrow(
       'poolForwardBackward: expected an upstream gradient of 4 values (2 × 2), got 3',
@@ -206,6 +206,7 @@ describe('windowArgmax()', () => {
 describe('poolProblem()', () => {
   it('poolProblem() explains padding over half the kernel and a kernel larger than the padded map', () => {
     expect(poolProblem(6, 6, { kernel: 3, stride: 2, padding: 2 })).toMatch(/^padding 2 is more than half the kernel size 3/);
+    expect(poolProblem(6, 6, { kernel: 3, stride: 2, padding: 2 })).toContain('(“pad should be at most half of kernel size”, in PyTorch 1.13’s words)');
     expect(poolProblem(6, 2, { kernel: 5, stride: 1, padding: 1 })).toBe('along the width, the kernel covers 5 but the padded input is only 4 (2 + 2 × 1)');
     expect(poolProblem(6, 6, { kernel: 2, stride: 2, padding: 1 })).toBeUndefined();
   });

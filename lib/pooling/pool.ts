@@ -22,7 +22,7 @@ export interface PoolSpec {
 /** Why PyTorch would refuse these settings on an H × W map, or undefined if it accepts them. */
 export function poolProblem(height: number, width: number, { kernel, stride, padding }: PoolSpec): string | undefined {
   if (2 * padding > kernel) {
-    return `padding ${padding} is more than half the kernel size ${kernel}: PyTorch refuses it (“pad should be at most half of effective kernel size”), since a window could then lie entirely in the padding`;
+    return `padding ${padding} is more than half the kernel size ${kernel}: PyTorch refuses it (“pad should be at most half of kernel size”, in PyTorch 1.13’s words), since a window could then lie entirely in the padding`;
   }
   for (const [axis, size] of [['height', height], ['width', width]] as const) {
     const r = windowOutputSize(size, { kernel, stride, padding, dilation: 1 });

@@ -1,9 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { conv2dParameterCount, linearParameterCount, windowOutputSize } from './conv';
+import { conv2dParameterCount, linearParameterCount, windowFormula, windowOutputSize } from './conv';
 
 const ok = (input: number, kernel: number, stride = 1, padding = 0, dilation = 1) =>
   windowOutputSize(input, { kernel, stride, padding, dilation });
+
+describe('windowFormula()', () => {
+  it('windowFormula() gives the size PyTorch 1.13 quotes when it is below 1, rounded as ceil_mode says', () => {
+    // Each from "Calculated output size: (…)" of F.max_pool2d / F.avg_pool2d in PyTorch 1.13.
+    const cases: [number, number, number, number, number, boolean, number][] = [
+      // input, kernel, stride, padding, dilation, ceil_mode, PyTorch's size
+      [1, 5, 3, 0, 4, true, -4], // (2, 11, 1) input, kernel (6, 5), stride (4, 3), padding (3, 0), dilation (2, 4): width
+      [11, 6, 4, 3, 2, true, 3], // … and its height
+      [1, 6, 6, 2, 4, true, -1], // (2, 1, 2) input, kernel (6, 7), padding 2, dilation (4, 1): height
+      [3, 9, 2, 0, 1, true, -2], // (3, 3, 3) input, kernel (9, 4), stride (2, 3): height
+      [3, 4, 3, 0, 1, true, 1], // … and its width: a window past the input still counts with ceil_mode
+      [2, 3, 1, 0, 1, false, 0], // (1, 2, 2) input, kernel 3
+    ];
+    for (const [input, kernel, stride, padding, dilation, ceilMode, size] of cases) {
+      expect(windowFormula(input, { kernel, stride, padding, dilation, ceilMode }), `${input}, k ${kernel}, s ${stride}, p ${padding}, d ${dilation}`).toBe(size);
+    }
+  });
+});
 
 describe('windowOutputSize()', () => {
   it('windowOutputSize() matches textbook cases', () => {

@@ -40,7 +40,7 @@ export function windowOutputSize(input: number, { kernel, stride, padding, dilat
   const span = dilation * (kernel - 1) + 1;
   const padded = input + 2 * padding;
   const numerator = padded - span;
-  const size = ceilMode ? ceilModeSize(input, padding, stride, numerator) : Math.floor(numerator / stride) + 1;
+  const size = windowFormula(input, { kernel, stride, padding, dilation, ceilMode });
   if (size < 1) {
     return {
       ok: false,
@@ -50,8 +50,14 @@ export function windowOutputSize(input: number, { kernel, stride, padding, dilat
   return { ok: true, size, exact: numerator % stride === 0 };
 }
 
-/** ceil_mode: the division rounded up, less one if that last window would start in the right padding (PyTorch's rule). */
-function ceilModeSize(input: number, padding: number, stride: number, numerator: number): number {
+/**
+ * The size the formula gives, below 1 too (PyTorch quotes it in "Output size is too small"), as
+ * PyTorch's pooling_output_shape computes it: floor((H + 2p − d(k − 1) − 1 + (s − 1 if ceilMode)) / s) + 1,
+ * rounding toward −∞, then with ceilMode one less if the last window would start in the right padding.
+ */
+export function windowFormula(input: number, { kernel, stride, padding, dilation, ceilMode = false }: WindowSpec): number {
+  const numerator = input + 2 * padding - dilation * (kernel - 1) - 1;
+  if (!ceilMode) return Math.floor(numerator / stride) + 1;
   const size = Math.floor((numerator + stride - 1) / stride) + 1;
   return (size - 1) * stride >= input + padding ? size - 1 : size;
 }

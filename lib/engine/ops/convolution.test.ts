@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { avgPool2d, conv2d, maxPool2d } from './convolution';
-import { tensor } from '../create';
+import { tensor, zeros } from '../create';
 import { Tensor } from '../tensor';
 import { randomTensor } from '../testing/gradcheck';
 import { gradientError, referenceConv } from '../testing/reference';
@@ -38,8 +38,8 @@ describe('conv2d()', () => {
     expect(() => conv2d(randomTensor([1, 4, 8, 8], 2), w)).toThrow(
       'conv2d: Given groups=1, weight of size [8, 3, 3, 3], expected input[1, 4, 8, 8] to have 3 channels, but got 4 channels instead',
     );
-    expect(() => conv2d(randomTensor([8, 8], 2), w)).toThrow('conv2d: expected a 3-D (unbatched) or 4-D (batched) input, got input of size [8, 8]');
-    expect(() => conv2d(randomTensor([1, 3, 2, 2], 2), w)).toThrow('conv2d: padded input size per channel (2x2) is smaller than the kernel size (3x3)');
+    expect(() => conv2d(randomTensor([8, 8], 2), w)).toThrow('conv2d: Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: [8, 8]');
+    expect(() => conv2d(randomTensor([1, 3, 2, 2], 2), w)).toThrow("conv2d: Calculated padded input size per channel: (2 x 2). Kernel size: (3 x 3). Kernel size can't be greater than actual input size");
     expect(() => conv2d(randomTensor([1, 3, 5, 5], 2), w, randomTensor([4], 3))).toThrow(
       'conv2d: Given weight of size [8, 3, 3, 3], expected bias to be 1-dimensional with 8 elements, but got bias of size [4] instead',
     );
@@ -90,10 +90,21 @@ describe('pooling', () => {
 
   it('pools accept unbatched input and reject oversized padding', () => {
     expect(maxPool2d(randomTensor([3, 6, 6], 1), 2).shape).toEqual([3, 3, 3]);
-    expect(() => maxPool2d(x, 2, { padding: 2 })).toThrow('maxPool2d: pad should be at most half of effective kernel size, but got pad=2, kernel_size=2 and dilation=1');
-    expect(() => avgPool2d(x, [4, 2], { padding: [2, 2] })).toThrow('avgPool2d: pad should be at most half of effective kernel size, but got pad=2, kernel_size=2 and dilation=1');
-    // A dilated kernel passes the first check (half of 4), then fails PyTorch's second, on the kernel itself.
-    expect(() => maxPool2d(x, 2, { padding: [0, 2], dilation: 3 })).toThrow('maxPool2d: pad should be smaller than or equal to half of kernel size, but got padW = 2, padH = 0, kW = 2, kH = 2');
+    // PyTorch 1.13's words: each padding against half its own kernel, height first.
+    expect(() => maxPool2d(x, 2, { padding: 2 })).toThrow('maxPool2d: pad should be at most half of kernel size, but got pad=2 and kernel_size=2');
+    expect(() => avgPool2d(x, [4, 2], { padding: [2, 2] })).toThrow('avgPool2d: pad should be at most half of kernel size, but got pad=2 and kernel_size=2');
+    expect(() => maxPool2d(x, [3, 2], { padding: [2, 2], dilation: 3 })).toThrow('maxPool2d: pad should be at most half of kernel size, but got pad=2 and kernel_size=3');
+    // Dilation plays no part in 1.13's check: a dilated kernel of 2 spans 4, and padding 2 is still refused.
+    expect(() => maxPool2d(x, 2, { padding: [0, 2], dilation: 3 })).toThrow('maxPool2d: pad should be at most half of kernel size, but got pad=2 and kernel_size=2');
+  });
+
+  it("pools refuse an input too small for one window in PyTorch 1.13's words, the output size rounded as ceilMode says", () => {
+    expect(() => maxPool2d(zeros([1, 1, 2, 2]), 3)).toThrow('maxPool2d: Given input size: (1x2x2). Calculated output size: (1x0x0). Output size is too small');
+    expect(() => avgPool2d(zeros([1, 1, 2, 2]), 3)).toThrow('avgPool2d: Given input size: (1x2x2). Calculated output size: (1x0x0). Output size is too small');
+    // (1 − 4 (5 − 1) − 1 + 3 − 1) / 3 rounds down to −5, plus 1: −4 (PyTorch 1.13, F.max_pool2d on a (2, 11, 1) input).
+    expect(() => maxPool2d(zeros([2, 11, 1]), [6, 5], { stride: [4, 3], padding: [3, 0], dilation: [2, 4], ceilMode: true })).toThrow(
+      'maxPool2d: Given input size: (2x11x1). Calculated output size: (2x3x-4). Output size is too small',
+    );
   });
 });
 

@@ -65,7 +65,11 @@ function windowCount(n: number, k: number, s: number, p: number, d: number, ceil
   return (count - 1) * s >= n + p ? count - 1 : count;
 }
 
-/** The loop geometry of a windowed op over x (N, C, H, W) with F output channels. */
+/**
+ * The loop geometry of a windowed op over x (N, C, H, W) with F output channels. When no window
+ * fits, it throws PyTorch 1.13's message: conv2d names the padded input and the dilated kernel,
+ * the pools the input and the output size they calculated (rounded as ceilMode says).
+ */
 function geometry(op: string, x: Tensor, F: number, kernel: Pair, stride: Pair, padding: Pair, dilation: Pair, ceilMode = false, G = 1): Geometry {
   const [N, C, H, W] = x.shape as [number, number, number, number];
   const [KH, KW] = pair(op, 'kernel size', kernel, 1);
@@ -76,7 +80,9 @@ function geometry(op: string, x: Tensor, F: number, kernel: Pair, stride: Pair, 
   const OW = windowCount(W, KW, sw, pw, dw, ceilMode);
   if (OH < 1 || OW < 1) {
     throw new RangeError(
-      `${op}: padded input size per channel (${H + 2 * ph}x${W + 2 * pw}) is smaller than the kernel size (${dh * (KH - 1) + 1}x${dw * (KW - 1) + 1})`,
+      op === 'conv2d'
+        ? `${op}: Calculated padded input size per channel: (${H + 2 * ph} x ${W + 2 * pw}). Kernel size: (${dh * (KH - 1) + 1} x ${dw * (KW - 1) + 1}). Kernel size can't be greater than actual input size`
+        : `${op}: Given input size: (${C}x${H}x${W}). Calculated output size: (${C}x${OH}x${OW}). Output size is too small`,
     );
   }
   return { N, C, H, W, F, KH, KW, OH, OW, sh, sw, ph, pw, dh, dw, G };
@@ -86,6 +92,8 @@ function geometry(op: string, x: Tensor, F: number, kernel: Pair, stride: Pair, 
 export function batched(op: string, x: Tensor, f: (x4: Tensor) => Tensor): Tensor {
   if (x.ndim === 4) return f(x);
   if (x.ndim === 3) return f(x.unsqueeze(0)).squeeze(0);
+  // PyTorch 1.13's words for conv2d; the pools' own messages differ by op (and avg_pool2d's is an IndexError), so they get ours.
+  if (op === 'conv2d') throw new RangeError(`conv2d: Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: ${formatShape(x.shape)}`);
   throw new RangeError(`${op}: expected a 3-D (unbatched) or 4-D (batched) input, got input of size ${formatShape(x.shape)}`);
 }
 
@@ -141,26 +149,23 @@ function applyPaddingString(x4: Tensor, padding: Conv2dPadding, stride: Pair, ke
 }
 
 /**
- * PyTorch's two padding checks, in its order: pad ≤ half the effective (dilated) kernel, height
- * first (pooling_output_shape), then pad ≤ half the kernel itself (pool2d_shape_check).
+ * PyTorch 1.13's padding check (pooling_output_shape): each padding at most half its kernel size,
+ * height first; dilation plays no part. (Newer PyTorch, e.g. the main branch's Pool.h at commit
+ * 05f542c, measures against the dilated kernel instead, so accepts more padding when dilated, and
+ * words it "pad should be at most half of effective kernel size, but got pad=3, kernel_size=3 and
+ * dilation=2".)
  */
-function checkPoolPadding(op: string, kernel: Pair, padding: Pair, dilation: Pair): void {
+function checkPoolPadding(op: string, kernel: Pair, padding: Pair): void {
   const [KH, KW] = pair(op, 'kernel size', kernel, 1);
   const [ph, pw] = pair(op, 'padding', padding, 0);
-  const [dh, dw] = pair(op, 'dilation', dilation, 1);
-  for (const [p, k, d] of [[ph, KH, dh], [pw, KW, dw]] as const) {
-    if (p > Math.floor(((k - 1) * d + 1) / 2)) {
-      throw new RangeError(`${op}: pad should be at most half of effective kernel size, but got pad=${p}, kernel_size=${k} and dilation=${d}`);
-    }
-  }
-  if (2 * ph > KH || 2 * pw > KW) {
-    throw new RangeError(`${op}: pad should be smaller than or equal to half of kernel size, but got padW = ${pw}, padH = ${ph}, kW = ${KW}, kH = ${KH}`);
+  for (const [p, k] of [[ph, KH], [pw, KW]] as const) {
+    if (p > Math.floor(k / 2)) throw new RangeError(`${op}: pad should be at most half of kernel size, but got pad=${p} and kernel_size=${k}`);
   }
 }
 
 function poolGeometry(op: string, x4: Tensor, kernelSize: Pair, options: MaxPoolOptions): Geometry {
   const { stride = kernelSize, padding = 0, dilation = 1, ceilMode = false } = options;
-  checkPoolPadding(op, kernelSize, padding, dilation);
+  checkPoolPadding(op, kernelSize, padding);
   return geometry(op, x4, x4.shape[1]!, kernelSize, stride, padding, dilation, ceilMode);
 }
 

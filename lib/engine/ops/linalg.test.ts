@@ -14,8 +14,26 @@ describe('matmul()', () => {
     expect(matmul(zeros([2, 3, 4]), zeros([5, 1, 4, 6])).shape).toEqual([5, 2, 3, 6]);
   });
 
-  it("matmul() reports mismatched shapes in PyTorch's words", () => {
-    expect(() => matmul(zeros([4, 3]), zeros([4, 5]))).toThrow('matmul: mat1 and mat2 shapes cannot be multiplied (4x3 and 4x5)');
+  it("matmul() reports mismatched shapes in PyTorch 1.13's words, which depend on the ranks", () => {
+    // Each message as PyTorch 1.13 raised it for the same shapes (torch.matmul on torch.zeros).
+    const cases: [number[], number[], string][] = [
+      [[4, 3], [4, 5], 'mat1 and mat2 shapes cannot be multiplied (4x3 and 4x5)'],
+      [[3], [4], 'inconsistent tensor size, expected tensor [3] and src [4] to have the same number of elements, but got 3 and 4 elements respectively'],
+      [[3], [4, 5], 'mat1 and mat2 shapes cannot be multiplied (1x3 and 4x5)'],
+      [[4, 3], [4], 'size mismatch, got 4, 4x3,4'],
+      [[2, 4, 3], [4], 'size mismatch, got 8, 8x3,4'],
+      [[2, 4, 3], [4, 5], 'mat1 and mat2 shapes cannot be multiplied (8x3 and 4x5)'],
+      [[3, 2, 4, 3], [4, 5], 'mat1 and mat2 shapes cannot be multiplied (24x3 and 4x5)'],
+      [[3], [2, 4, 5], 'size mismatch, got 10, 10x4,3'],
+      [[4, 3], [2, 4, 5], 'mat1 and mat2 shapes cannot be multiplied (10x4 and 3x4)'],
+      [[4, 3], [2, 3, 4, 5], 'mat1 and mat2 shapes cannot be multiplied (30x4 and 3x4)'],
+      [[2, 4, 3], [2, 4, 5], 'Expected size for first two dimensions of batch2 tensor to be: [2, 3] but got: [2, 4].'],
+      [[2, 1, 4, 3], [3, 4, 5], 'Expected size for first two dimensions of batch2 tensor to be: [6, 3] but got: [6, 4].'],
+      [[2, 4, 3], [3, 4, 5], 'The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0'],
+      [[2, 4, 3], [2, 3, 4, 5], 'The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 1'],
+      [[], [4, 5], 'both arguments to matmul need to be at least 1D, but they are 0D and 2D'],
+    ];
+    for (const [a, b, message] of cases) expect(() => matmul(zeros(a), zeros(b)), `${a} @ ${b}`).toThrow(`matmul: ${message}`);
   });
 });
 
@@ -28,6 +46,9 @@ describe('linear()', () => {
 
   it("linear() reports mismatched shapes in PyTorch's words", () => {
     expect(() => linear(zeros([4, 3]), zeros([16, 5]))).toThrow('linear: mat1 and mat2 shapes cannot be multiplied (4x3 and 5x16)');
+    expect(() => linear(zeros([2, 2, 4, 3]), zeros([16, 5]))).toThrow('linear: mat1 and mat2 shapes cannot be multiplied (16x3 and 5x16)');
+    expect(() => linear(zeros([3]), zeros([16, 5]))).toThrow('linear: mat1 and mat2 shapes cannot be multiplied (1x3 and 5x16)');
+    expect(() => linear(zeros([]), zeros([16, 5]))).toThrow('linear: both arguments to matmul need to be at least 1D, but they are 0D and 2D');
     expect(() => linear(zeros([4, 5]), zeros([16, 5]), zeros([3]))).toThrow('linear: expected bias of shape [16], got [3]');
   });
 });

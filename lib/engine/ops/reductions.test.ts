@@ -42,6 +42,6 @@ describe('reductions', () => {
   });
 
   it('sum() reports a dimension out of range', () => {
-    expect(() => x.sum(2)).toThrow('sum: dimension out of range (expected to be in range of [-2, 1], but got 2)');
+    expect(() => x.sum(2)).toThrow('sum: Dimension out of range (expected to be in range of [-2, 1], but got 2)');
   });
 });
