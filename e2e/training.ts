@@ -66,21 +66,26 @@ export async function lossReadoutAt(page: Page, widget: Locator, name: 'A' | 'B'
 
 /**
  * At each viewport width, side by side, the top of each of run A's charts is level with the same
- * chart of run B (within a pixel), however different the settings above them.
+ * chart of run B (within a pixel), however different the settings above them. Both runs are
+ * measured in one go, after both have drawn their first snapshot, so nothing moves in between.
  */
 export async function expectChartsAligned(page: Page, widget: Locator, widths: number[]): Promise<void> {
+  for (const name of ['A', 'B'] as const) await expect(run(widget, name).getByTestId('loss')).not.toHaveText('…', { timeout: 30_000 });
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
     await expect(widget.locator('.training-widget__runs--row')).toHaveCount(1);
-    const charts = run(widget, 'A').getByRole('slider');
-    const count = await charts.count();
-    expect(count).toBeGreaterThan(1);
-    for (let i = 0; i < count; i++) {
-      const name = (await charts.nth(i).getAttribute('aria-label')) ?? '';
-      const title = name.split(':')[0] ?? name;
-      const a = await charts.nth(i).boundingBox();
-      const b = await run(widget, 'B').getByRole('slider', { name: new RegExp(`^${title.replace(/[()]/g, '\\$&')}`) }).boundingBox();
-      expect(Math.abs((a?.y ?? NaN) - (b?.y ?? NaN)), `${title} at ${width} px: run A's top ${a?.y}, run B's ${b?.y}`).toBeLessThanOrEqual(1);
+    const tops = await widget.evaluate((el) =>
+      ['A', 'B'].map((name) => {
+        const panel = [...el.querySelectorAll('section')].find((s) => s.getAttribute('aria-label')?.startsWith(`Run ${name}`));
+        const charts = [...(panel?.querySelectorAll('[role="slider"][aria-label*="step through"]') ?? [])];
+        return Object.fromEntries(charts.map((c) => [c.getAttribute('aria-label')?.split(':')[0], c.getBoundingClientRect().top]));
+      }),
+    );
+    const [a = {}, b = {}]: Record<string, number>[] = tops;
+    expect(Object.keys(a).length, `charts in run A at ${width} px`).toBeGreaterThan(1);
+    expect(Object.keys(b), `the same charts in run B at ${width} px`).toEqual(Object.keys(a));
+    for (const [title, top] of Object.entries(a)) {
+      expect(Math.abs((top ?? NaN) - (b[title] ?? NaN)), `${title} at ${width} px: run A's top ${top}, run B's ${b[title]}`).toBeLessThanOrEqual(1);
     }
   }
 }
