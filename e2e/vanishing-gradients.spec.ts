@@ -70,12 +70,12 @@ test('at full speed the two runs are kept in step: after Pause both rest at the 
 
 test('each hidden layer’s activations are drawn as a histogram, with a table of their statistics', async ({ page }) => {
   const widget = await openTraining(page, LESSON, TITLE);
-  const table = run(widget, 'A').getByRole('table', { name: /^Activations h = g\(z\) of each hidden layer over 800 training points, before training/ });
+  const table = run(widget, 'A').getByRole('table', { name: /^Activations h = g\(z\) of each hidden layer over 256 training points, before training/ });
   await expect(table.getByRole('row')).toHaveCount(11); // a header and ten layers
   await expect(table.getByRole('rowheader', { name: 'layer 10', exact: true })).toHaveCount(1);
   // Sigmoid units with PyTorch's default weights sit near z = 0: RMS slope near ¼.
   await expect(table.getByRole('row', { name: /^layer 5 / })).toContainText(/0\.2[3-5]\d/);
-  await expect(run(widget, 'A').getByText(/^Activations per layer, before training \(step 0\): 800 training points$/)).toBeVisible();
+  await expect(run(widget, 'A').getByText(/^Activations per layer, before training \(step 0\): 256 training points$/)).toBeVisible();
 });
 
 test('Xavier’s gain is a visible choice kept in the link, and the presets change one thing at a time', async ({ page }) => {

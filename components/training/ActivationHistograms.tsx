@@ -8,9 +8,8 @@ import { layerColor } from './LayerNorms';
 interface Props {
   /** The watched layers' names, first layer first; the hidden layers are the first `histograms.layers.length`. */
   layers: string[];
-  histograms: (Histograms & { step: number }) | undefined;
-  /** Training points the histograms are taken over. */
-  points: number;
+  /** The histograms, the step they were taken at and over how many training points. */
+  histograms: (Histograms & { step: number; examples: number }) | undefined;
   width: number;
   /** The current colour theme, so the histograms are redrawn when it changes. */
   theme: string;
@@ -28,11 +27,14 @@ const AXIS = 16;
  * towards 0, or pile up at ±1, shows it at a glance. Drawn on a canvas; a table carries each
  * layer's mean, standard deviation and RMS slope for screen readers.
  */
-export function ActivationHistograms({ layers, histograms, points, width, theme }: Props) {
+export function ActivationHistograms({ layers, histograms, width, theme }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const rows = histograms?.layers ?? [];
   const names = layers.slice(0, rows.length);
   const height = rows.length * ROW + AXIS + 2;
+  // Every snapshot brings a fresh copy of the histograms, which change only at evaluations: redraw
+  // only when what they say changed.
+  const drawn = histograms ? [histograms.step, histograms.lo, histograms.hi, ...rows.map((r) => `${r.mean},${r.std}`), ...names].join('|') : '';
 
   useEffect(() => {
     const ctx = clearedCanvas(canvas.current, width, height);
@@ -75,10 +77,12 @@ export function ActivationHistograms({ layers, histograms, points, width, theme 
       ctx.textAlign = k === 0 ? 'left' : k === ticks.length - 1 ? 'right' : 'center';
       ctx.fillText(formatValue(v, 2), toX(v), axisY);
     });
-  }, [histograms, names.join('|'), width, height, theme]);
+    // `histograms` is read through `drawn`, its content key.
+  }, [drawn, width, height, theme]);
 
   if (!histograms || rows.length === 0) return null;
   const when = histograms.step === 0 ? 'before training (step 0)' : `step ${histograms.step}`;
+  const points = histograms.examples;
   return (
     <div class="activation-histograms">
       <p class="line-chart__title">

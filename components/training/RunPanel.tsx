@@ -121,7 +121,7 @@ export function RunPanel({ label, config, snapshot, error, width, boundaryResolu
         )}
         <LayerNorms layers={s?.layers ?? []} norms={s?.gradient.layers ?? new Float64Array()} step={s?.gradient.step ?? 0} width={classification ? Math.max(220, chartWidth - 240) : chartWidth} theme={theme} />
         {showActivations && (
-          <ActivationHistograms layers={s?.layers ?? []} histograms={s?.activations} points={data.train.n} width={Math.min(chartWidth, 460)} theme={theme} />
+          <ActivationHistograms layers={s?.layers ?? []} histograms={s?.activations} width={Math.min(chartWidth, 460)} theme={theme} />
         )}
       </div>
 

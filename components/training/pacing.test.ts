@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkFor, MAX_CHUNK, MIN_CHUNK, pace, RateMeter, type PaceState } from './pacing';
+import { MAX_CHUNK, nextChunk, pace, type PaceState } from './pacing';
 
 const run = (done: number, requested: number, stopped = false): PaceState => ({ done, requested, stopped });
 
@@ -16,7 +16,7 @@ function simulate(speeds: number[], playing: number, after: number, chunk: numbe
   let paused: number[] = [];
   for (let f = 0; f < playing + after; f++) {
     if (f < playing) {
-      const requests = pace(speeds.map((_, i) => run(seen[i] ?? 0, requested[i] ?? 0)), chunk);
+      const { requests } = pace(speeds.map((_, i) => run(seen[i] ?? 0, requested[i] ?? 0)), chunk);
       requests.forEach((n, i) => (requested[i] = (requested[i] ?? 0) + n));
     } else if (f === playing) paused = [...done];
     speeds.forEach((v, i) => (done[i] = Math.min(requested[i] ?? 0, (done[i] ?? 0) + v)));
@@ -28,18 +28,18 @@ function simulate(speeds: number[], playing: number, after: number, chunk: numbe
 
 describe('pace()', () => {
   it('pace() moves both runs on by one chunk when the slower is within a chunk of the target', () => {
-    expect(pace([run(0, 0), run(0, 0)], 5)).toEqual([5, 5]);
-    expect(pace([run(3, 5), run(1, 5)], 5)).toEqual([5, 5]);
-    expect(pace([run(5, 5), run(0, 5)], 5)).toEqual([0, 0]);
+    expect(pace([run(0, 0), run(0, 0)], 5)).toEqual({ requests: [5, 5], starved: true });
+    expect(pace([run(3, 5), run(1, 5)], 5)).toEqual({ requests: [5, 5], starved: false });
+    expect(pace([run(5, 5), run(0, 5)], 5)).toEqual({ requests: [0, 0], starved: false });
   });
 
   it('pace() asks a run that fell behind the target (it was restarted) to catch up first', () => {
-    expect(pace([run(0, 0), run(480, 500)], 5)).toEqual([500, 0]);
+    expect(pace([run(0, 0), run(480, 500)], 5)).toEqual({ requests: [500, 0], starved: false });
   });
 
   it('pace() lets a stopped run hold no one back, and asks nothing of it', () => {
-    expect(pace([run(3, 3, true), run(40, 40)], 8)).toEqual([0, 8]);
-    expect(pace([run(3, 3, true), run(2, 2, true)], 8)).toEqual([0, 0]);
+    expect(pace([run(3, 3, true), run(40, 40)], 8)).toEqual({ requests: [0, 8], starved: true });
+    expect(pace([run(3, 3, true), run(2, 2, true)], 8)).toEqual({ requests: [0, 0], starved: false });
   });
 
   it('pace() keeps a fast and a slow run within two chunks of each other, and after Pause they rest level', () => {
@@ -57,21 +57,31 @@ describe('pace()', () => {
   });
 });
 
-describe('chunkFor() and RateMeter', () => {
-  it('chunkFor() asks for about 0.2 s of the slower run’s work, within bounds', () => {
-    expect(chunkFor(100)).toBe(20);
-    expect(chunkFor(NaN)).toBe(MIN_CHUNK);
-    expect(chunkFor(1)).toBe(MIN_CHUNK);
-    expect(chunkFor(1e6)).toBe(MAX_CHUNK);
+describe('nextChunk()', () => {
+  it('nextChunk() doubles a chunk that left the slower run idle, up to MAX_CHUNK', () => {
+    expect(nextChunk(4, true)).toBe(8);
+    expect(nextChunk(4, false)).toBe(4);
+    expect(nextChunk(MAX_CHUNK, true)).toBe(MAX_CHUNK);
   });
 
-  it('RateMeter measures updates per second over its window, and starts again when the count falls (a reset)', () => {
-    const meter = new RateMeter(500);
-    expect(meter.sample(0, 0)).toBeNaN();
-    expect(meter.sample(250, 20)).toBeNaN();
-    expect(meter.sample(500, 50)).toBe(100);
-    expect(meter.sample(1000, 100)).toBe(100);
-    expect(meter.sample(1100, 0)).toBe(100);
-    expect(meter.sample(1600, 10)).toBe(20);
+  it('nextChunk() grows the chunk until the slower run is never idle between progress reports, then stops', () => {
+    // The page hears of progress every 6 frames; the slower run does 2 updates a frame.
+    const speeds = [9, 2];
+    const done = [0, 0];
+    const requested = [0, 0];
+    const seen = [0, 0];
+    let chunk = 4;
+    let idleFrames = 0;
+    for (let f = 0; f < 600; f++) {
+      const { requests, starved } = pace(speeds.map((_, i) => run(seen[i] ?? 0, requested[i] ?? 0)), chunk);
+      requests.forEach((n, i) => (requested[i] = (requested[i] ?? 0) + n));
+      chunk = nextChunk(chunk, starved);
+      if (f > 300 && (done[1] ?? 0) >= (requested[1] ?? 0)) idleFrames++;
+      speeds.forEach((v, i) => (done[i] = Math.min(requested[i] ?? 0, (done[i] ?? 0) + v)));
+      if (f % 6 === 0) done.forEach((d, i) => (seen[i] = d));
+    }
+    expect(idleFrames).toBe(0);
+    expect(chunk).toBeGreaterThanOrEqual(12); // at least the 6 frames × 2 updates between reports
+    expect(chunk).toBeLessThanOrEqual(64);
   });
 });

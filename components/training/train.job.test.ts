@@ -68,6 +68,7 @@ describe('trainJob', () => {
     const result = await runJob(trainJob, params({ config: DEEP_SIGMOID, maxSteps: 20, activationHistograms: true })).result;
     expect(result.activations?.step).toBe(20);
     expect(result.activations?.layers).toHaveLength(10);
+    expect(result.activations?.examples).toBe(256);
     expect(result.activations?.lo).toBe(0);
     expect(result.activations?.hi).toBe(1);
     const without = await runJob(trainJob, params({ maxSteps: 1 })).result;

@@ -59,7 +59,7 @@ export interface TrainSnapshot {
    */
   gradient: LatestGradient;
   /** Every hidden layer's activations at the latest evaluation, if asked for. */
-  activations?: ActivationHistograms & { step: number };
+  activations?: ActivationHistograms & { step: number; examples: number };
   /** P(class 1) on the boundary grid, rows from the top; absent for regression. */
   boundary?: Float32Array;
   /** Counts boundary recomputations, so the page redraws the map only when it changed. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TrainConfig } from '../../lib/training/config';
 import { busyFractionHere } from './busy';
-import { chunkFor, pace, RateMeter } from './pacing';
+import { FIRST_CHUNK, nextChunk, pace } from './pacing';
 import type { TrainParams } from './train.job';
 import { useDrawClock } from './useDrawClock';
 import { DRAW_INTERVAL_MS, type Speed, type TrainingRun, useTrainingRun } from './useTrainingRun';
@@ -31,7 +31,8 @@ export interface RunPair {
  * Two runs trained side by side in two workers from the widget's settings: `runConfig` gives each
  * run's config, and a run restarts only when its own config changes (not, say, the speed). The
  * runs are kept in step (see pacing.ts): at `speed` updates per frame, or as fast as the slower run
- * goes (speed 0, in chunks of about 0.2 s of its work), neither more than two chunks ahead; after
+ * goes (speed 0, in chunks that grow until the slower run is never idle), neither more than two
+ * chunks ahead; after
  * Pause both finish the updates already asked of them and rest at the same step, so whatever the
  * page compares (charts, summary) is compared at the same step. (Why in step rather than compared
  * afterwards at a common step: every chart, boundary and bar pair on screen is then comparable,
@@ -55,8 +56,7 @@ export function useRunPair<S>(values: S, runConfig: (values: S, run: 'a' | 'b') 
 
   useEffect(() => {
     if (!playing) return undefined;
-    // At full speed a chunk is about CHUNK_SECONDS of the slower run's work, as measured.
-    const meter = new RateMeter();
+    let chunk = speed > 0 ? speed : FIRST_CHUNK;
     let raf = 0;
     const tick = (): void => {
       const states = runs.current.map((r) => r.paceState());
@@ -64,9 +64,9 @@ export function useRunPair<S>(values: S, runConfig: (values: S, run: 'a' | 'b') 
         setPlaying(false);
         return;
       }
-      const slowest = Math.min(...states.filter((s) => !s.stopped).map((s) => s.done));
-      const chunk = speed > 0 ? speed : chunkFor(meter.sample(performance.now(), slowest));
-      pace(states, chunk).forEach((n, i) => runs.current[i]?.ask(n));
+      const { requests, starved } = pace(states, chunk);
+      runs.current.forEach((r, i) => r.ask(requests[i] ?? 0));
+      if (speed === 0) chunk = nextChunk(chunk, starved);
       raf = requestAnimationFrame(tick);
     };
     raf = requestAnimationFrame(tick);

@@ -158,7 +158,7 @@ export class Trainer {
    * have been.
    */
   gradientNorms(rows = 256): { layers: Float64Array; total: number } {
-    const sample = rowsOf(this.data.train, Array.from({ length: Math.min(rows, this.data.train.n) }, (_, i) => i));
+    const sample = this.#sample(rows);
     this.#optimizer.zeroGrad();
     this.#loss(this.model.forward(sample.x), sample.y).backward();
     const layers = Float64Array.from(this.model.watched, (w) => gradNorm([w.weight]));
@@ -167,9 +167,19 @@ export class Trainer {
     return { layers, total };
   }
 
-  /** Histograms of every hidden layer's activations on the whole training set (none for the RNN). */
-  activationHistograms(): ActivationHistograms {
-    return noGrad(() => activationHistograms(this.model.preActivations(this.#trainAll.x).map((z) => z.data), this.config.activation));
+  /**
+   * Histograms of every hidden layer's activations on the first `rows` training examples (the
+   * sample gradientNorms uses), with how many examples that is; none for the RNN.
+   */
+  activationHistograms(rows = 256): ActivationHistograms & { examples: number } {
+    const { x } = this.#sample(rows);
+    const histograms = noGrad(() => activationHistograms(this.model.preActivations(x).map((z) => z.data), this.config.activation));
+    return { ...histograms, examples: x.shape[0] ?? 0 };
+  }
+
+  /** The first `rows` training examples (a random sample: the split is shuffled). */
+  #sample(rows: number): { x: Tensor; y: Tensor } {
+    return rowsOf(this.data.train, Array.from({ length: Math.min(rows, this.data.train.n) }, (_, i) => i));
   }
 
   /** Loss and accuracy on the full train and test sets, without building a graph. */
