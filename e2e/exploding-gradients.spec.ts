@@ -1,8 +1,20 @@
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
-import { openTraining, run, stepOf } from './training';
+import { expectChartsAligned, openTraining, run, stepOf } from './training';
 
 const LESSON = '/lessons/exploding-gradients/';
 const TITLE = 'Exploding gradients';
+
+test('before anything runs, the summary gives the real gradient norm at the initial weights, not NaN', async ({ page }) => {
+  const widget = await openTraining(page, LESSON, TITLE);
+  const summary = widget.locator('.training-widget__summary');
+  await expect(summary).toContainText(/^Run A \(no clipping\) at step 0, before any update: loss [\d.,×⁰¹²³⁴⁵⁶⁷⁸⁹]+, gradient norm [\d.,×⁰¹²³⁴⁵⁶⁷⁸⁹]+ at the initial weights\./);
+  await expect(summary).toContainText(/Run B \(Global norm \(clip_grad_norm_\), threshold 1\) at step 0, before any update/);
+  await expect(summary).not.toContainText('NaN');
+  // The bars show the same step-0 gradient, finite in every layer.
+  const bars = run(widget, 'A').getByRole('table', { name: /^Gradient norm/ });
+  await expect(bars).toContainText('before training (step 0)');
+  await expect(bars).not.toContainText('NaN');
+});
 
 test('the unclipped run stops cleanly with a NaN message, the clipped run keeps training, Reset recovers', async ({ page }) => {
   const widget = await openTraining(page, LESSON, TITLE);
@@ -41,12 +53,32 @@ test('the threshold and the clipping mode are set by keyboard and kept in the li
   await expect(page).toHaveURL(/clip=tensor/);
 });
 
-test('the RNN setup explodes too, and a bad link value falls back with a notice', async ({ page }) => {
-  const widget = await openTraining(page, `${LESSON}?model=rnn&scale=1.5&lr=0.001&seqlen=abc`, TITLE);
+test('the RNN setup explodes too, for another seed as well, and a bad link value falls back with a notice', async ({ page }) => {
+  test.slow(); // two RNN runs over 30-step sequences, twice
+  const widget = await openTraining(page, `${LESSON}?model=rnn&seqlen=abc`, TITLE);
   await expect(widget.getByRole('status').filter({ hasText: 'Ignored' })).toContainText('Ignored “seqlen=abc”');
-  await expect(widget.getByRole('slider', { name: 'Sequence length L' })).toHaveAttribute('aria-valuetext', '50');
+  await expect(widget.getByRole('slider', { name: 'Sequence length L' })).toHaveAttribute('aria-valuetext', '30');
+  await widget.getByRole('button', { name: 'RNN over 30 steps' }).click();
+  await expect(widget.getByRole('slider', { name: 'Initial weight scale' })).toHaveAttribute('aria-valuetext', '× 2');
+  await expect(widget.getByRole('slider', { name: 'Learning rate' })).toHaveAttribute('aria-valuetext', '0.01');
   await widget.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect(run(widget, 'A').getByRole('alert')).toContainText(/Loss became (NaN|Infinity) at step \d+/, { timeout: 30_000 });
+  await expect(run(widget, 'A').getByRole('alert')).toContainText(/(Loss|The gradient norm) became (NaN|Infinity) at step \d+/, { timeout: 30_000 });
+  // Run B still trains: pause it, so that the new seed starts paused at step 0.
+  await widget.getByRole('button', { name: 'Pause', exact: true }).click();
+  await widget.getByRole('button', { name: 'New seed' }).click();
+  await expect(page).toHaveURL(/seed=2/);
+  await expect(run(widget, 'A').getByRole('alert')).toHaveCount(0);
+  await widget.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(run(widget, 'A').getByRole('alert')).toContainText(/(Loss|The gradient norm) became (NaN|Infinity) at step \d+/, { timeout: 30_000 });
+});
+
+test('side by side, run B’s charts are level with run A’s although only run B has clipping settings', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const widget = await openTraining(page, LESSON, TITLE);
+  await expectChartsAligned(page, widget, [1440, 1280, 1100]);
+  for (let i = 0; i < 4; i++) await widget.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(run(widget, 'A').getByRole('alert')).toBeVisible();
+  await expectChartsAligned(page, widget, [1280]);
 });
 
 for (const theme of ['light', 'dark'] as const) {
@@ -55,7 +87,7 @@ for (const theme of ['light', 'dark'] as const) {
     const widget = await openTraining(page, LESSON, TITLE);
     for (let i = 0; i < 4; i++) await widget.getByRole('button', { name: 'Step', exact: true }).click();
     await expect(run(widget, 'A').getByRole('alert')).toBeVisible();
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, '.training-widget');
   });
 }
 

@@ -22,31 +22,32 @@ export async function stepOf(widget: Locator, name: 'A' | 'B'): Promise<number> 
 }
 
 /**
- * Plays until both runs reach at least `step` (one may lag the other by a few updates), then
- * pauses and waits for both to settle.
+ * Plays until both runs reach at least `step`, then pauses and waits until both have come to rest
+ * at the same step (they are kept in step: after Pause each finishes the updates already asked of
+ * it). Returns that step.
  */
-export async function playUntil(widget: Locator, step: number): Promise<void> {
+export async function playUntil(widget: Locator, step: number): Promise<number> {
   await widget.getByRole('button', { name: 'Play', exact: true }).click();
   await expect
     .poll(async () => Math.min(await stepOf(widget, 'A'), await stepOf(widget, 'B')), { timeout: 45_000 })
     .toBeGreaterThanOrEqual(step);
   await widget.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expectSettled(widget, 'A');
-  await expectSettled(widget, 'B');
+  return expectLevel(widget);
 }
 
-/** Waits until a run's step stops changing. */
-export async function expectSettled(widget: Locator, name: 'A' | 'B'): Promise<number> {
+/** Waits until runs A and B show the same step in two readings 300 ms apart; returns it. */
+export async function expectLevel(widget: Locator): Promise<number> {
   let previous = -1;
   await expect
     .poll(
       async () => {
-        const now = await stepOf(widget, name);
-        const same = now === previous;
-        previous = now;
-        return same;
+        const a = await stepOf(widget, 'A');
+        const b = await stepOf(widget, 'B');
+        const level = a === b && a === previous;
+        previous = a === b ? a : -1;
+        return level;
       },
-      { intervals: [300], timeout: 10_000 },
+      { intervals: [300], timeout: 20_000 },
     )
     .toBe(true);
   return previous;
@@ -61,4 +62,30 @@ export async function lossReadoutAt(page: Page, widget: Locator, name: 'A' | 'B'
   const text = (await chart.getAttribute('aria-valuetext')) ?? '';
   expect(text).toMatch(new RegExp(`^Step ${step}:`));
   return text;
+}
+
+/**
+ * At each viewport width, side by side, the top of each of run A's charts is level with the same
+ * chart of run B (within a pixel), however different the settings above them. Both runs are
+ * measured in one go, after both have drawn their first snapshot, so nothing moves in between.
+ */
+export async function expectChartsAligned(page: Page, widget: Locator, widths: number[]): Promise<void> {
+  for (const name of ['A', 'B'] as const) await expect(run(widget, name).getByTestId('loss')).not.toHaveText('…', { timeout: 30_000 });
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(widget.locator('.training-widget__runs--row')).toHaveCount(1);
+    const tops = await widget.evaluate((el) =>
+      ['A', 'B'].map((name) => {
+        const panel = [...el.querySelectorAll('section')].find((s) => s.getAttribute('aria-label')?.startsWith(`Run ${name}`));
+        const charts = [...(panel?.querySelectorAll('[role="slider"][aria-label*="step through"]') ?? [])];
+        return Object.fromEntries(charts.map((c) => [c.getAttribute('aria-label')?.split(':')[0], c.getBoundingClientRect().top]));
+      }),
+    );
+    const [a = {}, b = {}]: Record<string, number>[] = tops;
+    expect(Object.keys(a).length, `charts in run A at ${width} px`).toBeGreaterThan(1);
+    expect(Object.keys(b), `the same charts in run B at ${width} px`).toEqual(Object.keys(a));
+    for (const [title, top] of Object.entries(a)) {
+      expect(Math.abs((top ?? NaN) - (b[title] ?? NaN)), `${title} at ${width} px: run A's top ${top}, run B's ${b[title]}`).toBeLessThanOrEqual(1);
+    }
+  }
 }

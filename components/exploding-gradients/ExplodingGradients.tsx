@@ -1,14 +1,13 @@
 import { useMemo } from 'preact/hooks';
-import { describeDivergence } from '../../lib/training/describe';
 import { Comparison, useComparisonLayout } from '../training/Comparison';
 import { RunPanel } from '../training/RunPanel';
 import { useRunPair } from '../training/useRunPair';
 import type { TrainingRun } from '../training/useTrainingRun';
-import { formatValue } from '../widget-kit/format';
 import { Select } from '../widget-kit/Select';
 import { Slider } from '../widget-kit/Slider';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
+import { describeRunState } from './summary';
 import { CLIP_OPTIONS, explodingSchema, LR_STOPS, MODEL_OPTIONS, PRESETS, runConfig, SCALE_STOPS, SEQ_STOPS, THRESHOLD_STOPS } from './model';
 
 /** The exploding-gradients island: the same network trained without and with clipping, side by side. */
@@ -23,7 +22,8 @@ export default function ExplodingGradients() {
 function Experiment() {
   const { values, update, reset, notices, dismissNotices } = useUrlState(explodingSchema);
   const speed = Number(values.speed);
-  const { configA, configB, runA, runB } = useRunPair(values, runConfig, { maxSteps: 2000, evalEvery: 25, boundaryResolution: 0, boundaryExtent: 1 }, speed);
+  const pair = useRunPair(values, runConfig, { maxSteps: 2000, evalEvery: 25, boundaryResolution: 0, boundaryExtent: 1 }, speed);
+  const { configA, configB, runA, runB } = pair;
   const layout = useComparisonLayout();
   const { panelWidth } = layout;
   const clipLabel = CLIP_OPTIONS.find((o) => o.value === values.clip)?.label ?? values.clip;
@@ -44,18 +44,10 @@ function Experiment() {
     [configB, runB.snapshot, runB.error, panelWidth, values.clip, values.max],
   );
 
-  const describeRun = (name: string, run: TrainingRun): string => {
-    const s = run.snapshot;
-    if (!s) return `${name} is starting.`;
-    if (s.status === 'diverged' && s.diverged) return `${name}: ${describeDivergence(s.diverged.step, s.diverged.loss)}`;
-    const norm = s.steps.columns.normBefore?.at(-1) ?? NaN;
-    return `${name} at step ${s.step}: loss ${formatValue(s.evaluation.trainLoss, 3)}, gradient norm ${formatValue(norm, 3)} before clipping.`;
-  };
-
   return (
     <Comparison
       layout={layout}
-      runs={[runA, runB]}
+      pair={pair}
       presets={PRESETS.map((p) => ({ label: p.label, select: () => update(p.settings) }))}
       presetsLabel="Setups"
       speed={speed}
@@ -80,4 +72,11 @@ function Experiment() {
       onDefaultSettings={reset}
     />
   );
+}
+
+/** One run in words (see describeRunState), or that its worker is still starting. */
+function describeRun(name: string, run: TrainingRun): string {
+  const s = run.snapshot;
+  if (!s) return `${name} is starting.`;
+  return describeRunState(name, { step: s.step, trainLoss: s.evaluation.trainLoss, evaluatedAt: s.evaluation.step, normBefore: s.gradient.normBefore, ...(s.diverged ? { diverged: s.diverged } : {}) });
 }

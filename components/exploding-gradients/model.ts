@@ -1,6 +1,6 @@
 /** The exploding-gradients widget: URL fields, presets, and the two runs' configs. */
 import type { ClipMode, TrainConfig } from '../../lib/training/config';
-import { EXPLODING_MLP } from '../../lib/training/presets';
+import { EXPLODING_MLP, EXPLODING_RNN } from '../../lib/training/presets';
 import { enumField, numberField } from '../../lib/url-state';
 
 export const MODEL_OPTIONS = [
@@ -17,7 +17,7 @@ export const CLIP_OPTIONS = [
 export const LR_STOPS = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3] as const;
 export const SCALE_STOPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
 export const THRESHOLD_STOPS = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30] as const;
-export const SEQ_STOPS = [10, 20, 50, 100] as const;
+export const SEQ_STOPS = [10, 20, 30, 50, 100] as const;
 
 /** URL fields. Run A never clips; run B clips as chosen. */
 export const explodingSchema = {
@@ -25,7 +25,7 @@ export const explodingSchema = {
   lr: numberField({ default: 0.01, min: 0.00001, max: 1 }),
   scale: numberField({ default: 2, min: 0.1, max: 5 }),
   depth: numberField({ default: 6, min: 1, max: 12, integer: true }),
-  seqlen: numberField({ default: 50, min: 2, max: 200, integer: true }),
+  seqlen: numberField({ default: 30, min: 2, max: 200, integer: true }),
   clip: enumField(['norm', 'value', 'tensor'], 'norm'),
   max: numberField({ default: 1, min: 0.001, max: 100 }),
   seed: numberField({ default: 1, min: 1, max: 999_999, integer: true }),
@@ -49,7 +49,7 @@ export function runConfig(s: ExplodingSettings, run: 'a' | 'b'): TrainConfig {
   const base: TrainConfig =
     s.model === 'mlp'
       ? { ...EXPLODING_MLP, depth: s.depth }
-      : { ...EXPLODING_MLP, task: { kind: 'sequence', n: 1000, seqLen: s.seqlen }, depth: 1, width: 32 };
+      : { ...EXPLODING_RNN, task: { kind: 'sequence', n: 1000, seqLen: s.seqlen } };
   return {
     ...base,
     seed: s.seed,
@@ -59,9 +59,9 @@ export function runConfig(s: ExplodingSettings, run: 'a' | 'b'): TrainConfig {
   };
 }
 
-/** One-click setups the lesson refers to. */
+/** One-click setups the lesson refers to. Each sets the seed back to 1, where the lesson's numbers are. */
 export const PRESETS: readonly { label: string; settings: Partial<ExplodingSettings> }[] = [
-  { label: 'Large initial weights', settings: { model: 'mlp', scale: 2, lr: 0.01, depth: 6 } },
-  { label: 'Large learning rate', settings: { model: 'mlp', scale: 1, lr: 0.1, depth: 6 } },
-  { label: 'RNN over 50 steps', settings: { model: 'rnn', scale: 1.5, lr: 0.001, seqlen: 50 } },
+  { label: 'Large initial weights', settings: { model: 'mlp', scale: 2, lr: 0.01, depth: 6, seed: 1 } },
+  { label: 'Large learning rate', settings: { model: 'mlp', scale: 1, lr: 0.1, depth: 6, seed: 1 } },
+  { label: 'RNN over 30 steps', settings: { model: 'rnn', scale: EXPLODING_RNN.initScale, lr: EXPLODING_RNN.lr, seqlen: 30, seed: 1 } },
 ];

@@ -4,7 +4,7 @@ import { useElementWidth } from '../charts/useElementWidth';
 import { Notices } from '../widget-kit/Notices';
 import { Toolbar } from '../widget-kit/Toolbar';
 import { TrainingControls } from './TrainingControls';
-import type { TrainingRun } from './useTrainingRun';
+import type { RunPair } from './useRunPair';
 import '../charts/charts.css';
 import './training.css';
 
@@ -26,8 +26,8 @@ export function useComparisonLayout(): ComparisonLayout {
 
 interface Props {
   layout: ComparisonLayout;
-  /** The two runs, driven together by one set of buttons. */
-  runs: readonly [TrainingRun, TrainingRun];
+  /** The two runs, driven together (and kept in step) by one set of buttons. */
+  pair: RunPair;
   /** One-click setups, and what the group of them is called. */
   presets: readonly { label: string; select(): void }[];
   presetsLabel: string;
@@ -50,9 +50,8 @@ interface Props {
  * runs at once, the shared settings, the two panels, a spoken summary, Copy link and Default
  * settings.
  */
-export function Comparison({ layout, runs, presets, presetsLabel, speed, onSpeed, onNewSeed, settings, panels, summary, notices, onDismissNotices, onDefaultSettings }: Props) {
-  const playing = runs.some((r) => r.playing);
-  const stopped = runs.every((r) => r.snapshot?.status === 'diverged' || r.snapshot?.status === 'finished');
+export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed, onNewSeed, settings, panels, summary, notices, onDismissNotices, onDefaultSettings }: Props) {
+  const { playing, stopped } = pair;
   return (
     <div class="training-widget">
       <Notices notices={notices} onDismiss={onDismissNotices} />
@@ -66,10 +65,10 @@ export function Comparison({ layout, runs, presets, presetsLabel, speed, onSpeed
       <TrainingControls
         playing={playing}
         stopped={stopped}
-        onPlay={() => runs.forEach((r) => r.play())}
-        onPause={() => runs.forEach((r) => r.pause())}
-        onStep={() => runs.forEach((r) => r.step())}
-        onReset={() => runs.forEach((r) => r.reset())}
+        onPlay={pair.play}
+        onPause={pair.pause}
+        onStep={pair.step}
+        onReset={pair.reset}
         onNewSeed={onNewSeed}
         speed={speed}
         onSpeed={onSpeed}

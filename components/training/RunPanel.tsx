@@ -7,6 +7,7 @@ import { LineChart, type Series } from '../charts/LineChart';
 import { niceCeil } from '../charts/nice';
 import { useTheme } from '../charts/useTheme';
 import { formatFixed, formatValue } from '../widget-kit/format';
+import { ActivationHistograms } from './ActivationHistograms';
 import { BoundaryMap } from './BoundaryMap';
 import { LayerNorms, layerColor } from './LayerNorms';
 import type { TrainSnapshot } from './train.job';
@@ -23,6 +24,8 @@ interface Props {
   boundaryExtent: number;
   /** Show the global gradient norm before and after clipping (the exploding lesson). */
   showClipping: boolean;
+  /** Show each hidden layer's activation histogram (the vanishing lesson). */
+  showActivations?: boolean;
   /** The run's own settings (activation, init, clipping …). */
   children?: ComponentChildren;
 }
@@ -30,7 +33,7 @@ interface Props {
 const pct = (v: number): string => (Number.isFinite(v) ? `${formatFixed(100 * v, 1)}%` : '–');
 
 /** Everything about one training run: its settings, status, boundary, gradient norms and loss. */
-export function RunPanel({ label, config, snapshot, error, width, boundaryResolution, boundaryExtent, showClipping, children }: Props) {
+export function RunPanel({ label, config, snapshot, error, width, boundaryResolution, boundaryExtent, showClipping, showActivations = false, children }: Props) {
   const data = useMemo(() => taskData(config.task, config.seed), [config.task, config.seed]);
   const theme = useTheme();
   const classification = config.task.kind === 'classification';
@@ -57,8 +60,11 @@ export function RunPanel({ label, config, snapshot, error, width, boundaryResolu
     { key: 'test', label: 'test', x: evals?.steps ?? [], y: evals?.columns.testLoss ?? [], color: 'var(--chart-2)', dash: '6 3' },
   ];
 
+  // Side by side the panel is a subgrid (training.css): four rows above the charts, three per chart.
+  const rows = 4 + 3 * (showClipping ? 3 : 2);
+
   return (
-    <section class="run" aria-label={label}>
+    <section class="run" aria-label={label} style={{ '--run-rows': rows }}>
       <header class="run__head">
         <h3 class="run__label">{label}</h3>
         <div class="run__settings">{children}</div>
@@ -90,7 +96,7 @@ export function RunPanel({ label, config, snapshot, error, width, boundaryResolu
         )}
         {s?.status === 'diverged' && s.diverged && (
           <p class="run__alert" role="alert">
-            {describeDivergence(s.diverged.step, s.diverged.loss)} Lower the learning rate, shrink the initial weights or clip the gradients, then press Reset.
+            {describeDivergence(s.diverged.step, s.diverged.loss, s.diverged.norm)} Lower the learning rate, shrink the initial weights or clip the gradients, then press Reset.
           </p>
         )}
         {s?.status === 'finished' && <p class="run__note">Finished: {s.step} steps. Press Reset to run again.</p>}
@@ -113,7 +119,10 @@ export function RunPanel({ label, config, snapshot, error, width, boundaryResolu
             testAccuracy={s?.evaluation.testAccuracy ?? NaN}
           />
         )}
-        <LayerNorms layers={s?.layers ?? []} norms={s?.layerNorms ?? new Float64Array()} step={s?.diverged?.step ?? s?.step ?? 0} width={classification ? Math.max(220, chartWidth - 240) : chartWidth} theme={theme} />
+        <LayerNorms layers={s?.layers ?? []} norms={s?.gradient.layers ?? new Float64Array()} step={s?.gradient.step ?? 0} width={classification ? Math.max(220, chartWidth - 240) : chartWidth} theme={theme} />
+        {showActivations && (
+          <ActivationHistograms layers={s?.layers ?? []} histograms={s?.activations} width={Math.min(chartWidth, 460)} theme={theme} />
+        )}
       </div>
 
       <LineChart

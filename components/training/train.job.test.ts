@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEEP_RELU_HE, EXPLODING_MLP } from '../../lib/training/presets';
+import { DEEP_RELU_HE, DEEP_SIGMOID, EXPLODING_MLP } from '../../lib/training/presets';
 import { runJob } from '../../lib/workers';
 import { busyFractionFor, restAfter } from './busy';
 import { trainJob, type TrainParams, type TrainSnapshot } from './train.job';
@@ -20,7 +20,7 @@ describe('trainJob', () => {
     expect(result.step).toBe(40);
     expect(Array.from(result.steps.steps)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(Array.from(result.evaluations.steps)).toEqual([0, 10, 20, 30, 40]);
-    expect(result.layers).toEqual(['layer 1', 'layer 2', 'layer 3', 'layer 4', 'layer 5', 'layer 6', 'layer 7', 'layer 8', 'layer 9', 'layer 10', 'layer 11 (output)']);
+    expect(result.layers).toEqual(['layer 1', 'layer 2', 'layer 3', 'layer 4', 'layer 5', 'layer 6', 'layer 7', 'layer 8', 'layer 9', 'layer 10', 'output']);
     expect(Object.keys(result.steps.columns)).toEqual(['loss', 'normBefore', 'normAfter', ...result.layers]);
     expect(result.boundary).toHaveLength(64);
   });
@@ -30,8 +30,11 @@ describe('trainJob', () => {
     const handle = runJob(trainJob, params(), { paused: true, onProgress: (s) => seen.push(s) });
     await new Promise((r) => setTimeout(r, 50));
     expect(seen.at(-1)?.step).toBe(0);
-    // Before any update the bars already show each layer's gradient (on the full training set).
-    for (const norm of seen.at(-1)?.layerNorms ?? []) expect(norm).toBeGreaterThan(0);
+    // Before any update the bars already show each layer's gradient (on 256 training points).
+    const initial = seen.at(-1)?.gradient;
+    expect(initial?.step).toBe(0);
+    expect(initial?.layers).toHaveLength(11);
+    for (const norm of initial?.layers ?? []) expect(norm).toBeGreaterThan(0);
     for (let k = 1; k <= 3; k++) {
       handle.step();
       await new Promise((r) => setTimeout(r, 60));
@@ -39,6 +42,37 @@ describe('trainJob', () => {
     }
     handle.cancel();
     await expect(handle.result).rejects.toThrow();
+  });
+
+  it('trainJob at step 0 reports the real gradient norm at the initial weights, not a placeholder', async () => {
+    const seen: TrainSnapshot[] = [];
+    const handle = runJob(trainJob, params({ config: EXPLODING_MLP }), { paused: true, onProgress: (s) => seen.push(s) });
+    await new Promise((r) => setTimeout(r, 50));
+    const { gradient, steps } = seen.at(-1) ?? ({} as Partial<TrainSnapshot>);
+    // No update has run, so the per-step history is empty; the latest gradient is the initial one.
+    expect(steps?.steps).toHaveLength(0);
+    expect(gradient?.step).toBe(0);
+    expect(Number.isFinite(gradient?.normBefore)).toBe(true);
+    expect(gradient?.normBefore).toBeGreaterThan(1e3);
+    expect(gradient?.normAfter).toBe(gradient?.normBefore);
+    handle.step();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(seen.at(-1)?.gradient.step).toBe(1);
+    // The history keeps float32 copies: the same number to 7 digits.
+    expect((seen.at(-1)?.gradient.normBefore ?? NaN) / (seen.at(-1)?.steps.columns.normBefore?.[0] ?? NaN)).toBeCloseTo(1, 6);
+    handle.cancel();
+    await expect(handle.result).rejects.toThrow();
+  });
+
+  it('trainJob histograms every hidden layer at step 0 and at each evaluation when asked', async () => {
+    const result = await runJob(trainJob, params({ config: DEEP_SIGMOID, maxSteps: 20, activationHistograms: true })).result;
+    expect(result.activations?.step).toBe(20);
+    expect(result.activations?.layers).toHaveLength(10);
+    expect(result.activations?.examples).toBe(256);
+    expect(result.activations?.lo).toBe(0);
+    expect(result.activations?.hi).toBe(1);
+    const without = await runJob(trainJob, params({ maxSteps: 1 })).result;
+    expect(without.activations).toBeUndefined();
   });
 
   it('trainJob stops with the step at which the loss became non-finite', async () => {

@@ -6,6 +6,7 @@
  * page's business: it resumes the job to train flat out, or keeps it paused and asks for a few
  * step()s each animation frame.
  */
+import type { ActivationHistograms } from '../../lib/training/activation-stats';
 import type { TrainConfig } from '../../lib/training/config';
 import { History, type HistorySnapshot } from '../../lib/training/history';
 import { type Evaluation, Trainer } from '../../lib/training/trainer';
@@ -23,6 +24,8 @@ export interface TrainParams {
   boundaryResolution: number;
   /** Half-width of the square the boundary covers. */
   boundaryExtent: number;
+  /** Histogram every hidden layer's activations at each evaluation (MLPs only). */
+  activationHistograms?: boolean;
   /**
    * The share of each 16 ms slice the job may compute before it sleeps for the rest (1 = never
    * sleeps). Two runs on a 2-core machine would otherwise leave the page's own thread no core to
@@ -39,8 +42,8 @@ export type RunStatus = 'training' | 'diverged' | 'finished';
 export interface TrainSnapshot {
   step: number;
   status: RunStatus;
-  /** Step at which the loss or a gradient became Infinity or NaN, and the loss it reached. */
-  diverged?: { step: number; loss: number };
+  /** Step at which the loss or the gradient norm became Infinity or NaN, and the values then. */
+  diverged?: { step: number; loss: number; norm: number };
   /** The latest evaluation on the full train and test sets, and the step it was taken at. */
   evaluation: Evaluation & { step: number };
   /** Names of the watched weights, first layer first. */
@@ -49,12 +52,26 @@ export interface TrainSnapshot {
   steps: HistorySnapshot;
   /** Every evalEvery steps: trainLoss, testLoss, trainAccuracy, testAccuracy. */
   evaluations: HistorySnapshot;
-  /** The latest step's per-layer gradient norms (at step 0: on 256 training examples, before any update). */
-  layerNorms: Float64Array;
+  /**
+   * The latest gradient: its global norm before and after clipping and each watched layer's norm.
+   * At step 0 it is the gradient at the initial weights on 256 training examples (no update, no
+   * clipping); after that, the last update's minibatch gradient.
+   */
+  gradient: LatestGradient;
+  /** Every hidden layer's activations at the latest evaluation, if asked for. */
+  activations?: ActivationHistograms & { step: number; examples: number };
   /** P(class 1) on the boundary grid, rows from the top; absent for regression. */
   boundary?: Float32Array;
   /** Counts boundary recomputations, so the page redraws the map only when it changed. */
   boundaryVersion: number;
+}
+
+/** A gradient as measured at one step. */
+export interface LatestGradient {
+  step: number;
+  normBefore: number;
+  normAfter: number;
+  layers: Float64Array;
 }
 
 /** Series names of the per-step history, before the per-layer norms. */
@@ -85,7 +102,10 @@ export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (p
 
   let evaluation = { ...(await paced(() => trainer.evaluate())), step: 0 };
   evaluations.push(0, [evaluation.trainLoss, evaluation.testLoss, evaluation.trainAccuracy, evaluation.testAccuracy]);
-  let layerNorms: Float64Array = await paced(() => trainer.gradientNorms());
+  const initial = await paced(() => trainer.gradientNorms());
+  let gradient: LatestGradient = { step: 0, normBefore: initial.total, normAfter: initial.total, layers: initial.layers };
+  const histograms = params.activationHistograms ? () => ({ ...trainer.activationHistograms(), step: trainer.step }) : () => undefined;
+  let activations = await paced(histograms);
   let boundary = drawsBoundary ? await paced(() => trainer.boundary(params.boundaryResolution, params.boundaryExtent)) : undefined;
   let boundaryAt = performance.now();
   let boundaryVersion = 0;
@@ -100,7 +120,8 @@ export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (p
     layers,
     steps: steps.snapshot(),
     evaluations: evaluations.snapshot(),
-    layerNorms: layerNorms.slice(),
+    gradient: { ...gradient, layers: gradient.layers.slice() },
+    ...(activations ? { activations } : {}),
     ...(boundary ? { boundary: boundary.slice() } : {}),
     boundaryVersion,
   });
@@ -119,15 +140,16 @@ export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (p
       sliceStart = performance.now();
     }
     const record = trainer.trainStep();
-    layerNorms = record.layerNorms;
+    gradient = { step: record.step, normBefore: record.normBefore, normAfter: record.normAfter, layers: record.layerNorms };
     steps.push(record.step, [record.loss, record.normBefore, record.normAfter, ...record.layerNorms]);
     if (record.diverged) {
       status = 'diverged';
-      diverged = { step: record.step, loss: record.loss };
+      diverged = { step: record.step, loss: record.loss, norm: record.normBefore };
     } else {
       if (trainer.step % params.evalEvery === 0) {
         evaluation = { ...trainer.evaluate(), step: trainer.step };
         evaluations.push(trainer.step, [evaluation.trainLoss, evaluation.testLoss, evaluation.trainAccuracy, evaluation.testAccuracy]);
+        activations = histograms();
       }
       if (trainer.step >= params.maxSteps) status = 'finished';
       const now = performance.now();

@@ -4,6 +4,7 @@ import { Comparison, useComparisonLayout } from '../training/Comparison';
 import { RunPanel } from '../training/RunPanel';
 import { useRunPair } from '../training/useRunPair';
 import type { TrainingRun } from '../training/useTrainingRun';
+import type { TrainConfig } from '../../lib/training/config';
 import { formatFixed } from '../widget-kit/format';
 import { Select } from '../widget-kit/Select';
 import { Slider } from '../widget-kit/Slider';
@@ -13,8 +14,10 @@ import {
   ACTIVATION_OPTIONS,
   BATCH_STOPS,
   DATASET_OPTIONS,
+  GAIN_OPTIONS,
   INIT_OPTIONS,
   LR_STOPS,
+  MAX_STEPS,
   OPTIMIZER_OPTIONS,
   PRESETS,
   runConfig,
@@ -36,42 +39,37 @@ export default function VanishingGradients() {
 function Experiment() {
   const { values, update, reset, notices, dismissNotices } = useUrlState(vanishingSchema);
   const speed = Number(values.speed);
-  const { configA, configB, runA, runB } = useRunPair(values, runConfig, { maxSteps: 3000, evalEvery: 25, ...BOUNDARY }, speed);
+  const pair = useRunPair(values, runConfig, { maxSteps: MAX_STEPS, evalEvery: 25, activationHistograms: true, ...BOUNDARY }, speed);
+  const { configA, configB, runA, runB } = pair;
   const layout = useComparisonLayout();
   const { panelWidth } = layout;
 
   // Each run's snapshot re-renders only its own panel.
   const panelA = useMemo(
     () => (
-      <RunPanel label="Run A" config={configA} snapshot={runA.snapshot} error={runA.error} width={panelWidth} showClipping={false} {...BOUNDARY}>
+      <RunPanel label="Run A" config={configA} snapshot={runA.snapshot} error={runA.error} width={panelWidth} showClipping={false} showActivations {...BOUNDARY}>
         <Select label="Activation (A)" value={values.a} options={ACTIVATION_OPTIONS} onChange={(v) => update({ a: v })} />
         <Select label="Initialisation (A)" value={values.ainit} options={INIT_OPTIONS} onChange={(v) => update({ ainit: v })} />
+        {values.ainit === 'xavier' && <Select label="Xavier gain (A)" value={values.again} options={GAIN_OPTIONS} onChange={(v) => update({ again: v })} />}
       </RunPanel>
     ),
     [configA, runA.snapshot, runA.error, panelWidth],
   );
   const panelB = useMemo(
     () => (
-      <RunPanel label="Run B" config={configB} snapshot={runB.snapshot} error={runB.error} width={panelWidth} showClipping={false} {...BOUNDARY}>
+      <RunPanel label="Run B" config={configB} snapshot={runB.snapshot} error={runB.error} width={panelWidth} showClipping={false} showActivations {...BOUNDARY}>
         <Select label="Activation (B)" value={values.b} options={ACTIVATION_OPTIONS} onChange={(v) => update({ b: v })} />
         <Select label="Initialisation (B)" value={values.binit} options={INIT_OPTIONS} onChange={(v) => update({ binit: v })} />
+        {values.binit === 'xavier' && <Select label="Xavier gain (B)" value={values.bgain} options={GAIN_OPTIONS} onChange={(v) => update({ bgain: v })} />}
       </RunPanel>
     ),
     [configB, runB.snapshot, runB.error, panelWidth],
   );
 
-  const describeRun = (name: string, run: TrainingRun, config: typeof configA): string => {
-    const s = run.snapshot;
-    if (!s) return `Run ${name} is starting.`;
-    const act = ACTIVATION_OPTIONS.find((o) => o.value === config.activation)?.label ?? config.activation;
-    const init = INIT_OPTIONS.find((o) => o.value === config.init)?.label ?? config.init;
-    return `Run ${name} (${act}, ${init} init) at step ${s.step}: test accuracy ${formatFixed(100 * s.evaluation.testAccuracy, 1)}%; ${describeGradientRatio(s.layers, s.layerNorms)}.`;
-  };
-
   return (
     <Comparison
       layout={layout}
-      runs={[runA, runB]}
+      pair={pair}
       presets={PRESETS.map((p) => ({ label: p.label, select: () => update(p.settings) }))}
       presetsLabel="Experiments"
       speed={speed}
@@ -94,4 +92,21 @@ function Experiment() {
       onDefaultSettings={reset}
     />
   );
+}
+
+/** "Xavier (Glorot), gain 5/3": an initialisation as the run's settings show it. */
+function initLabel(config: TrainConfig): string {
+  const init = INIT_OPTIONS.find((o) => o.value === config.init)?.label ?? config.init;
+  if (config.init !== 'xavier') return init;
+  const gain = GAIN_OPTIONS.find((o) => o.gain === (config.gain ?? 1))?.short ?? String(config.gain);
+  return `${init}, gain ${gain}`;
+}
+
+/** One run in words: its setup, step, test accuracy and how layer 1's gradient compares with the output's. */
+function describeRun(name: string, run: TrainingRun, config: TrainConfig): string {
+  const s = run.snapshot;
+  if (!s) return `Run ${name} is starting.`;
+  const act = ACTIVATION_OPTIONS.find((o) => o.value === config.activation)?.label ?? config.activation;
+  const evaluated = s.evaluation.step === s.step ? '' : ` (evaluated at step ${s.evaluation.step})`;
+  return `Run ${name} (${act}, ${initLabel(config)} init) at step ${s.step}: test accuracy ${formatFixed(100 * s.evaluation.testAccuracy, 1)}%${evaluated}; ${describeGradientRatio(s.layers, s.gradient.layers)}.`;
 }

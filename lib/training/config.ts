@@ -5,8 +5,11 @@
 
 /** Hidden-layer activations the training lessons compare. */
 export type HiddenActivation = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu';
-/** Weight initialisations: PyTorch's default for nn.Linear, Xavier (Glorot) or He (Kaiming). */
-export type InitScheme = 'default' | 'xavier' | 'he';
+/**
+ * Weight initialisations: PyTorch's default for nn.Linear, Xavier (Glorot) uniform, He (Kaiming)
+ * normal, or every weight and bias zero (to show why symmetry must be broken).
+ */
+export type InitScheme = 'default' | 'xavier' | 'he' | 'zeros';
 /** Optimisers: plain SGD, SGD with momentum 0.9, or Adam. */
 export type OptimizerName = 'sgd' | 'momentum' | 'adam';
 /** Gradient clipping: none, by value, by global norm (clip_grad_norm_), or each tensor by its own norm. */
@@ -54,6 +57,8 @@ export interface TrainConfig {
   width: number;
   activation: HiddenActivation;
   init: InitScheme;
+  /** Xavier's gain (xavier_uniform_'s `gain`); 1 when absent, PyTorch's default. Ignored by the other schemes. */
+  gain?: number;
   /** Multiplies every initial weight (1 = the scheme as published); large values make gradients explode. */
   initScale: number;
   lr: number;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { describeDivergence, describeGradientRatio } from './describe';
 
 describe('describeGradientRatio()', () => {
-  it('describeGradientRatio() gives the power of ten between the first and last layer', () => {
-    expect(describeGradientRatio(['layer 1', 'layer 2', 'layer 11 (output)'], [4.6e-10, 1, 0.2])).toBe("layer 1's gradient is 10⁻⁸·⁶ times layer 11's");
+  it('describeGradientRatio() gives the power of ten between the first and last layer, named as the bars name them', () => {
+    expect(describeGradientRatio(['layer 1', 'layer 2', 'output'], [4.6e-10, 1, 0.2])).toBe("layer 1's gradient is 10⁻⁸·⁶ times output's");
     expect(describeGradientRatio(['layer 1', 'layer 8'], [1e-7, 1])).toBe("layer 1's gradient is 10⁻⁷ times layer 8's");
     expect(describeGradientRatio(['a', 'b'], [300, 1])).toBe("a's gradient is 10²·⁵ times b's");
   });
@@ -19,5 +19,10 @@ describe('describeDivergence()', () => {
   it('describeDivergence() names NaN and Infinity', () => {
     expect(describeDivergence(3, NaN)).toBe('Loss became NaN at step 3: training stopped.');
     expect(describeDivergence(7, Infinity)).toBe('Loss became Infinity at step 7: training stopped.');
+  });
+
+  it('describeDivergence() blames the gradient norm when the loss is still finite', () => {
+    expect(describeDivergence(1, 1.7e18, Infinity)).toBe('The gradient norm became Infinity at step 1: training stopped.');
+    expect(describeDivergence(2, 5, NaN)).toBe('The gradient norm became NaN at step 2: training stopped.');
   });
 });

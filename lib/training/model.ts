@@ -1,11 +1,16 @@
 /**
  * The models the training lessons use, built from the engine's nn modules: an MLP for the 2-D and
  * regression tasks, an RNN for the sequence task. Each model also names the weight tensors whose
- * gradient norms the lessons plot ("layer 1" … "layer D + 1", or the RNN's own parameter names).
+ * gradient norms the lessons plot ("layer 1" … "layer D", "output", or the RNN's own parameter
+ * names). These names are the only ones: the bars, the tables, the charts and the sentences all
+ * print them as they are.
  */
 import { nn, type Tensor } from '../engine';
 import type { Rng } from '../random';
-import type { HiddenActivation, InitScheme, TrainConfig } from './config';
+import type { HiddenActivation, TrainConfig } from './config';
+
+/** The name of an MLP's output layer (the linear layer after the last hidden layer). */
+export const OUTPUT_LAYER = 'output';
 
 /** A model as the trainer sees it: predict, its parameters, and the weights whose gradients are watched. */
 export interface TrainableModel {
@@ -31,19 +36,18 @@ function activationModule(activation: HiddenActivation): nn.Module {
   }
 }
 
-const GAIN_NONLINEARITY = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'relu', leakyRelu: 'leakyRelu' } as const;
-
 /**
- * Re-initialises a layer's weight by `scheme` (PyTorch's default is already in place from the
- * constructor), zeroes its bias for Xavier and He, then multiplies the weight by `scale`. Mutates.
+ * Re-initialises a hidden layer by `config.init`, exactly as the vanishing lesson prints it:
+ * PyTorch's default (already in place from the constructor: U(−1/√n, 1/√n) for weight and bias),
+ * Xavier uniform U(−a, a) with a = gain·√(6 / (n_in + n_out)), He normal N(0, 2 / n_in), or zeros;
+ * Xavier and He zero the bias. Then multiplies the weight by `config.initScale`. Mutates.
  */
-function initialise(layer: nn.Linear, scheme: InitScheme, activation: HiddenActivation, scale: number, rng: Rng): void {
-  if (scheme === 'xavier') {
-    nn.init.xavierUniform(layer.weight, rng, { gain: nn.init.calculateGain(GAIN_NONLINEARITY[activation]) });
-  } else if (scheme === 'he') {
-    nn.init.kaimingNormal(layer.weight, rng, { nonlinearity: activation === 'leakyRelu' ? 'leakyRelu' : 'relu' });
-  }
-  if (scheme !== 'default' && layer.bias) nn.init.constant(layer.bias, 0);
+function initialise(layer: nn.Linear, config: TrainConfig, rng: Rng): void {
+  if (config.init === 'xavier') nn.init.xavierUniform(layer.weight, rng, { gain: config.gain ?? 1 });
+  else if (config.init === 'he') nn.init.kaimingNormal(layer.weight, rng, { nonlinearity: 'relu' });
+  else if (config.init === 'zeros') nn.init.constant(layer.weight, 0);
+  if (config.init !== 'default' && layer.bias) nn.init.constant(layer.bias, 0);
+  const scale = config.initScale;
   if (scale !== 1) for (let i = 0; i < layer.weight.data.length; i++) layer.weight.data[i] = (layer.weight.data[i] ?? 0) * scale;
 }
 
@@ -54,17 +58,16 @@ export function buildMlp(config: TrainConfig, inputs: number, rng: Rng): Trainab
   let fanIn = inputs;
   for (let d = 0; d < config.depth; d++) {
     const linear = new nn.Linear(fanIn, config.width, { rng });
-    initialise(linear, config.init, config.activation, config.initScale, rng);
+    initialise(linear, config, rng);
     layers.push(linear, activationModule(config.activation));
     linears.push(linear);
     fanIn = config.width;
   }
   const head = new nn.Linear(fanIn, 1, { rng });
-  // The output layer is linear: Xavier with gain 1 for the non-default schemes.
-  if (config.init !== 'default') {
-    nn.init.xavierUniform(head.weight, rng);
-    if (head.bias) nn.init.constant(head.bias, 0);
-  }
+  // The output layer has no activation: Xavier with gain 1 under Xavier and He, zero under zeros.
+  if (config.init === 'zeros') nn.init.constant(head.weight, 0);
+  else if (config.init !== 'default') nn.init.xavierUniform(head.weight, rng);
+  if (config.init !== 'default' && head.bias) nn.init.constant(head.bias, 0);
   layers.push(head);
   linears.push(head);
   const model = new nn.Sequential(...layers);
@@ -82,7 +85,7 @@ export function buildMlp(config: TrainConfig, inputs: number, rng: Rng): Trainab
       return zs;
     },
     parameters: () => model.parameters(),
-    watched: linears.map((l, i) => ({ name: i === linears.length - 1 ? `layer ${i + 1} (output)` : `layer ${i + 1}`, weight: l.weight })),
+    watched: linears.map((l, i) => ({ name: i === linears.length - 1 ? OUTPUT_LAYER : `layer ${i + 1}`, weight: l.weight })),
   };
 }
 

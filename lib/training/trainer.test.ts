@@ -78,14 +78,15 @@ describe('Trainer', () => {
 
   it('gradientNorms() gives the full-batch gradient of each layer, and leaves the run as it was', () => {
     const fullBatch = { ...DEEP_SIGMOID, batchSize: 100_000 };
-    const probe = new Trainer(fullBatch).gradientNorms(100_000);
+    const { layers: probe, total } = new Trainer(fullBatch).gradientNorms(100_000);
     const step = new Trainer(fullBatch).trainStep();
     expect(probe).toHaveLength(step.layerNorms.length);
     probe.forEach((norm, i) => expect(norm / (step.layerNorms[i] ?? NaN)).toBeCloseTo(1, 4));
+    expect(total / step.normBefore).toBeCloseTo(1, 4);
     // Vanishing already at initialisation: the first layer's gradient is far below the last's.
     expect(probe[0] ?? NaN).toBeLessThan(1e-3 * (probe.at(-1) ?? NaN));
     // On a sample of 256 examples (the default) the picture is the same.
-    const sampled = new Trainer(fullBatch).gradientNorms();
+    const sampled = new Trainer(fullBatch).gradientNorms().layers;
     sampled.forEach((norm, i) => expect(Math.abs(Math.log10(norm / (probe[i] ?? NaN)))).toBeLessThan(0.5));
 
     const probed = new Trainer(DEEP_RELU_HE);

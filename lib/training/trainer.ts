@@ -6,6 +6,7 @@
 import { binaryCrossEntropyWithLogits, clipGradNorm, clipGradValue, gradNorm, mseLoss, noGrad, optim, tensor, type Tensor } from '../engine';
 import type { Dataset, Split } from '../datasets';
 import { Rng } from '../random';
+import { activationHistograms, type ActivationHistograms } from './activation-stats';
 import type { TrainConfig } from './config';
 import { taskData } from './data';
 import { buildMlp, buildSequenceModel, type TrainableModel } from './model';
@@ -16,12 +17,15 @@ export interface StepRecord {
   step: number;
   /** Loss on the minibatch, before the update. */
   loss: number;
-  /** Global L2 norm of all gradients before and after clipping. */
+  /**
+   * Global L2 norm of all gradients before and after clipping. When clipping by global norm it is
+   * the norm clipGradNorm computes (in float32, as PyTorch 1.13 does: Infinity past about 1.8 × 10¹⁹).
+   */
   normBefore: number;
   normAfter: number;
   /** ‖∂L/∂W‖ of each watched weight (before clipping), first layer first. */
   layerNorms: Float64Array;
-  /** The loss or a gradient was Infinity or NaN: the update was not applied. */
+  /** The loss or the gradient norm was Infinity or NaN: the update was not applied. */
   diverged: boolean;
 }
 
@@ -148,17 +152,34 @@ export class Trainer {
   }
 
   /**
-   * Each watched layer's gradient norm of the loss on the first `rows` training examples (a random
-   * sample: the split is shuffled) at the current weights, without an update and without drawing a
-   * batch, so the run stays as it would have been.
+   * The gradient of the loss on the first `rows` training examples (a random sample: the split is
+   * shuffled) at the current weights: each watched layer's norm, and the global norm of all
+   * parameters' gradients. No update, no clipping and no batch drawn, so the run stays as it would
+   * have been.
    */
-  gradientNorms(rows = 256): Float64Array {
-    const sample = rowsOf(this.data.train, Array.from({ length: Math.min(rows, this.data.train.n) }, (_, i) => i));
+  gradientNorms(rows = 256): { layers: Float64Array; total: number } {
+    const sample = this.#sample(rows);
     this.#optimizer.zeroGrad();
     this.#loss(this.model.forward(sample.x), sample.y).backward();
-    const norms = Float64Array.from(this.model.watched, (w) => gradNorm([w.weight]));
+    const layers = Float64Array.from(this.model.watched, (w) => gradNorm([w.weight]));
+    const total = gradNorm(this.#params);
     this.#optimizer.zeroGrad();
-    return norms;
+    return { layers, total };
+  }
+
+  /**
+   * Histograms of every hidden layer's activations on the first `rows` training examples (the
+   * sample gradientNorms uses), with how many examples that is; none for the RNN.
+   */
+  activationHistograms(rows = 256): ActivationHistograms & { examples: number } {
+    const { x } = this.#sample(rows);
+    const histograms = noGrad(() => activationHistograms(this.model.preActivations(x).map((z) => z.data), this.config.activation));
+    return { ...histograms, examples: x.shape[0] ?? 0 };
+  }
+
+  /** The first `rows` training examples (a random sample: the split is shuffled). */
+  #sample(rows: number): { x: Tensor; y: Tensor } {
+    return rowsOf(this.data.train, Array.from({ length: Math.min(rows, this.data.train.n) }, (_, i) => i));
   }
 
   /** Loss and accuracy on the full train and test sets, without building a graph. */

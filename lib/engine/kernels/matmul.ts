@@ -64,10 +64,23 @@ export function gemm(
       }
     }
   }
+  // The last rows add up in the same order as the blocks above (four k at a time, then one), so
+  // equal rows of A give bitwise equal rows of C wherever they sit: a layer whose units start equal
+  // (zero initialisation) keeps them equal, as in PyTorch.
   for (; i < M; i++) {
     const c0 = cOff + i * N;
     const r0 = aOff + i * aRow;
-    for (let k = 0; k < K; k++) {
+    let k = 0;
+    for (; k + 3 < K; k += 4) {
+      const p = r0 + k * aCol;
+      const x0 = A[p]!, x1 = A[p + aCol]!, x2 = A[p + 2 * aCol]!, x3 = A[p + 3 * aCol]!;
+      const b0 = bOff + k * N;
+      const b1 = b0 + N;
+      const b2 = b1 + N;
+      const b3 = b2 + N;
+      for (let j = 0; j < N; j++) C[c0 + j] = C[c0 + j]! + x0 * B[b0 + j]! + x1 * B[b1 + j]! + x2 * B[b2 + j]! + x3 * B[b3 + j]!;
+    }
+    for (; k < K; k++) {
       const x0 = A[r0 + k * aCol]!;
       const b0 = bOff + k * N;
       for (let j = 0; j < N; j++) C[c0 + j] = C[c0 + j]! + x0 * B[b0 + j]!;
