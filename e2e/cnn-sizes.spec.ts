@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { TORCHVISION_ALEXNET_PASTEABLE } from '../lib/layer-stack/testing/snippets';
-import { readFixture } from '../lib/layer-stack/testing/torch/python.mjs';
+import { TORCHVISION_ALEXNET_PASTEABLE } from '../lib/ml/layer-stack/testing/snippets';
+import { readFixture } from '../lib/ml/layer-stack/testing/torch/python.mjs';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
 import { pasteFromClipboard, pasteText } from './text-input';
 

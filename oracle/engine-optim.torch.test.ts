@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clipGradNorm, clipGradValue, gradNorm, linear, mseLoss, optim, randn, Rng, Tensor } from '../lib/engine';
-import { pythonBool, pythonFloat } from '../lib/shapes/python';
+import { pythonBool, pythonFloat } from '../lib/common/python';
 import { askTorch, type ClipResult, type OptimizerResult, type PyException } from './bridge';
 import { seedOf } from './engine/run-ops';
 import { Summary } from './summary';

@@ -8,8 +8,8 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { calculateStack, defaultLayer, formatShape, layerToPython, PRESETS, stackToPython, type Layer, type LayerRow, type StackInput, type StackResult } from '../lib/layer-stack';
-import { anyInput, anyLayer, validStack } from '../lib/layer-stack/testing/arbitraries';
+import { calculateStack, defaultLayer, formatShape, layerToPython, PRESETS, stackToPython, type Layer, type LayerRow, type StackInput, type StackResult } from '../lib/ml/layer-stack';
+import { anyInput, anyLayer, validStack } from '../lib/ml/layer-stack/testing/arbitraries';
 import { askTorch, type ScriptResult, type StackRow } from './bridge';
 import { Summary } from './summary';
 import { describeWording, wordingOf } from './wording';

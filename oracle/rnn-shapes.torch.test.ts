@@ -1,5 +1,5 @@
 /**
- * The RNN-shapes tool against nn.RNN: the shape calculator (lib/shapes/rnn.ts) on random
+ * The RNN-shapes tool against nn.RNN: the shape calculator (lib/ml/shapes/rnn.ts) on random
  * configurations and calls, errors included (what the constructor raises and warns, parameter
  * names and shapes, what the call returns or raises), and the tool's "Copy as PyTorch" script
  * (rnnScript, built from the widget's own model as RnnShapes.tsx builds it) run in PyTorch.
@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { rnnSchema, viewOf, type RnnValues } from '../components/rnn-shapes/model';
 import { Rng } from '../lib/engine';
-import { rnnScript } from '../lib/shapes/rnn-pytorch';
-import { rnnConstructorCheck, rnnForwardShapes, rnnParameters, type PyTorchMessage, type RnnConfig } from '../lib/shapes/rnn';
+import { rnnScript } from '../lib/ml/shapes/rnn-pytorch';
+import { rnnConstructorCheck, rnnForwardShapes, rnnParameters, type PyTorchMessage, type RnnConfig } from '../lib/ml/shapes/rnn';
 import { askTorch, type PyException, type RnnResult, type ScriptResult } from './bridge';
 import { chance, int, pick } from './engine/draw';
 import { seedOf } from './engine/run-ops';
@@ -112,7 +112,7 @@ function wordingNotes(list: readonly Checked[]): string[] {
   return [...new Set(lines)].map((l) => `${lines.filter((x) => x === l).length} messages: ${l}`);
 }
 
-describe('RNN shape calculator (lib/shapes/rnn.ts) vs nn.RNN', () => {
+describe('RNN shape calculator (lib/ml/shapes/rnn.ts) vs nn.RNN', () => {
   const checked: Checked[] = [];
   const summary = new Summary();
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { ACTIVATIONS, ACTIVATION_NAMES, type ActivationName, describeIntervals } from '../../lib/activations';
+import { ACTIVATIONS, ACTIVATION_NAMES, type ActivationName, describeIntervals } from '../../lib/course/activations';
 import { useElementWidth } from '../charts/useElementWidth';
 import { formatFixed, formatValue } from '../widget-kit/format';
 import { Notices } from '../widget-kit/Notices';
@@ -9,7 +9,7 @@ import { Toolbar } from '../widget-kit/Toolbar';
 import { useLatestJob } from '../widget-kit/useLatestJob';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
-import type { Curves, CurvesRequest } from './curves';
+import type { Curves, CurvesRequest } from '../../lib/course/activations';
 import { CrosshairArea } from './CrosshairArea';
 import { EPSILON_STOPS, explorerSchema, POINTS, RANGE_STOPS, SERIES_STYLE, sampleIndex, snapToSample } from './model';
 import { Panel, PANEL_MARGIN_X } from './Panel';

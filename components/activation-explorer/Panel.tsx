@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { Axes } from '../charts/Axes';
-import type { Curves } from './curves';
+import type { Curves } from '../../lib/course/activations';
 import { SERIES_STYLE } from './model';
 
 interface Props {

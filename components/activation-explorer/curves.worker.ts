@@ -1,5 +1,5 @@
 /** Worker entry: the explorer's curves are computed here, off the main thread. */
-import { exposeJob } from '../../lib/workers';
-import { curvesJob } from './curves.job';
+import { exposeJob } from '../../lib/runtime';
+import { curvesJob } from '../../lib/course/activations';
 
 exposeJob(curvesJob);

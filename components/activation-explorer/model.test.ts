@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../lib/url-state';
+import { formatNumber } from '../../lib/common/url-state';
 import { crosshairAfterKey, POINTS, RANGE_STOPS, sampleIndex, samplePoint, snapToSample } from './model';
 
 const KEYS = ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown'] as const;

@@ -1,6 +1,8 @@
 /** Activation explorer: its state, the URL fields, and how each function is drawn. */
-import { ACTIVATION_NAMES, type ActivationName } from '../../lib/activations';
-import { enumSetField, numberField } from '../../lib/url-state';
+import { ACTIVATION_NAMES, POINTS, sampleIndex, samplePoint, type ActivationName } from '../../lib/course/activations';
+
+export { POINTS, samplePoint, sampleIndex, snapToSample } from '../../lib/course/activations';
+import { enumSetField, numberField } from '../../lib/common';
 
 /** Half-widths of the plotted range [−R, R] the range slider steps through. */
 export const RANGE_STOPS = [1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 100, 200, 500, 1000] as const;
@@ -8,34 +10,11 @@ export const RANGE_STOPS = [1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 100, 200, 5
 /** Saturation thresholds ε the epsilon slider steps through. */
 export const EPSILON_STOPS = [1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05, 0.1, 0.2] as const;
 
-/** Samples per curve: an odd number, so that z = 0 is one of them, and 1200 steps, so that a keyboard step (R/50) is 12 samples. */
-export const POINTS = 1201;
-
 const HALF = (POINTS - 1) / 2;
 
 /** Keyboard steps of the crosshair, in samples: R/50, and R/5 with Shift or Page Up/Down. */
 const FINE_STEP = HALF / 50;
 const COARSE_STEP = HALF / 5;
-
-/**
- * The i-th of `points` (odd) sample points over [−R, R], (i − half)·R/half: exactly 0 in the
- * middle, and rounded to 12 significant digits so that a grid point prints as 1.12, not
- * 1.1200000000000001.
- */
-export function samplePoint(i: number, range: number, points = POINTS): number {
-  const half = (points - 1) / 2;
-  return Number((((i - half) * range) / half).toPrecision(12)) + 0; // + 0 turns −0 into 0
-}
-
-/** The index of the sample point nearest to z (clamped to [−R, R]). */
-export function sampleIndex(z: number, range: number): number {
-  return Math.max(0, Math.min(POINTS - 1, Math.round((z / range) * HALF + HALF)));
-}
-
-/** The sample point nearest to z: where the pointer puts the crosshair. */
-export function snapToSample(z: number, range: number): number {
-  return samplePoint(sampleIndex(z, range), range);
-}
 
 /**
  * Where a key moves the crosshair from z: whole keyboard steps along the sample grid (so that its

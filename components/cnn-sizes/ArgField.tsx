@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import { formatArg, readArgument, type ArgSpec, type ArgValue } from '../../lib/layer-stack';
+import { formatArg, readArgument, type ArgSpec, type ArgValue } from '../../lib/ml/layer-stack';
 import { useDraft } from '../widget-kit/useDraft';
 
 interface Props {

@@ -13,7 +13,7 @@ import {
   type Layer,
   type LayerType,
   type StackInput,
-} from '../../lib/layer-stack';
+} from '../../lib/ml/layer-stack';
 import { Notices } from '../widget-kit/Notices';
 import { NumberField } from '../widget-kit/NumberField';
 import { Toolbar } from '../widget-kit/Toolbar';

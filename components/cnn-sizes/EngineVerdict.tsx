@@ -1,4 +1,4 @@
-import type { StackResult } from '../../lib/layer-stack';
+import type { StackResult } from '../../lib/ml/layer-stack';
 import { engineSummary } from './engine-text';
 import type { EngineCheckState } from './useEngineCheck';
 

@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { LIMIT_TEXT, MAX_SOURCE_CHARS, type ImportProblem, type ImportResult, type Layer, type StackInput } from '../../lib/layer-stack';
+import { LIMIT_TEXT, MAX_SOURCE_CHARS, type ImportProblem, type ImportResult, type Layer, type StackInput } from '../../lib/ml/layer-stack';
 import { useImportJob } from './useImportJob';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { argsRecord, layerFromRecord, LAYERS, storedArgSpecs, type Layer } from '../../lib/layer-stack';
+import { argsRecord, layerFromRecord, LAYERS, storedArgSpecs, type Layer } from '../../lib/ml/layer-stack';
 import { ArgField } from './ArgField';
 
 interface Props {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { memo } from 'preact/compat';
 import { useCallback, useId, useRef, useState } from 'preact/hooks';
-import { formatShape, layerToPython, type EngineCheck, type EngineLayerCheck, type LayerRow, type StackResult } from '../../lib/layer-stack';
+import { formatShape, layerToPython, type EngineCheck, type EngineLayerCheck, type LayerRow, type StackResult } from '../../lib/ml/layer-stack';
 import { engineCell } from './engine-text';
 import { formatBytes, formatCount, formatShort } from './format';
 import { useScrollCue } from './useScrollCue';

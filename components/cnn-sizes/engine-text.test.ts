@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calculateStack, defaultLayer, PRESETS, type EngineCheck, type EngineLayerCheck } from '../../lib/layer-stack';
-import { checkStackWithEngine } from '../../lib/layer-stack/engine-check';
+import { calculateStack, defaultLayer, PRESETS, type EngineCheck, type EngineLayerCheck } from '../../lib/ml/layer-stack';
+import { checkStackWithEngine } from '../../lib/ml/layer-stack/engine-check';
 import { engineCell, engineSummary } from './engine-text';
 
 const lenet = PRESETS.find((p) => p.id === 'lenet5')!;

@@ -1,6 +1,6 @@
 /** Words for the engine check: one short cell per layer and a sentence for the whole stack. */
-import type { EngineCheck, EngineLayerCheck, StackResult } from '../../lib/layer-stack';
-import { formatShape } from '../../lib/layer-stack';
+import type { EngineCheck, EngineLayerCheck, StackResult } from '../../lib/ml/layer-stack';
+import { formatShape } from '../../lib/ml/layer-stack';
 
 /** The engine column's text for one layer, and whether it is good news. */
 export function engineCell(check: EngineLayerCheck): { text: string; tone: 'good' | 'bad' | 'muted' } {

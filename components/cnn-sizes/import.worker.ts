@@ -1,5 +1,5 @@
 /** Worker entry of the CNN sizes widget's PyTorch importer. */
-import { exposeJob } from '../../lib/workers';
-import { importJob } from './import.job';
+import { exposeJob } from '../../lib/runtime';
+import { importJob } from '../../lib/course/cnn-sizes';
 
 exposeJob(importJob);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLayer } from '../../lib/layer-stack';
+import { defaultLayer } from '../../lib/ml/layer-stack';
 import { channelsTaken } from './model';
 
 describe('channelsTaken()', () => {

@@ -1,6 +1,6 @@
 /** The CNN sizes widget's state in the page address: the layer stack, one image's (C, H, W) and the batch N. */
-import { decodeStack, encodeStack, INPUT_LIMITS, PRESETS, type Layer, type Preset, type StackInput } from '../../lib/layer-stack';
-import { numberField, parseStrictNumber, type Field } from '../../lib/url-state';
+import { decodeStack, encodeStack, INPUT_LIMITS, PRESETS, type Layer, type Preset, type StackInput } from '../../lib/ml/layer-stack';
+import { numberField, parseStrictNumber, type Field } from '../../lib/common';
 
 /** The stack the widget starts with: LeNet-5. */
 export const DEFAULT_PRESET: Preset = PRESETS[0]!;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { EngineCheck } from '../../lib/layer-stack';
-import { JobCancelledError, JobRunner, type JobHandle, type WorkerLike } from '../../lib/workers';
-import type { CheckProgress, CheckRequest } from './check.job';
+import type { EngineCheck } from '../../lib/ml/layer-stack';
+import { JobCancelledError, JobRunner, type JobHandle, type WorkerLike } from '../../lib/runtime';
+import type { CheckProgress, CheckRequest } from '../../lib/course/cnn-sizes';
 
 /** Where the engine check of the current stack is. */
 export interface EngineCheckState {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ImportResult } from '../../lib/layer-stack';
-import { JobCancelledError, JobRunner, type JobHandle, type WorkerLike } from '../../lib/workers';
-import type { ImportRequest } from './import.job';
+import type { ImportResult } from '../../lib/ml/layer-stack';
+import { JobCancelledError, JobRunner, type JobHandle, type WorkerLike } from '../../lib/runtime';
+import type { ImportRequest } from '../../lib/course/cnn-sizes';
 
 /** The importer in a worker: `read(source)` resolves with what the code defines. */
 export interface ImportJob {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { SAMPLE_IDS, SAMPLES, type SampleId } from '../../lib/convolution/samples';
-import { JobCancelledError } from '../../lib/workers';
+import { SAMPLE_IDS, SAMPLES, type SampleId } from '../../lib/course/convolution';
+import { JobCancelledError } from '../../lib/runtime';
 import { Problem } from '../feature-map/Problem';
 import { CHANNEL_MODES, type ChannelMode } from './model';
 import { ImageReader, type LoadedImage } from './read-image';
@@ -16,7 +16,7 @@ interface Props {
 
 const MODE_LABELS: Record<ChannelMode, string> = { gray: 'Grayscale (1 channel)', rgb: 'Colour (3 channels: R, G, B)' };
 
-/** The file types the worker reads (lib/convolution/image-header.ts). */
+/** The file types the worker reads (lib/course/convolution/image-header.ts). */
 const ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,image/bmp,image/avif';
 
 /** Chooses the input: a sample image or the reader's own file, in grayscale or colour. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { makePicture, type Picture } from '../../lib/convolution/picture';
+import { makePicture, type Picture } from '../../lib/course/convolution';
 import type { Cell } from '../feature-map/grid-keys';
 import type { Paint } from '../feature-map/paint';
 import { PixelMap, type Mark } from '../feature-map/PixelMap';

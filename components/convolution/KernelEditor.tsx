@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
-import { KERNEL_PRESET_IDS, KERNEL_PRESETS, matchPreset, presetKernel, type KernelPresetId } from '../../lib/convolution/kernels';
-import { weightSlice, withSlice, type LayerShape } from '../../lib/convolution/weights';
+import { KERNEL_PRESET_IDS, KERNEL_PRESETS, matchPreset, presetKernel, type KernelPresetId } from '../../lib/course/convolution';
+import { weightSlice, withSlice, type LayerShape } from '../../lib/course/convolution';
 import { NumberField } from '../widget-kit/NumberField';
 import { formatSigned } from '../widget-kit/number-text';
 import { LIMITS } from './model';

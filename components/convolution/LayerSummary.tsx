@@ -1,6 +1,6 @@
-import { conv2dParameterCount } from '../../lib/shapes/conv';
-import type { LayerShape } from '../../lib/convolution/weights';
-import type { SizeSteps } from '../../lib/shapes/size-arithmetic';
+import { conv2dParameterCount } from '../../lib/ml/shapes';
+import type { LayerShape } from '../../lib/course/convolution';
+import type { SizeSteps } from '../../lib/ml/shapes';
 import { SizeFormula } from '../feature-map/SizeFormula';
 
 interface Props {

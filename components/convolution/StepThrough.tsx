@@ -1,4 +1,4 @@
-import type { WindowBreakdown } from '../../lib/convolution/window';
+import type { WindowBreakdown } from '../../lib/course/convolution';
 import { short } from '../feature-map/short';
 
 interface Props {

@@ -1,5 +1,5 @@
 /** Worker entry: the convolution widget's feature maps are computed here, off the main thread. */
-import { exposeJob } from '../../lib/workers';
-import { convolveJob } from './convolve.job';
+import { exposeJob } from '../../lib/runtime';
+import { convolveJob } from '../../lib/course/convolution';
 
 exposeJob(convolveJob);

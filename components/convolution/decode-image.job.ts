@@ -3,9 +3,9 @@
  * bytes, format, whether the file is whole, pixel count), and only then is it decoded and scaled
  * down, here in a worker, so that a large photo never stalls the page.
  */
-import { fitWithin } from '../../lib/convolution/picture';
-import { imageProblem, type ImageFormat, readImageHeader } from '../../lib/convolution/image-header';
-import type { Job } from '../../lib/workers';
+import { fitWithin } from '../../lib/course/convolution';
+import { imageProblem, type ImageFormat, readImageHeader } from '../../lib/course/convolution';
+import type { Job } from '../../lib/runtime';
 
 /** The file to read, and the longest side it is scaled down to. */
 export interface DecodeRequest {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWeights } from '../../lib/convolution/weights';
-import { defaultsOf, parseState, writeState } from '../../lib/url-state';
+import { defaultWeights } from '../../lib/course/convolution/weights';
+import { defaultsOf, parseState, writeState } from '../../lib/common/url-state';
 import { convSchema, layerOf, VARIANTS } from './model';
 
 const schema = convSchema(VARIANTS.rgb);

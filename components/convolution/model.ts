@@ -2,9 +2,9 @@
  * The convolution widget's state: the URL fields of each variant (grayscale and colour), and how
  * the stored weights are checked against the layer's shape.
  */
-import { SAMPLE_IDS, type SampleId } from '../../lib/convolution/samples';
-import { defaultWeights, weightCount, type LayerShape } from '../../lib/convolution/weights';
-import { enumField, numberField, numberListField, type ValuesOf } from '../../lib/url-state';
+import { SAMPLE_IDS, type SampleId } from '../../lib/course/convolution';
+import { defaultWeights, weightCount, type LayerShape } from '../../lib/course/convolution';
+import { enumField, numberField, numberListField, type ValuesOf } from '../../lib/common';
 
 /** Limits of the layer's settings. */
 export const LIMITS = { kernel: 7, stride: 4, padding: 4, dilation: 4, filters: 4, weight: 1000 } as const;

@@ -1,7 +1,7 @@
 /** Reading the reader's own image: checked, decoded and scaled in a worker; never uploaded. */
-import { IMAGE_FORMATS_TEXT, imageProblem } from '../../lib/convolution/image-header';
-import { MAX_SIDE, pictureFromRgba, type Picture } from '../../lib/convolution/picture';
-import { type JobHandle, JobRunner } from '../../lib/workers';
+import { IMAGE_FORMATS_TEXT, imageProblem } from '../../lib/course/convolution';
+import { MAX_SIDE, pictureFromRgba, type Picture } from '../../lib/course/convolution';
+import { type JobHandle, JobRunner } from '../../lib/runtime';
 import type { DecodeRequest, DecodeResult } from './decode-image.job';
 
 /** An image file read into a picture, with what the reader should be told about it. */

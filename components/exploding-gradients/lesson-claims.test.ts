@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import source from '../../lessons/exploding-gradients.mdx?raw';
 import { float32Norm } from '../../lib/engine/optim/clip';
-import { figure, figures } from '../../lib/lesson-figures';
-import type { TrainConfig } from '../../lib/training/config';
-import { Trainer } from '../../lib/training/trainer';
-import { defaultsOf } from '../../lib/url-state';
+import { figure, figures } from '../../lib/common/lesson-figures';
+import type { TrainConfig } from '../../lib/ml/training/config';
+import { Trainer } from '../../lib/ml/training/trainer';
+import { defaultsOf } from '../../lib/common/url-state';
 import { explodingSchema, type ExplodingSettings, PRESETS, runConfig, THRESHOLD_STOPS } from './model';
 
 /** Run A (no clipping) or B (clipping) of a preset, exactly as the widget builds it, with `changes` on top. */

@@ -1,7 +1,7 @@
 /** The exploding-gradients widget: URL fields, presets, and the two runs' configs. */
-import type { ClipMode, TrainConfig } from '../../lib/training/config';
-import { EXPLODING_MLP, EXPLODING_RNN } from '../../lib/training/presets';
-import { enumField, numberField } from '../../lib/url-state';
+import type { ClipMode, TrainConfig } from '../../lib/ml/training';
+import { EXPLODING_MLP, EXPLODING_RNN } from '../../lib/ml/training';
+import { enumField, numberField } from '../../lib/common';
 
 export const MODEL_OPTIONS = [
   { value: 'mlp', label: 'Regression MLP (ReLU)' },

@@ -1,5 +1,5 @@
 /** The exploding widget's summary of one run, in words (pure, so it is unit-tested). */
-import { describeDivergence } from '../../lib/training/describe';
+import { describeDivergence } from '../../lib/ml/training';
 import { formatValue } from '../widget-kit/format';
 
 /** What the summary needs to know about one run. */

@@ -1,4 +1,4 @@
-import type { SizeSteps } from '../../lib/shapes/size-arithmetic';
+import type { SizeSteps } from '../../lib/ml/shapes';
 
 interface Props {
   height: SizeSteps;

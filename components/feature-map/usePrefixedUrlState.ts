@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'preact/hooks';
-import type { Schema, ValuesOf } from '../../lib/url-state';
+import type { Schema, ValuesOf } from '../../lib/common';
 import { useUrlState, type UrlState } from '../widget-kit/useUrlState';
 
 /** The schema with every URL parameter name prefixed ("k" becomes "rgb-k"). */

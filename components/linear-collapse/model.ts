@@ -1,7 +1,7 @@
 /** "Two linear layers are one": state, URL fields, and the computation the widget shows. */
-import { type AffineMap, applyAffine, composeAffine, randomIntegerAffine } from '../../lib/affine';
-import { Rng } from '../../lib/random';
-import { booleanField, numberField, numberListField } from '../../lib/url-state';
+import { type AffineMap, applyAffine, composeAffine, randomIntegerAffine } from '../../lib/course/linear-collapse';
+import { Rng } from '../../lib/engine';
+import { booleanField, numberField, numberListField } from '../../lib/common';
 
 /** Sizes of the demonstration network: input 2, hidden 3, output 2. */
 export const SIZES = { input: 2, hidden: 3, output: 2 } as const;

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
-import type { ChartItem, ChartSeries } from '../../lib/notebook/outputs';
-import { shortNumber } from '../../lib/notebook/numbers';
+import type { ChartItem, ChartSeries } from '../../lib/notebook';
+import { shortNumber } from '../../lib/notebook';
 import { Axes } from '../charts/Axes';
 import { LineChart, type Series } from '../charts/LineChart';
 import { useElementWidth } from '../charts/useElementWidth';

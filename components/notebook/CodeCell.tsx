@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { Output } from '../../lib/notebook/outputs';
+import type { Output } from '../../lib/notebook';
 import { useTheme } from '../charts/useTheme';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import type { CellEditor } from './editor';

@@ -1,4 +1,4 @@
-import type { HeatmapItem } from '../../lib/notebook/outputs';
+import type { HeatmapItem } from '../../lib/notebook';
 import { DivergingLegend } from '../feature-map/DivergingLegend';
 import { PixelMap } from '../feature-map/PixelMap';
 import { absMax } from '../feature-map/paint';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { DisplayItem, ErrorOutput, Output } from '../../lib/notebook/outputs';
+import type { DisplayItem, ErrorOutput, Output } from '../../lib/notebook';
 import { ChartView } from './ChartView';
 import { HeatmapView } from './HeatmapView';
 import { TableView } from './TableView';

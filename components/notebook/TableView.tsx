@@ -1,4 +1,4 @@
-import type { TableItem } from '../../lib/notebook/outputs';
+import type { TableItem } from '../../lib/notebook';
 
 /** A display() table as a real <table>: column headers, row headers, numbers right-aligned. */
 export function TableView({ item }: { item: TableItem }) {

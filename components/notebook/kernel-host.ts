@@ -3,8 +3,8 @@
  * a time with a time limit, and stops (terminate and restart) a run that takes too long or that
  * the reader stops. Every message from the sandbox is validated (parseKernelMessage) before use.
  */
-import { parseKernelMessage, type KernelMessage, type RunMessage } from '../../lib/notebook/protocol';
-import type { Output } from '../../lib/notebook/outputs';
+import { parseKernelMessage, type KernelMessage, type RunMessage } from '../../lib/notebook';
+import type { Output } from '../../lib/notebook';
 import { createSandboxFrame } from './sandbox';
 
 /** How a run ended: ran (ok or with an error), or was cut short. */

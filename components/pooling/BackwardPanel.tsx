@@ -1,13 +1,13 @@
 import { useId } from 'preact/hooks';
-import type { Matrix } from '../../lib/pooling/matrix-text';
-import type { PoolMode, WindowCell } from '../../lib/pooling/pool';
+import type { Matrix } from '../../lib/course/pooling';
+import type { PoolMode, WindowCell } from '../../lib/course/pooling';
 import type { Cell } from '../feature-map/grid-keys';
 import { absMax } from '../feature-map/paint';
 import { Problem } from '../feature-map/Problem';
 import { short } from '../feature-map/short';
 import { MatrixInput } from './MatrixInput';
 import { GRADIENT_SOURCES, MAP_LIMITS, type GradientSource, type Upstream } from './model';
-import type { PoolJobResult } from './pool.job';
+import type { PoolJobResult } from '../../lib/course/pooling';
 import { ValueGrid } from './ValueGrid';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import { describeMatrixLimits, formatMatrix, parseMatrix, type Matrix, type MatrixLimits } from '../../lib/pooling/matrix-text';
+import { describeMatrixLimits, formatMatrix, parseMatrix, type Matrix, type MatrixLimits } from '../../lib/course/pooling';
 import { useDraft } from '../widget-kit/useDraft';
 
 interface Props {

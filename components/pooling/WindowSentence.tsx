@@ -1,4 +1,4 @@
-import type { PoolMode, WindowCell } from '../../lib/pooling/pool';
+import type { PoolMode, WindowCell } from '../../lib/course/pooling';
 import type { Cell } from '../feature-map/grid-keys';
 import { short } from '../feature-map/short';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { poolForwardBackward } from '../../lib/pooling/forward-backward';
-import { parseState, writeState, defaultsOf } from '../../lib/url-state';
+import { poolForwardBackward } from '../../lib/course/pooling/forward-backward';
+import { parseState, writeState, defaultsOf } from '../../lib/common/url-state';
 import { EXAMPLE_MAP, poolSchema, shiftMap, upstreamGradient } from './model';
 
 describe('EXAMPLE_MAP', () => {

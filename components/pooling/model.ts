@@ -1,6 +1,6 @@
 /** The pooling widget's state: the URL fields, the example maps, and the upstream gradient the reader chose. */
-import { formatMatrixForUrl, parseMatrix, type Matrix, type MatrixLimits } from '../../lib/pooling/matrix-text';
-import { enumField, numberField, type Field } from '../../lib/url-state';
+import { formatMatrixForUrl, parseMatrix, type Matrix, type MatrixLimits } from '../../lib/course/pooling';
+import { enumField, numberField, type Field } from '../../lib/common';
 
 /** Limits of the feature map a reader can type, and of the upstream gradient. */
 export const MAP_LIMITS: MatrixLimits = { maxRows: 10, maxCols: 10, maxAbs: 1000 };

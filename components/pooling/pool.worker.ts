@@ -1,5 +1,5 @@
 /** Worker entry: the pooling widget's forward and backward passes run here, off the main thread. */
-import { exposeJob } from '../../lib/workers';
-import { poolJob } from './pool.job';
+import { exposeJob } from '../../lib/runtime';
+import { poolJob } from '../../lib/course/pooling';
 
 exposeJob(poolJob);

@@ -1,5 +1,5 @@
-import { pythonTuple } from '../../lib/shapes/python';
-import { layerInputSize, type RnnConfig, type RnnParameter } from '../../lib/shapes/rnn';
+import { pythonTuple } from '../../lib/common';
+import { layerInputSize, type RnnConfig, type RnnParameter } from '../../lib/ml/shapes';
 
 interface Props {
   config: RnnConfig;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { rnnScript } from '../../lib/shapes/rnn-pytorch';
+import { rnnScript } from '../../lib/ml/shapes';
 import { useElementWidth } from '../charts/useElementWidth';
 import { formatValue } from '../widget-kit/format';
 import { Notices } from '../widget-kit/Notices';
@@ -7,8 +7,8 @@ import { Toolbar } from '../widget-kit/Toolbar';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { CallControls, ConstructorControls, MistakeButtons } from './Controls';
-import type { ForwardRequest } from './forward.job';
-import { layoutOf } from './indexing';
+import type { ForwardRequest } from '../../lib/course/rnn-shapes';
+import { layoutOf } from '../../lib/course/rnn-shapes';
 import { AUTO_RUN_COST, forwardCost, MAX_RUN_COST, rnnSchema, viewOf } from './model';
 import { ParametersTable } from './ParametersTable';
 import { ShapesTable } from './ShapesTable';

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { pythonTuple } from '../../lib/shapes/python';
-import { rnnSymbolicShapes, type RnnSymbol } from '../../lib/shapes/rnn';
-import type { ForwardOutcome } from './forward.job';
+import { pythonTuple } from '../../lib/common';
+import { rnnSymbolicShapes, type RnnSymbol } from '../../lib/ml/shapes';
+import type { ForwardOutcome } from '../../lib/course/rnn-shapes';
 import type { RnnValues, RnnView } from './model';
 
 interface Props {

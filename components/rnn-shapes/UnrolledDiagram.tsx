@@ -18,7 +18,7 @@ import {
   stateIndex,
   type Unrolled,
 } from './unrolled';
-import { directionSlice, outputAt } from './indexing';
+import { directionSlice, outputAt } from '../../lib/course/rnn-shapes';
 
 interface Props {
   u: Unrolled;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rnnForwardShapes, rnnParameters } from '../../lib/shapes/rnn';
+import { rnnForwardShapes, rnnParameters } from '../../lib/ml/shapes/rnn';
 import { rnnSchema } from './model';
-import { defaultsOf } from '../../lib/url-state';
+import { defaultsOf } from '../../lib/common/url-state';
 import { runForward } from './run-forward';
 import { verdictOf } from './verdict';
 

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import lesson from '../../lessons/rnn-shapes.mdx?raw';
-import { defaultsOf } from '../../lib/url-state';
-import { layoutOf } from './indexing';
+import { defaultsOf } from '../../lib/common/url-state';
+import { layoutOf } from '../../lib/course/rnn-shapes/indexing';
 import { rnnSchema } from './model';
 import { runForward } from './run-forward';
 import { hNSources } from './unrolled';

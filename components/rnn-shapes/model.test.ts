@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultsOf, parseState, writeState } from '../../lib/url-state';
+import { defaultsOf, parseState, writeState } from '../../lib/common/url-state';
 import { forwardCost, rnnSchema, viewOf } from './model';
 import { MAX_SHAPE_TEXT, parseShape, readShape } from './shape-text';
 

@@ -9,8 +9,8 @@ import {
   rnnInputShape,
   type RnnParameter,
   rnnParameters,
-} from '../../lib/shapes/rnn';
-import { booleanField, enumField, type Field, numberField, parseStrictNumber, type ValuesOf } from '../../lib/url-state';
+} from '../../lib/ml/shapes';
+import { booleanField, enumField, type Field, numberField, parseStrictNumber, type ValuesOf } from '../../lib/common';
 import { parseShape, SHAPE_LIMITS } from './shape-text';
 
 /** Largest sizes the controls accept. */

@@ -1,6 +1,6 @@
 /** For tests: the widget's forward pass for a setting, as the widget requests it (in-process, no worker). */
-import { runJob } from '../../lib/workers';
-import { forwardJob } from './forward.job';
+import { runJob } from '../../lib/runtime';
+import { forwardJob } from '../../lib/course/rnn-shapes';
 import { type RnnValues, viewOf } from './model';
 
 /** The calculator's view of `values` and the engine's outcome for the same request. */

@@ -2,7 +2,7 @@
  * A tensor shape typed as text, "2, 3, 20", "(2, 3, 20)", "[2 3 20]" or "(20,)", with a reason for
  * every refusal. Text longer than MAX_SHAPE_TEXT is refused before it is read.
  */
-import { parseStrictNumber } from '../../lib/url-state';
+import { parseStrictNumber } from '../../lib/common';
 
 /** Most sizes a shape may have, and the largest size. */
 export const SHAPE_LIMITS = { dims: 4, size: 1000 } as const;

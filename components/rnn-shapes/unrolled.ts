@@ -3,8 +3,8 @@
  * time step (long sequences keep their first and last steps around a gap), which cells make
  * `output` and `h_n`, what each cell reads, and a sentence describing any of them.
  */
-import { pythonTuple } from '../../lib/shapes/python';
-import { directionSlice, hNAt, type Layout, outputAt } from './indexing';
+import { pythonTuple } from '../../lib/common';
+import { directionSlice, hNAt, type Layout, outputAt } from '../../lib/course/rnn-shapes';
 
 /** The sizes the diagram needs. */
 export interface Unrolled {

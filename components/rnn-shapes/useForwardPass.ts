@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { JobCancelledError, type JobHandle, JobRunner } from '../../lib/workers';
-import type { ForwardOutcome, ForwardRequest } from './forward.job';
+import { JobCancelledError, type JobHandle, JobRunner } from '../../lib/runtime';
+import type { ForwardOutcome, ForwardRequest } from '../../lib/course/rnn-shapes';
 
 /** The forward pass for the current setting: its outcome once known, and whether one is on its way. */
 export interface ForwardPass {

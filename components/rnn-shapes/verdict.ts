@@ -1,6 +1,6 @@
 /** Compares the engine's forward pass with the shape calculator, in words. */
-import { pythonTuple } from '../../lib/shapes/python';
-import type { ForwardOutcome } from './forward.job';
+import { pythonTuple } from '../../lib/common';
+import type { ForwardOutcome } from '../../lib/course/rnn-shapes';
 import type { RnnView } from './model';
 
 /** Whether the two agree, and a sentence saying so (or where they differ). */

@@ -1,5 +1,5 @@
-import { entropy } from '../../lib/activations';
-import { FLOAT32_EXP_LIMIT, type SoftmaxColumns } from '../../lib/activations/softmax-float32';
+import { entropy } from '../../lib/course/activations';
+import { FLOAT32_EXP_LIMIT, type SoftmaxColumns } from '../../lib/course/activations';
 import { useElementWidth } from '../charts/useElementWidth';
 import { formatFixed, formatValue } from '../widget-kit/format';
 import { Notices } from '../widget-kit/Notices';

@@ -1,5 +1,5 @@
 /** Softmax widget: its state and the URL fields. */
-import { numberField, numberListField } from '../../lib/url-state';
+import { numberField, numberListField } from '../../lib/common';
 
 /** Fewest and most logits the widget shows. */
 export const MIN_LOGITS = 3;

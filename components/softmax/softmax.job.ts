@@ -1,6 +1,6 @@
 /** The worker job behind the softmax widget: the engine computes every column in float32. */
-import { type SoftmaxColumns, softmaxColumns } from '../../lib/activations/softmax-float32';
-import type { Job } from '../../lib/workers';
+import { type SoftmaxColumns, softmaxColumns } from '../../lib/course/activations';
+import type { Job } from '../../lib/runtime';
 
 /** Logits z, the shift c added to each, and the temperature T. */
 export interface SoftmaxRequest {

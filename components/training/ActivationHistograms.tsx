@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { ActivationHistograms as Histograms } from '../../lib/training/activation-stats';
+import type { ActivationHistograms as Histograms } from '../../lib/ml/training';
 import { resolveCssColor } from '../charts/css-color';
 import { clearedCanvas } from '../charts/canvas';
 import { formatFixed, formatValue } from '../widget-kit/format';

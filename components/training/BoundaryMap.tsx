@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Dataset } from '../../lib/datasets';
+import type { Dataset } from '../../lib/ml/datasets';
 import { formatFixed } from '../widget-kit/format';
 import { useTheme } from '../charts/useTheme';
 import { type Rgb, themeColors } from './theme-colors';

@@ -1,5 +1,5 @@
 import type { ComponentChildren, RefObject } from 'preact';
-import type { UrlNotice } from '../../lib/url-state';
+import type { UrlNotice } from '../../lib/common';
 import { useElementWidth } from '../charts/useElementWidth';
 import { Notices } from '../widget-kit/Notices';
 import { Toolbar } from '../widget-kit/Toolbar';

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { taskData } from '../../lib/training/data';
-import { describeDivergence, describeGradientRatio } from '../../lib/training/describe';
-import type { TrainConfig } from '../../lib/training/config';
+import { taskData } from '../../lib/ml/training';
+import { describeDivergence, describeGradientRatio } from '../../lib/ml/training';
+import type { TrainConfig } from '../../lib/ml/training';
 import { LineChart, type Series } from '../charts/LineChart';
 import { niceCeil } from '../charts/nice';
 import { useTheme } from '../charts/useTheme';
@@ -10,7 +10,7 @@ import { formatFixed, formatValue } from '../widget-kit/format';
 import { ActivationHistograms } from './ActivationHistograms';
 import { BoundaryMap } from './BoundaryMap';
 import { LayerNorms, layerColor } from './LayerNorms';
-import type { TrainSnapshot } from './train.job';
+import type { TrainSnapshot } from '../../lib/ml/training';
 
 interface Props {
   /** "Run A", "Run B". */

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { TrainConfig } from '../../lib/training/config';
-import { busyFractionHere } from './busy';
-import { FIRST_CHUNK, nextChunk, pace } from './pacing';
-import type { TrainParams } from './train.job';
+import type { TrainConfig } from '../../lib/ml/training';
+import { busyFractionHere } from '../../lib/runtime';
+import { FIRST_CHUNK, nextChunk, pace } from '../../lib/runtime';
+import type { TrainParams } from '../../lib/ml/training';
 import { useDrawClock } from './useDrawClock';
 import { DRAW_INTERVAL_MS, type Speed, type TrainingRun, useTrainingRun } from './useTrainingRun';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type JobHandle, JobCancelledError, JobRunner } from '../../lib/workers';
-import type { PaceState } from './pacing';
-import type { TrainParams, TrainSnapshot } from './train.job';
+import { type JobHandle, JobCancelledError, JobRunner } from '../../lib/runtime';
+import type { PaceState } from '../../lib/runtime';
+import type { TrainParams, TrainSnapshot } from '../../lib/ml/training';
 import type { RequestDraw } from './useDrawClock';
 
 /** A training widget's draw clock ticks this often; with two runs, each redraws 10 times a second. */

@@ -1,10 +1,10 @@
 import { useMemo } from 'preact/hooks';
-import { describeGradientRatio } from '../../lib/training/describe';
+import { describeGradientRatio } from '../../lib/ml/training';
 import { Comparison, useComparisonLayout } from '../training/Comparison';
 import { RunPanel } from '../training/RunPanel';
 import { useRunPair } from '../training/useRunPair';
 import type { TrainingRun } from '../training/useTrainingRun';
-import type { TrainConfig } from '../../lib/training/config';
+import type { TrainConfig } from '../../lib/ml/training';
 import { formatFixed } from '../widget-kit/format';
 import { Select } from '../widget-kit/Select';
 import { Slider } from '../widget-kit/Slider';

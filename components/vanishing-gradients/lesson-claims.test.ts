@@ -6,11 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import source from '../../lessons/vanishing-gradients.mdx?raw';
 import { nn, zeros } from '../../lib/engine';
-import { figure, figures } from '../../lib/lesson-figures';
-import { Rng } from '../../lib/random';
-import type { TrainConfig } from '../../lib/training/config';
-import { Trainer } from '../../lib/training/trainer';
-import { defaultsOf } from '../../lib/url-state';
+import { figure, figures } from '../../lib/common/lesson-figures';
+import { Rng } from '../../lib/engine/random';
+import type { TrainConfig } from '../../lib/ml/training/config';
+import { Trainer } from '../../lib/ml/training/trainer';
+import { defaultsOf } from '../../lib/common/url-state';
 import { MAX_STEPS, preset, runConfig, vanishingSchema, type VanishingSettings } from './model';
 
 /** The config of run A or B of a preset, exactly as the widget builds it, with `changes` on top. */

@@ -1,7 +1,7 @@
 /** The vanishing-gradients widget: URL fields, presets, and the two runs' configs. */
-import { calculateGain } from '../../lib/engine/nn/init';
-import type { DatasetName, HiddenActivation, InitScheme, OptimizerName, TrainConfig } from '../../lib/training/config';
-import { enumField, numberField } from '../../lib/url-state';
+import { calculateGain } from '../../lib/engine';
+import type { DatasetName, HiddenActivation, InitScheme, OptimizerName, TrainConfig } from '../../lib/ml/training';
+import { enumField, numberField } from '../../lib/common';
 
 export const ACTIVATION_OPTIONS = [
   { value: 'sigmoid', label: 'Sigmoid' },

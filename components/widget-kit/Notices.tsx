@@ -1,4 +1,4 @@
-import type { UrlNotice } from '../../lib/url-state';
+import type { UrlNotice } from '../../lib/common';
 
 interface Props {
   notices: UrlNotice[];

@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { parseStrictNumber } from '../../lib/url-state';
+import { parseStrictNumber } from '../../lib/common';
 import { readNumber } from './number-text';
 import { useDraft } from './useDraft';
 

@@ -1,5 +1,5 @@
 /** Reading one number typed in a text box, with a reason for every refusal (NumberField's logic, DOM-free). */
-import { parseStrictNumber } from '../../lib/url-state';
+import { parseStrictNumber } from '../../lib/common';
 
 /** Longest text read as a number; a longer paste is refused before it is parsed, and never echoed whole. */
 export const MAX_NUMBER_TEXT = 32;

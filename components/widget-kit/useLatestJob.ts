@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { JobCancelledError, JobRunner, type WorkerLike } from '../../lib/workers';
+import { JobCancelledError, JobRunner, type WorkerLike } from '../../lib/runtime';
 
 /** The state of a computation that runs in a worker whenever its inputs change. */
 export interface LatestJob<R> {

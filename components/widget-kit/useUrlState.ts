@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { defaultsOf, parseState, writeState, type Schema, type UrlNotice, type ValuesOf } from '../../lib/url-state';
+import { defaultsOf, parseState, writeState, type Schema, type UrlNotice, type ValuesOf } from '../../lib/common';
 
 const WRITE_DELAY_MS = 250;
 
@@ -17,7 +17,7 @@ export interface UrlState<S extends Schema> {
 }
 
 /**
- * State described by a schema of URL fields (see lib/url-state.ts). Renders with the defaults
+ * State described by a schema of URL fields (see lib/common/url-state.ts). Renders with the defaults
  * first (as the server did), reads the URL before the first paint, and writes changes back with
  * history.replaceState, debounced so that dragging a slider does not flood the history API.
  */

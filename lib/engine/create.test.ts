@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../random';
+import { Rng } from './random';
 import { arange, eye, full, linspace, ones, onesLike, rand, randn, tensor, zeros, zerosLike } from './create';
 
 describe('creation', () => {

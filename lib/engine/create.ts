@@ -1,6 +1,6 @@
 /** Making tensors: from nested arrays, filled with a constant, random, or ranges. */
 import { Tensor, type NestedArray } from './tensor';
-import type { Rng } from '../random';
+import type { Rng } from './random';
 import { checkShape, numel, type Shape } from './shape';
 import { allocate, type Data, type DType } from './storage';
 

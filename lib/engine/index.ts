@@ -6,7 +6,7 @@
  *
  * See README.md for a tour, the XOR example and how to add an op.
  */
-export { Rng } from '../random';
+export { Rng } from './random';
 export { Tensor, type NestedArray } from './tensor';
 export type { DType } from './storage';
 export type { Shape } from './shape';
@@ -24,3 +24,5 @@ export { mseLoss, crossEntropy, binaryCrossEntropyWithLogits, oneHot, type Reduc
 export { clipGradNorm, clipGradValue, gradNorm } from './optim/clip';
 export * as nn from './nn/index';
 export * as optim from './optim/index';
+export * from './format';
+export * from './nn/init';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { primitives } from './primitives';
-import { Rng } from '../random';
+import { Rng } from './random';
 import { Tensor } from './tensor';
 import { avgPool2d, conv2d, maxPool2d } from './ops/convolution';
 import { adaptiveAvgPool2d, adaptiveMaxPool2d } from './ops/adaptive-pooling';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as TF from '@tensorflow/tfjs-core';
 import { loadTfjs } from './testing/tfjs';
-import { Rng } from '../random';
+import { Rng } from './random';
 import { Tensor } from './tensor';
 import { tensor } from './create';
 import * as E from './index';

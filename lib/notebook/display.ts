@@ -3,7 +3,7 @@
  * of outputs.ts, bounded by LIMITS (large data is cut or sampled, with a note saying so).
  */
 import { Tensor } from '../engine';
-import { formatElements } from '../engine/format';
+import { formatElements } from '../engine';
 import { inspect } from './inspect';
 import { shortNumber } from './numbers';
 import { clip, finiteOrNull, LIMITS, type ChartSeries, type DisplayItem, type HeatmapItem, type TableItem } from './outputs';

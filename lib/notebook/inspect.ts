@@ -4,7 +4,7 @@
  * more than 1000 elements (PyTorch elides its middle) gets a line naming its shape.
  */
 import { Tensor } from '../engine';
-import { SUMMARIZE_ABOVE } from '../engine/format';
+import { SUMMARIZE_ABOVE } from '../engine';
 
 const MAX_DEPTH = 2;
 const MAX_ITEMS = 100;

@@ -1,5 +1,5 @@
 /** Seeded draws for generated cases: shapes that broadcast, values from a domain, small integers. */
-import type { Rng } from '../../lib/random';
+import type { Rng } from '../../lib/engine/random';
 
 /**
  * Where an input's values come from: `any` N(0, 1.5²); `positive` U(0.2, 3); `nonzero` ±U(0.3, 3);

@@ -3,7 +3,7 @@
  * the engine's initial parameters copied over by name), called on the same inputs.
  */
 import { nn, randn, Rng, Tensor } from '../../lib/engine';
-import { pythonBool, pythonFloat, pythonTuple } from '../../lib/shapes/python';
+import { pythonBool, pythonFloat, pythonTuple } from '../../lib/common/python';
 import type { ModuleRequest } from '../bridge';
 import { toWire, toWireInput, valuesOf } from '../tensors';
 import { chance, int, pick } from './draw';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Conv2d, MaxPool2d, AvgPool2d } from './conv';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import { randomTensor } from '../testing/gradcheck';
 
 describe('nn.Conv2d and pooling layers', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calculateGain, constant, fans, kaimingNormal, kaimingUniform, normal, uniform, xavierNormal, xavierUniform } from './init';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import { zeros } from '../create';
 import type { Tensor } from '../tensor';
 

@@ -3,7 +3,7 @@
  * and returns it. Mutates the tensor; advances the rng.
  */
 import type { Tensor } from '../tensor';
-import type { Rng } from '../../random';
+import type { Rng } from '../random';
 
 /** Activation a gain is computed for (PyTorch's calculate_gain). */
 export type Nonlinearity = 'linear' | 'conv2d' | 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'selu';

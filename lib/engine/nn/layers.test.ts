@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Dropout, Dropout2d, ELU, Flatten, GELU, Hardtanh, Identity, LeakyReLU, LogSoftmax, ReLU, ReLU6, Sequential, Sigmoid, SiLU, Softmax, Softplus, Tanh } from './layers';
 import { AdaptiveAvgPool2d, AdaptiveMaxPool2d } from './conv';
 import { Linear } from './linear';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import { ones, tensor } from '../create';
 import { adaptiveAvgPool2d, adaptiveMaxPool2d } from '../ops/adaptive-pooling';
 

@@ -3,7 +3,7 @@ import { Module } from './module';
 import { dropout, dropout2d, elu, gelu, hardtanh, leakyRelu, logSoftmax, relu, relu6, sigmoid, silu, softmax, softplus, tanh } from '../ops/activations';
 import { flatten } from '../ops/shaping';
 import type { Tensor } from '../tensor';
-import type { Rng } from '../../random';
+import type { Rng } from '../random';
 
 /** Elementwise max(x, 0). Any shape. */
 export class ReLU extends Module {

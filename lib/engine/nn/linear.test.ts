@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Linear } from './linear';
 import { Conv2d } from './conv';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import { ones } from '../create';
 
 describe('nn.Linear', () => {

@@ -4,7 +4,7 @@ import { kaimingUniform, uniform } from './init';
 import { linear } from '../ops/linalg';
 import { zeros } from '../create';
 import type { Tensor } from '../tensor';
-import type { Rng } from '../../random';
+import type { Rng } from '../random';
 import type { DType } from '../storage';
 
 /** Options of layers with weights: the rng that draws them (required), bias (default true), dtype. */

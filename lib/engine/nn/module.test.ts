@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dropout, Sequential } from './layers';
 import { Linear } from './linear';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import { ones } from '../create';
 
 describe('nn.Module', () => {

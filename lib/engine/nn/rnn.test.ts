@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RNN } from './rnn';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import { tensor, zeros } from '../create';
 import { cat } from '../ops/shaping';
 import { gradcheck, randomTensor } from '../testing/gradcheck';

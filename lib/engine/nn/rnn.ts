@@ -7,7 +7,7 @@ import { cat, stack } from '../ops/shaping';
 import { zeros } from '../create';
 import { formatShape, sameShape } from '../shape';
 import type { Tensor } from '../tensor';
-import type { Rng } from '../../random';
+import type { Rng } from '../random';
 import type { DType } from '../storage';
 
 /** RNN options (PyTorch's defaults: 1 layer, tanh, bias, sequence-first, no dropout, one direction). */

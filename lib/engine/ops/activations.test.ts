@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dropout, dropout2d, elu, gelu, hardtanh, leakyRelu, relu6, silu, softmax, softplus } from './activations';
 import { ones, tensor } from '../create';
 import type { Tensor } from '../tensor';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import { gradcheck, randomTensor } from '../testing/gradcheck';
 
 describe('activations', () => {

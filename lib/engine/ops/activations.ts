@@ -1,7 +1,7 @@
 /** Activation functions and dropout. */
 import { primitives as P } from '../primitives';
 import { Tensor } from '../tensor';
-import type { Rng } from '../../random';
+import type { Rng } from '../random';
 import { formatShape, normalizeDim } from '../shape';
 import { allocate, type Data, type DType } from '../storage';
 import { add, div, erf, exp, ge, gt, le, mul, sub, where } from './arithmetic';

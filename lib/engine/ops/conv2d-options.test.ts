@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conv2d } from './convolution';
 import { tensor } from '../create';
 import { Conv2d } from '../nn/conv';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import { randomTensor } from '../testing/gradcheck';
 import { gradientError, referenceConv, type ReferenceConvOptions } from '../testing/reference';
 

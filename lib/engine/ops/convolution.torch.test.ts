@@ -5,7 +5,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { avgPool2d, conv2d, maxPool2d, type AvgPoolOptions, type Conv2dOptions, type MaxPoolOptions, type Pair } from './convolution';
 import { Conv2d } from '../nn/conv';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import type { NestedArray, Tensor } from '../tensor';
 import { randomTensor } from '../testing/gradcheck';
 import { describeWithTorch, maxDiff, runTorch, TORCH_STARTUP_TIMEOUT } from '../testing/torch';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linear, matmul } from './linalg';
 import { tensor, zeros } from '../create';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 
 describe('matmul()', () => {
   const a = tensor([[1, 2], [3, 4]]);

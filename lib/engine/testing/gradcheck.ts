@@ -1,6 +1,6 @@
 /** Finite-difference gradient checks and random test data, for the engine's tests. */
 import fc from 'fast-check';
-import { Rng } from '../../random';
+import { Rng } from '../random';
 import { noGrad } from '../autograd';
 import { Tensor } from '../tensor';
 import { numel, type Shape } from '../shape';

@@ -1,3 +1,0 @@
-export * from './functions';
-export * from './saturation';
-export * from './softmax';

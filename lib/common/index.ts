@@ -1,0 +1,4 @@
+/** Small pieces every layer above may share: URL state, Python's spelling of values, lesson figures. */
+export * from './url-state';
+export * from './python';
+export * from './lesson-figures';

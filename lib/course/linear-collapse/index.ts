@@ -1,0 +1,2 @@
+/** lib/course/linear-collapse: the package's public surface. */
+export * from './affine';

@@ -1,0 +1,3 @@
+/** lib/course/rnn-shapes: the package's public surface. */
+export * from './forward.job';
+export * from './indexing';

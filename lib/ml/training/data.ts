@@ -1,0 +1,53 @@
+/**
+ * The data of a task, generated from the run's seed. Kept apart from the model code so the page can
+ * draw the points without loading the engine.
+ */
+import { linearRegression, moons, spiral, trainTestSplit, twoCircles, xor, type Dataset, type Split } from '../datasets';
+import { Rng } from '../../engine';
+import type { ClassificationTask, Task } from './config';
+
+/** Fraction of the examples held out to measure generalisation. */
+export const TEST_FRACTION = 0.2;
+
+function classification(task: ClassificationTask, rng: Rng): Dataset {
+  const options = { n: task.n, noise: task.noise };
+  switch (task.dataset) {
+    case 'circles':
+      return twoCircles(rng, { ...options, factor: 0.5 });
+    case 'moons':
+      return moons(rng, options);
+    case 'spiral':
+      return spiral(rng, options);
+    case 'xor':
+      return xor(rng, options);
+  }
+}
+
+/** Sequences x of L standard normal numbers, target Σx / √L (unit variance), as (N, L) features. */
+function sequences(n: number, seqLen: number, rng: Rng): Dataset {
+  const x = new Float32Array(n * seqLen);
+  const y = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let t = 0; t < seqLen; t++) {
+      const v = rng.normal();
+      x[i * seqLen + t] = v;
+      sum += v;
+    }
+    y[i] = sum / Math.sqrt(seqLen);
+  }
+  return { x, y, n, features: seqLen, classes: 0 };
+}
+
+/** The train/test split of a task's data; the same seed always gives the same split. */
+export function taskData(task: Task, seed: number): Split {
+  // A generator of its own, so that the data does not depend on how the weights are drawn.
+  const rng = new Rng(seed ^ 0x5eed_da7a);
+  const data =
+    task.kind === 'classification'
+      ? classification(task, rng)
+      : task.kind === 'regression'
+        ? linearRegression(rng, { n: task.n, features: task.features, noise: 0.1 })
+        : sequences(task.n, task.seqLen, rng);
+  return trainTestSplit(data, rng, TEST_FRACTION);
+}

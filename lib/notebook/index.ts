@@ -1,0 +1,4 @@
+/** lib/notebook: the package's public surface. */
+export * from './numbers';
+export * from './outputs';
+export * from './protocol';
