@@ -26,8 +26,8 @@ export interface RnnScript {
   seed: number;
 }
 
-function describe({ kind, message }: PyTorchMessage): string {
-  return `${kind}: ${message}`;
+function describe({ kind, message, wording }: PyTorchMessage): string {
+  return `${kind}: ${message}${wording ? ` (PyTorch ${wording}'s wording)` : ''}`;
 }
 
 function torchSize(shape: readonly number[]): string {
