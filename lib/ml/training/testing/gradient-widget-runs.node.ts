@@ -1,10 +1,11 @@
 /**
  * Every run the vanishing- and exploding-gradient widgets offer (each preset's run A and B) and a
  * few variations (datasets, optimisers, inits, clipping modes, a 2-layer RNN), trained 40 steps,
- * each summed up in one digest of everything the widgets draw: the initial weights, the gradient
- * and the activation histograms at step 0, both evaluations, every step's loss and gradient
- * norms, and the decision boundary. gradient-widgets.fingerprint.test.ts compares the digests
- * with those the Trainer gave before it trained model specs.
+ * each summed up in digests of everything the widgets draw: the initial weights, the gradient
+ * and the activation histograms at step 0, every step's loss and gradient norms, the evaluations
+ * before and after, and the decision boundary. gradient-widgets.fingerprint.node.test.ts
+ * compares the digests with those the Trainer gave before it trained model specs; a digest per
+ * part says which part changed.
  */
 import { createHash } from 'node:crypto';
 import { defaultsOf } from '../../../common';
@@ -16,8 +17,22 @@ import { Trainer } from '../trainer';
 /** The widget runs, by name: "V <preset> a" is the vanishing widget's preset, run A. */
 export function gradientWidgetRuns(): [string, TrainConfig][] {
   const runs: [string, TrainConfig][] = [];
-  const vanishing = (p: (typeof V.PRESETS)[number], r: 'a' | 'b'): TrainConfig => V.runConfig({ ...defaultsOf(V.vanishingSchema), ...p.settings } as V.VanishingSettings, r);
-  const exploding = (p: (typeof E.PRESETS)[number], r: 'a' | 'b'): TrainConfig => E.runConfig({ ...defaultsOf(E.explodingSchema), ...p.settings } as E.ExplodingSettings, r);
+  const vanishing = (p: (typeof V.PRESETS)[number], r: 'a' | 'b'): TrainConfig =>
+    V.runConfig(
+      {
+        ...defaultsOf(V.vanishingSchema),
+        ...p.settings,
+      } as V.VanishingSettings,
+      r,
+    );
+  const exploding = (p: (typeof E.PRESETS)[number], r: 'a' | 'b'): TrainConfig =>
+    E.runConfig(
+      {
+        ...defaultsOf(E.explodingSchema),
+        ...p.settings,
+      } as E.ExplodingSettings,
+      r,
+    );
   for (const p of V.PRESETS) for (const r of ['a', 'b'] as const) runs.push([`V ${p.label} ${r}`, vanishing(p, r)]);
   for (const p of E.PRESETS) for (const r of ['a', 'b'] as const) runs.push([`E ${p.label} ${r}`, exploding(p, r)]);
   const [v0, e0, , e2] = [V.PRESETS[0], E.PRESETS[0], E.PRESETS[1], E.PRESETS[2]];
@@ -31,15 +46,22 @@ export function gradientWidgetRuns(): [string, TrainConfig][] {
   runs.push(['V zeros leaky', { ...base, init: 'zeros', activation: 'leakyRelu' }]);
   const rnn = exploding(e2, 'b');
   runs.push(['E rnn depth 2', { ...rnn, depth: 2 }]);
-  runs.push(['E rnn seq 10 tensor', { ...rnn, task: { kind: 'sequence', n: 1000, seqLen: 10 }, clip: { mode: 'tensor', threshold: 0.5 } }]);
+  runs.push([
+    'E rnn seq 10 tensor',
+    {
+      ...rnn,
+      task: { kind: 'sequence', n: 1000, seqLen: 10 },
+      clip: { mode: 'tensor', threshold: 0.5 },
+    },
+  ]);
   runs.push(['E mlp value', { ...exploding(e0, 'b'), clip: { mode: 'value', threshold: 0.1 } }]);
   return runs;
 }
 
 /** A run's fingerprint: a digest of all it computed, and a few of its figures to read. */
 export interface RunFingerprint {
-  /** First 16 hex digits of the SHA-256 of every number the run computed (see the file's comment). */
-  digest: string;
+  /** First 12 hex digits of the SHA-256 of each part of what the run computed (see the file's comment). */
+  digests: Record<'weights' | 'gradient' | 'histograms' | 'steps' | 'evaluations' | 'boundary', string>;
   /** Steps taken (fewer than 40 when the run diverged). */
   steps: number;
   firstLoss: number | string;
@@ -71,18 +93,29 @@ export function fingerprint(config: TrainConfig): RunFingerprint {
     if (r.diverged) break;
   }
   const e1 = t.evaluate();
-  const everything = {
-    names: t.layerNames,
-    params,
-    g: [Array.from(g.layers, num), num(g.total)],
-    h: h && { lo: h.lo, hi: h.hi, ex: h.examples, l: h.layers.map((l) => [l.mean, l.std, l.rmsSlope, Array.from(l.shares)]) },
-    e0: Object.values(e0).map(num),
-    steps,
-    e1: Object.values(e1).map(num),
-    b: config.task.kind === 'classification' ? Array.from(t.boundary(5, 1.5)) : null,
+  const digest = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
+  const digests = {
+    weights: digest([t.layerNames, params]),
+    gradient: digest([Array.from(g.layers, num), num(g.total)]),
+    histograms: digest(
+      h && {
+        lo: h.lo,
+        hi: h.hi,
+        ex: h.examples,
+        l: h.layers.map((l) => [l.mean, l.std, l.rmsSlope, Array.from(l.shares)]),
+      },
+    ),
+    steps: digest(steps),
+    evaluations: digest([Object.values(e0).map(num), Object.values(e1).map(num)]),
+    boundary: digest(config.task.kind === 'classification' ? Array.from(t.boundary(5, 1.5)) : null),
   };
-  const digest = createHash('sha256').update(JSON.stringify(everything)).digest('hex').slice(0, 16);
   const first = steps[0];
   const last = steps.at(-1);
-  return { digest, steps: steps.length, firstLoss: first?.[1] as number | string, lastLoss: last?.[1] as number | string, lastNormBefore: last?.[2] as number | string };
+  return {
+    digests,
+    steps: steps.length,
+    firstLoss: first?.[1] as number | string,
+    lastLoss: last?.[1] as number | string,
+    lastNormBefore: last?.[2] as number | string,
+  };
 }
