@@ -7,7 +7,7 @@
  * evaluation (dropout off) must agree to 1e-12. Skips, saying why, where PyTorch is not installed.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { dropout, ones, Rng, type Tensor } from '../../engine';
+import { dropout, nn, ones, Rng, type Tensor } from '../../engine';
 import { describeWithTorch, runTorch, TORCH_STARTUP_TIMEOUT } from '../../engine/testing/torch';
 import { defaultLayer } from '../layer-stack';
 import type { TrainSpec } from './spec';
@@ -96,9 +96,9 @@ describeWithTorch('Trainer against PyTorch 1.13: a CNN with dropout, float64, 5 
     // Each step's batch (the model's input) and what the Dropout layer did, by watching the calls.
     const model = trainer.model;
     const drop = model.at(4);
-    if (!drop) throw new Error('expected a Dropout layer at index 4');
+    if (!(drop instanceof nn.Dropout)) throw new Error('expected a Dropout layer at index 4');
     const forward = model.forward.bind(model);
-    const dropForward = drop.forward.bind(drop) as (x: Tensor) => Tensor;
+    const dropForward = drop.forward.bind(drop);
     let batch: number[] = [];
     let dropped: { input: Tensor; output: Tensor } | undefined;
     model.forward = (x: Tensor): Tensor => {
@@ -106,7 +106,7 @@ describeWithTorch('Trainer against PyTorch 1.13: a CNN with dropout, float64, 5 
       batch = Array.from({ length: n }, (_, i) => rowOf.get(Array.from(x.data.subarray(i * 64, (i + 1) * 64)).join(',')) ?? -1);
       return forward(x);
     };
-    (drop as { forward: (x: Tensor) => Tensor }).forward = (input: Tensor): Tensor => {
+    drop.forward = (input: Tensor): Tensor => {
       const output = dropForward(input);
       dropped = { input, output };
       return output;
