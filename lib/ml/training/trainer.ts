@@ -12,7 +12,7 @@ import { activationHistograms, type ActivationHistograms } from './activation-st
 import type { TrainConfig } from './config';
 import { taskData } from './data';
 import { trainSpecOf } from './from-config';
-import { SpecModel } from './model';
+import { layerActivation, SpecModel } from './model';
 import type { LossName, OptimizerSpec, TrainSpec } from './spec';
 
 /** What one update did. */
@@ -290,8 +290,10 @@ export class Trainer<C extends TrainSpec | TrainConfig = TrainSpec | TrainConfig
   }
 
   #inactiveUnits(): number {
-    const relus = this.model.activationInputs(this.#trainAll.x).filter(({ activation }) => activation.name === 'relu' || activation.name === 'leakyRelu');
-    if (relus.length === 0) return -1;
+    const isRelu = (name: string | undefined): boolean => name === 'relu' || name === 'leakyRelu';
+    // No forward pass for a model without ReLU layers (a sigmoid MLP is evaluated often).
+    if (!this.spec.model.layers.some((layer) => isRelu(layerActivation(layer)?.name))) return -1;
+    const relus = this.model.activationInputs(this.#trainAll.x).filter(({ activation }) => isRelu(activation.name));
     let inactive = 0;
     for (const { z } of relus) {
       const [n = 0, units = 1] = z.shape;
