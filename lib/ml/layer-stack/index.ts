@@ -13,3 +13,4 @@ export * from './limits';
 export { PRESETS, type Preset } from './presets';
 export { coerceArg, formatArg, sameArg, type PyValue } from './values';
 export * from './engine-check';
+export { engineModule } from './engine-layers';

@@ -8,6 +8,7 @@
  */
 import type { ActivationHistograms } from './activation-stats';
 import type { TrainConfig } from './config';
+import type { TrainSpec } from './spec';
 import { History, type HistorySnapshot } from './history';
 import { type Evaluation, Trainer } from './trainer';
 import type { Job } from '../../runtime';
@@ -15,7 +16,8 @@ import { restAfter } from '../../runtime';
 
 /** What the page asks for. */
 export interface TrainParams {
-  config: TrainConfig;
+  /** The run: any model's TrainSpec, or a gradient lesson's TrainConfig. */
+  config: TrainConfig | TrainSpec;
   /** Stop after this many updates. */
   maxSteps: number;
   /** Evaluate on the full train and test sets every this many steps. */
@@ -24,7 +26,7 @@ export interface TrainParams {
   boundaryResolution: number;
   /** Half-width of the square the boundary covers. */
   boundaryExtent: number;
-  /** Histogram every hidden layer's activations at each evaluation (MLPs only). */
+  /** Histogram the activations of every activation layer at each evaluation (none in an RNN). */
   activationHistograms?: boolean;
   /**
    * The share of each 16 ms slice the job may compute before it sleeps for the rest (1 = never
@@ -60,7 +62,7 @@ export interface TrainSnapshot {
   gradient: LatestGradient;
   /** Every hidden layer's activations at the latest evaluation, if asked for. */
   activations?: ActivationHistograms & { step: number; examples: number };
-  /** P(class 1) on the boundary grid, rows from the top; absent for regression. */
+  /** P(class 1) on the boundary grid, rows from the top; only for models of 2-D points with one logit. */
   boundary?: Float32Array;
   /** Counts boundary recomputations, so the page redraws the map only when it changed. */
   boundaryVersion: number;
@@ -98,7 +100,7 @@ export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (p
   const layers = trainer.layerNames;
   const steps = new History([...STEP_SERIES, ...layers]);
   const evaluations = new History([...EVAL_SERIES]);
-  const drawsBoundary = params.boundaryResolution > 0 && params.config.task.kind === 'classification';
+  const drawsBoundary = params.boundaryResolution > 0 && trainer.hasBoundary;
 
   let evaluation = { ...(await paced(() => trainer.evaluate())), step: 0 };
   evaluations.push(0, [evaluation.trainLoss, evaluation.testLoss, evaluation.trainAccuracy, evaluation.testAccuracy]);
