@@ -25,7 +25,7 @@ import { OutputMaps } from './OutputMaps';
 import { OutputTable } from './OutputTable';
 import type { LoadedImage } from './read-image';
 import { StepThrough } from './StepThrough';
-import { short } from '../feature-map/short';
+import { formatDecimals } from '../../lib/common';
 import '../feature-map/feature-map.css';
 import './convolution.css';
 
@@ -95,7 +95,7 @@ function ConvolutionView({ variant }: { variant: VariantName }) {
   const marks: Mark[] = (breakdown?.channels[0]?.terms ?? []).map((t) => ({ row: t.row, col: t.col, kind: t.inside ? 'window' : 'padding' }));
   const channelNames = Array.from({ length: shape.inChannels }, (_, c) => channelName(shape, c));
   const windowText = `The window for output row ${at.row}, column ${at.col} covers input rows ${origin.row} to ${origin.row + span - 1} and columns ${origin.col} to ${origin.col + span - 1}.`;
-  const valueText = `Filter ${filter}, row ${at.row}, column ${at.col} of ${outH} × ${outW}: y = ${engineValue === undefined ? 'computing' : short(engineValue)}`;
+  const valueText = `Filter ${filter}, row ${at.row}, column ${at.col} of ${outH} × ${outW}: y = ${engineValue === undefined ? 'computing' : formatDecimals(engineValue)}`;
 
   const select = (f: number, cell: Cell): void => {
     const c = clampCell(cell, outH, outW);

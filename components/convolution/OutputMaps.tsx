@@ -4,7 +4,7 @@ import { GridCursor } from '../feature-map/GridCursor';
 import type { Cell } from '../feature-map/grid-keys';
 import { absMax, type Paint } from '../feature-map/paint';
 import { PixelMap } from '../feature-map/PixelMap';
-import { short } from '../feature-map/short';
+import { formatDecimals } from '../../lib/common';
 import { useThemeColours } from '../feature-map/useThemeColours';
 
 interface Props {
@@ -79,7 +79,7 @@ export function OutputMaps({ data, outChannels, height, width, filter, at, onSel
               <figcaption>
                 Filter {f}
                 {f === filter ? ' (selected)' : ''}
-                {values ? `, scale ±${short(paints[f]?.max ?? 0)}` : ''}
+                {values ? `, scale ±${formatDecimals(paints[f]?.max ?? 0)}` : ''}
               </figcaption>
             </figure>
           );

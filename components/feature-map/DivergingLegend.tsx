@@ -1,4 +1,4 @@
-import { formatValue } from '../widget-kit/format';
+import { formatValue } from '../../lib/common';
 
 interface Props {
   /** The value shown at full colour on each side. */

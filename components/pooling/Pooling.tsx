@@ -6,7 +6,7 @@ import { clampCell, type Cell } from '../feature-map/grid-keys';
 import { GridCursor } from '../feature-map/GridCursor';
 import { absMax } from '../feature-map/paint';
 import { EngineError, Problem } from '../feature-map/Problem';
-import { short } from '../feature-map/short';
+import { formatDecimals } from '../../lib/common';
 import { SizeFormula } from '../feature-map/SizeFormula';
 import { Notices } from '../widget-kit/Notices';
 import { Slider } from '../widget-kit/Slider';
@@ -77,7 +77,7 @@ function PoolingView() {
   const scale = absMax(flat);
   const select = (cell: Cell): void => update({ row: cell.row, col: cell.col });
   const yValue = fresh?.output[at.row * outW + at.col];
-  const valueText = `Output row ${at.row}, column ${at.col} of ${outH} × ${outW}: y = ${yValue === undefined ? 'computing' : short(yValue)}`;
+  const valueText = `Output row ${at.row}, column ${at.col} of ${outH} × ${outW}: y = ${yValue === undefined ? 'computing' : formatDecimals(yValue)}`;
 
   const changed = shift && fresh && shift.map === map && shift.before.length === fresh.output.length ? fresh.output.filter((v, i) => v !== shift.before[i]).length : undefined;
   const doShift = (dRow: number, dCol: number, words: string): void => {

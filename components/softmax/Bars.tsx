@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { formatValue } from '../widget-kit/format';
+import { formatValue } from '../../lib/common';
 
 interface Props {
   probabilities: readonly number[];

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ActivationHistograms as Histograms } from '../../lib/ml/training';
 import { resolveCssColor } from '../charts/css-color';
 import { clearedCanvas } from '../charts/canvas';
-import { formatFixed, formatValue } from '../widget-kit/format';
+import { formatFixed, formatValue } from '../../lib/common';
 import { layerColor } from './LayerNorms';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dataset } from '../../lib/ml/datasets';
-import { formatFixed } from '../widget-kit/format';
+import { formatFixed } from '../../lib/common';
 import { useTheme } from '../charts/useTheme';
 import { type Rgb, themeColors } from './theme-colors';
 

@@ -1,7 +1,7 @@
 import { scaleLog } from 'd3-scale';
 import { useEffect, useRef } from 'preact/hooks';
 import { resolveCssColor } from '../charts/css-color';
-import { formatValue } from '../widget-kit/format';
+import { formatValue } from '../../lib/common';
 import { clearedCanvas } from '../charts/canvas';
 
 interface Props {

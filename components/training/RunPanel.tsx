@@ -6,7 +6,7 @@ import type { TrainConfig } from '../../lib/ml/training';
 import { LineChart, type Series } from '../charts/LineChart';
 import { niceCeil } from '../charts/nice';
 import { useTheme } from '../charts/useTheme';
-import { formatFixed, formatValue } from '../widget-kit/format';
+import { formatFixed, formatValue } from '../../lib/common';
 import { ActivationHistograms } from './ActivationHistograms';
 import { BoundaryMap } from './BoundaryMap';
 import { LayerNorms, layerColor } from './LayerNorms';
