@@ -5,7 +5,7 @@ import type { Cell } from '../feature-map/grid-keys';
 import { absMax, type Paint } from '../feature-map/paint';
 import { PixelMap } from '../feature-map/PixelMap';
 import { formatDecimals } from '../../lib/common';
-import { useThemeColours } from '../feature-map/useThemeColours';
+import { useDivergingColours } from '../charts/theme-colors';
 
 interface Props {
   /** The engine's output (C_out, H_out, W_out), or undefined while it is computed. */
@@ -28,7 +28,7 @@ const GAP = 12;
 
 /** The C_out feature maps on one diverging colour scale; the selected one is the keyboard control of the window. */
 export function OutputMaps({ data, outChannels, height, width, filter, at, onSelect, available, valueText }: Props) {
-  const colours = useThemeColours();
+  const colours = useDivergingColours();
   const perRow = Math.min(outChannels, 2);
   const cell = Math.min(MAX_CELL, (available - 4 - (perRow - 1) * GAP) / perRow / width);
   const plane = height * width;

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dataset } from '../../lib/ml/datasets';
 import { formatFixed } from '../../lib/common';
-import { useTheme } from '../charts/useTheme';
-import { type Rgb, themeColors } from './theme-colors';
+import { useTheme } from '../charts/theme-colors';
+import { type Rgb, themeColors } from '../charts/theme-colors';
 
 interface Props {
   /** P(class 1) on a resolution × resolution grid, rows from the top. */

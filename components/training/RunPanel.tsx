@@ -5,7 +5,7 @@ import { describeDivergence, describeGradientRatio } from '../../lib/ml/training
 import type { TrainConfig } from '../../lib/ml/training';
 import { LineChart, type Series } from '../charts/LineChart';
 import { niceCeil } from '../charts/nice';
-import { useTheme } from '../charts/useTheme';
+import { useTheme } from '../charts/theme-colors';
 import { formatFixed, formatValue } from '../../lib/common';
 import { ActivationHistograms } from './ActivationHistograms';
 import { BoundaryMap } from './BoundaryMap';
