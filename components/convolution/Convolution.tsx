@@ -6,10 +6,10 @@ import { withInChannels, withKernelSize, withOutChannels } from '../../lib/cours
 import { gridSize } from '../../lib/ml/shapes';
 import type { UrlNotice } from '../../lib/common';
 import { useElementWidth } from '../charts/useElementWidth';
-import { clampCell, type Cell } from '../feature-map/grid-keys';
-import type { Mark } from '../feature-map/PixelMap';
-import { EngineError, Problem } from '../feature-map/Problem';
-import { usePrefixedUrlState } from '../feature-map/usePrefixedUrlState';
+import { clampCell, type Cell } from '../sliding-window/grid-keys';
+import type { Mark } from '../charts/PixelMap';
+import { EngineError, Problem } from '../sliding-window/Problem';
+import { usePrefixedUrlState } from '../sliding-window/usePrefixedUrlState';
 import { Notices } from '../widget-kit/Notices';
 import { Slider } from '../widget-kit/Slider';
 import { Toolbar } from '../widget-kit/Toolbar';
@@ -26,7 +26,7 @@ import { OutputTable } from './OutputTable';
 import type { LoadedImage } from './read-image';
 import { StepThrough } from './StepThrough';
 import { formatDecimals } from '../../lib/common';
-import '../feature-map/feature-map.css';
+import '../sliding-window/sliding-window.css';
 import './convolution.css';
 
 interface Props {

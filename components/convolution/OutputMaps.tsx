@@ -1,9 +1,9 @@
 import { useMemo } from 'preact/hooks';
-import { DivergingLegend } from '../feature-map/DivergingLegend';
-import { GridCursor } from '../feature-map/GridCursor';
-import type { Cell } from '../feature-map/grid-keys';
-import { absMax, type Paint } from '../feature-map/paint';
-import { PixelMap } from '../feature-map/PixelMap';
+import { DivergingLegend } from '../charts/DivergingLegend';
+import { GridCursor } from '../sliding-window/GridCursor';
+import type { Cell } from '../sliding-window/grid-keys';
+import { absMax, type Paint } from '../charts/paint';
+import { PixelMap } from '../charts/PixelMap';
 import { formatDecimals } from '../../lib/common';
 import { useDivergingColours } from '../charts/theme-colors';
 

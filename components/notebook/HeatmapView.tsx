@@ -1,10 +1,9 @@
 import type { HeatmapItem } from '../../lib/notebook';
-import { DivergingLegend } from '../feature-map/DivergingLegend';
-import { PixelMap } from '../feature-map/PixelMap';
-import { absMax } from '../feature-map/paint';
+import { DivergingLegend } from '../charts/DivergingLegend';
+import { PixelMap } from '../charts/PixelMap';
+import { absMax } from '../charts/paint';
 import { useDivergingColours } from '../charts/theme-colors';
 import { useElementWidth } from '../charts/useElementWidth';
-import '../feature-map/feature-map.css';
 
 /** A display() or plot() heatmap: signed values on the theme's diverging scale, with its key and a text summary. */
 export function HeatmapView({ item }: { item: HeatmapItem }) {

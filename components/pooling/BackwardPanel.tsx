@@ -1,9 +1,9 @@
 import { useId } from 'preact/hooks';
 import type { Matrix } from '../../lib/course/pooling';
 import type { PoolMode, WindowCell } from '../../lib/course/pooling';
-import type { Cell } from '../feature-map/grid-keys';
-import { absMax } from '../feature-map/paint';
-import { Problem } from '../feature-map/Problem';
+import type { Cell } from '../sliding-window/grid-keys';
+import { absMax } from '../charts/paint';
+import { Problem } from '../sliding-window/Problem';
 import { formatDecimals } from '../../lib/common';
 import { MatrixInput } from './MatrixInput';
 import { GRADIENT_SOURCES, MAP_LIMITS, type GradientSource, type Upstream } from './model';

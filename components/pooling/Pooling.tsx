@@ -2,12 +2,12 @@ import { useId, useMemo, useState } from 'preact/hooks';
 import type { Matrix } from '../../lib/course/pooling';
 import { poolProblem, poolWindow, windowArgmax, type PoolSpec } from '../../lib/course/pooling';
 import { gridSize } from '../../lib/ml/shapes';
-import { clampCell, type Cell } from '../feature-map/grid-keys';
-import { GridCursor } from '../feature-map/GridCursor';
-import { absMax } from '../feature-map/paint';
-import { EngineError, Problem } from '../feature-map/Problem';
+import { clampCell, type Cell } from '../sliding-window/grid-keys';
+import { GridCursor } from '../sliding-window/GridCursor';
+import { absMax } from '../charts/paint';
+import { EngineError, Problem } from '../sliding-window/Problem';
 import { formatDecimals } from '../../lib/common';
-import { SizeFormula } from '../feature-map/SizeFormula';
+import { SizeFormula } from '../sliding-window/SizeFormula';
 import { Notices } from '../widget-kit/Notices';
 import { Slider } from '../widget-kit/Slider';
 import { Toolbar } from '../widget-kit/Toolbar';
@@ -20,7 +20,7 @@ import { LIMITS, MAP_LIMITS, MAP_PRESETS, poolSchema, shiftMap, upstreamGradient
 import type { PoolJobResult, PoolParams } from '../../lib/course/pooling';
 import { ValueGrid } from './ValueGrid';
 import { WindowSentence } from './WindowSentence';
-import '../feature-map/feature-map.css';
+import '../sliding-window/sliding-window.css';
 import './pooling.css';
 
 /** The pooling island: max or average pooling forward on a small feature map, and where backward() sends the gradient. */

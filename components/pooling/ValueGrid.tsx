@@ -1,4 +1,4 @@
-import type { Cell } from '../feature-map/grid-keys';
+import type { Cell } from '../sliding-window/grid-keys';
 import { formatDecimals } from '../../lib/common';
 
 interface Props {

@@ -1,5 +1,5 @@
 import type { PoolMode, WindowCell } from '../../lib/course/pooling';
-import type { Cell } from '../feature-map/grid-keys';
+import type { Cell } from '../sliding-window/grid-keys';
 import { formatDecimals } from '../../lib/common';
 
 interface Props {

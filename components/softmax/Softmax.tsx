@@ -8,7 +8,7 @@ import { Toolbar } from '../widget-kit/Toolbar';
 import { useLatestJob } from '../widget-kit/useLatestJob';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
-import { Bars } from './Bars';
+import { ProbabilityBars } from '../charts/ProbabilityBars';
 import { LogitInputs } from './LogitInputs';
 import { PRESETS, softmaxSchema, TEMPERATURE_STOPS } from './model';
 import type { SoftmaxRequest } from './softmax.job';
@@ -76,7 +76,7 @@ function SoftmaxView() {
       </div>
 
       <div ref={chartRef} class="softmax__chart">
-        <Bars probabilities={p} width={width} height={200} />
+        <ProbabilityBars probabilities={p} width={width} height={200} />
       </div>
 
       <table class="data-table softmax__table" aria-busy={job.busy ? 'true' : undefined}>

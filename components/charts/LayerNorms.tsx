@@ -1,8 +1,9 @@
 import { scaleLog } from 'd3-scale';
 import { useEffect, useRef } from 'preact/hooks';
-import { cssColor } from '../charts/theme-colors';
+import { cssColor } from './theme-colors';
 import { formatValue } from '../../lib/common';
-import { clearedCanvas } from '../charts/canvas';
+import { clearedCanvas } from './canvas';
+import './charts.css';
 
 interface Props {
   layers: string[];

@@ -1,5 +1,5 @@
 /** Turning maps of numbers into RGBA pixels: an image as it is, one channel tinted, or signed values on a diverging scale. */
-import type { DivergingColours, Rgb } from '../charts/theme-colors';
+import type { DivergingColours, Rgb } from './theme-colors';
 
 /** How a map's values become colours. */
 export type Paint =

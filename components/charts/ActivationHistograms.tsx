@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ActivationHistograms as Histograms } from '../../lib/ml/training';
-import { cssColor } from '../charts/theme-colors';
-import { clearedCanvas } from '../charts/canvas';
+import { cssColor } from './theme-colors';
+import { clearedCanvas } from './canvas';
 import { formatFixed, formatValue } from '../../lib/common';
 import { layerColor } from './LayerNorms';
+import './charts.css';
 
 interface Props {
   /** The watched layers' names, first layer first; the hidden layers are the first `histograms.layers.length`. */
