@@ -65,7 +65,7 @@ test.describe('notebook code cells', () => {
     expect(gap).toBeLessThan(1e-6);
     const chart = output(check).getByRole('slider', { name: /^Your activation and its derivative/ });
     await expect(chart).toBeVisible();
-    await expect(output(check)).toContainText("Line chart \"Your activation and its derivative\". f(z): 41 points, x from -5 to 5");
+    await expect(output(check)).toContainText("Line chart \"Your activation and its derivative\". f(z): 41 points, x from −5 to 5");
     // The chart's data, as a table.
     await output(check).getByText('Data', { exact: true }).click();
     await expect(output(check).getByRole('table').first()).toContainText('f(z)');

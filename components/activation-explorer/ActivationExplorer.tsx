@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { ACTIVATIONS, ACTIVATION_NAMES, type ActivationName, describeIntervals } from '../../lib/course/activations';
 import { useElementWidth } from '../charts/useElementWidth';
-import { formatFixed, formatValue } from '../widget-kit/format';
+import { formatFixed, formatValue } from '../../lib/common';
 import { Notices } from '../widget-kit/Notices';
 import { ScrollX } from '../widget-kit/ScrollX';
 import { Slider } from '../widget-kit/Slider';

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Output } from '../../lib/notebook';
-import { useTheme } from '../charts/useTheme';
+import { useTheme } from '../charts/theme-colors';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import type { CellEditor } from './editor';
 import type { RunResult } from './kernel-host';

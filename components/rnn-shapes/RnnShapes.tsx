@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { rnnScript } from '../../lib/ml/shapes';
 import { useElementWidth } from '../charts/useElementWidth';
-import { formatValue } from '../widget-kit/format';
+import { formatValue } from '../../lib/common';
 import { Notices } from '../widget-kit/Notices';
 import { Toolbar } from '../widget-kit/Toolbar';
 import { useUrlState } from '../widget-kit/useUrlState';

@@ -1,4 +1,3 @@
 /** lib/notebook: the package's public surface. */
-export * from './numbers';
 export * from './outputs';
 export * from './protocol';

@@ -3,7 +3,7 @@
  *
  * Why a hand-written protocol rather than Comlink: what this runtime needs beyond a call is
  * exactly what Comlink leaves out. Comlink does not notice a worker that dies (its promises stay
- * pending forever on an `error` event), loses custom error names, needs a proxied callback and a
+ * pending forever on an `error` event), needs a proxied callback and a
  * second MessageChannel for progress, and would still need our own coalescing, transfer lists,
  * terminate-and-respawn and pause/step messages around it. The whole protocol is five message
  * kinds (protocol.ts), each handled in one place, and typed end to end without Comlink's

@@ -1,8 +1,9 @@
 import { scaleLog } from 'd3-scale';
 import { useEffect, useRef } from 'preact/hooks';
-import { resolveCssColor } from '../charts/css-color';
-import { formatValue } from '../widget-kit/format';
-import { clearedCanvas } from '../charts/canvas';
+import { cssColor } from './theme-colors';
+import { formatValue } from '../../lib/common';
+import { clearedCanvas } from './canvas';
+import './charts.css';
 
 interface Props {
   layers: string[];
@@ -36,7 +37,7 @@ export function LayerNorms({ layers, norms, step, width, theme }: Props) {
     const el = canvas.current;
     const ctx = clearedCanvas(el, width, height);
     if (!el || !ctx) return;
-    const text = resolveCssColor('var(--text-muted)');
+    const text = cssColor('var(--text-muted)');
     ctx.font = `11px ${getComputedStyle(el).fontFamily}`;
     ctx.textBaseline = 'middle';
     // Room for the longest name ("weight_hh_l0" in an RNN), at least LABEL.
@@ -55,7 +56,7 @@ export function LayerNorms({ layers, norms, step, width, theme }: Props) {
       ctx.fillStyle = text;
       ctx.textAlign = 'right';
       ctx.fillText(labels[i] ?? name, labelWidth - 6, top + ROW / 2);
-      ctx.fillStyle = resolveCssColor(layerColor(i, layers.length));
+      ctx.fillStyle = cssColor(layerColor(i, layers.length));
       ctx.fillRect(labelWidth, top + 2, w, ROW - 5);
       ctx.fillStyle = text;
       ctx.textAlign = 'left';

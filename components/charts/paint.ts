@@ -1,5 +1,5 @@
 /** Turning maps of numbers into RGBA pixels: an image as it is, one channel tinted, or signed values on a diverging scale. */
-import type { Rgb, ThemeColours } from './useThemeColours';
+import type { DivergingColours, Rgb } from './theme-colors';
 
 /** How a map's values become colours. */
 export type Paint =
@@ -10,7 +10,7 @@ export type Paint =
   /** One plane in [0, 1]: black to the given colour (a single channel of a colour image). */
   | { readonly kind: 'tint'; readonly colour: Rgb }
   /** Signed values: `negative` at −max, the background at 0, `positive` at +max, clipped beyond. */
-  | { readonly kind: 'diverging'; readonly max: number; readonly colours: ThemeColours };
+  | { readonly kind: 'diverging'; readonly max: number; readonly colours: DivergingColours };
 
 const byte = (v: number): number => Math.round(255 * Math.max(0, Math.min(1, v)));
 
@@ -19,7 +19,7 @@ function mix(a: Rgb, b: Rgb, t: number): [number, number, number] {
 }
 
 /** The colour of value v on a diverging scale from −max to +max (linear in sRGB, like a CSS gradient). */
-export function divergingColour(v: number, max: number, colours: ThemeColours): [number, number, number] {
+export function divergingColour(v: number, max: number, colours: DivergingColours): [number, number, number] {
   if (!Number.isFinite(v)) return [...colours.zero];
   const t = max > 0 ? Math.max(-1, Math.min(1, v / max)) : 0;
   return mix(colours.zero, t >= 0 ? colours.positive : colours.negative, Math.abs(t));

@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { formatValue } from '../widget-kit/format';
+import { formatValue } from '../../lib/common';
+import './charts.css';
 
 interface Props {
   probabilities: readonly number[];
@@ -10,7 +11,7 @@ interface Props {
 const MARGIN = { top: 22, right: 8, bottom: 26, left: 36 };
 
 /** The probabilities as bars, each labelled with its value. Decorative for screen readers: the table beside it has the numbers. */
-export function Bars({ probabilities, width, height }: Props) {
+export function ProbabilityBars({ probabilities, width, height }: Props) {
   // Bars at most 72 px wide, centred, so three classes do not look like three walls.
   const plotWidth = Math.min(width - MARGIN.left - MARGIN.right, probabilities.length * 96);
   const left = MARGIN.left + (width - MARGIN.left - MARGIN.right - plotWidth) / 2;

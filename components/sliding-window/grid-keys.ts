@@ -1,10 +1,8 @@
 /** Keyboard moves of a cursor on a rows × cols grid (the highlighted output cell of a convolution or pooling). */
 
-/** A cell of a grid. */
-export interface Cell {
-  row: number;
-  col: number;
-}
+import type { Cell } from '../charts/PixelMap';
+
+export type { Cell };
 
 /**
  * The cell a key press moves to, or undefined for keys that do not move it. Arrows step one cell

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ActivationHistograms as Histograms } from '../../lib/ml/training';
-import { resolveCssColor } from '../charts/css-color';
-import { clearedCanvas } from '../charts/canvas';
-import { formatFixed, formatValue } from '../widget-kit/format';
+import { cssColor } from './theme-colors';
+import { clearedCanvas } from './canvas';
+import { formatFixed, formatValue } from '../../lib/common';
 import { layerColor } from './LayerNorms';
+import './charts.css';
 
 interface Props {
   /** The watched layers' names, first layer first; the hidden layers are the first `histograms.layers.length`. */
@@ -39,8 +40,8 @@ export function ActivationHistograms({ layers, histograms, width, theme }: Props
   useEffect(() => {
     const ctx = clearedCanvas(canvas.current, width, height);
     if (!ctx || !histograms || !canvas.current) return;
-    const text = resolveCssColor('var(--text-muted)');
-    const rule = resolveCssColor('var(--border)');
+    const text = cssColor('var(--text-muted)');
+    const rule = cssColor('var(--border)');
     ctx.font = `11px ${getComputedStyle(canvas.current).fontFamily}`;
     ctx.textBaseline = 'middle';
     const plot = Math.max(40, width - LABEL - STD);
@@ -59,7 +60,7 @@ export function ActivationHistograms({ layers, histograms, width, theme }: Props
       ctx.stroke();
       const most = Math.max(...row.shares);
       const bins = row.shares.length;
-      ctx.fillStyle = resolveCssColor(layerColor(i, layers.length));
+      ctx.fillStyle = cssColor(layerColor(i, layers.length));
       row.shares.forEach((share, b) => {
         if (share <= 0 || most <= 0) return;
         const h = Math.max(1, (share / most) * (ROW - 4));

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dataset } from '../../lib/ml/datasets';
-import { formatFixed } from '../widget-kit/format';
-import { useTheme } from '../charts/useTheme';
+import { formatFixed } from '../../lib/common';
+import { useTheme } from './theme-colors';
 import { type Rgb, themeColors } from './theme-colors';
+import './charts.css';
 
 interface Props {
   /** P(class 1) on a resolution × resolution grid, rows from the top. */

@@ -1,4 +1,5 @@
-import { formatValue } from '../widget-kit/format';
+import { formatValue } from '../../lib/common';
+import './charts.css';
 
 interface Props {
   /** The value shown at full colour on each side. */

@@ -1,6 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Cell } from './grid-keys';
 import { paintRgba, type Paint } from './paint';
+import './charts.css';
+
+/** A cell of a grid: its row and column. */
+export interface Cell {
+  row: number;
+  col: number;
+}
 
 /** A cell outlined on top of the map. */
 export interface Mark extends Cell {
