@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 import { BROWSER_ARGS } from './e2e/browser-args.mjs';
 import { findBrowser } from './scripts/find-browser.mjs';
@@ -13,7 +14,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 7_000 },
   fullyParallel: true,
-  ...(process.env.CI ? { workers: 2 } : {}),
+  // Two at least, locally as in CI (Playwright's default, half the cores, is one on a 2-core machine).
+  workers: Math.max(2, Math.floor(availableParallelism() / 2)),
   retries: 0,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
   use: {

@@ -59,13 +59,23 @@ export const test = base.extend<{ problems: PageProblems & { allow(pattern: RegE
   ],
 });
 
-/** Runs axe on the page (or part of it) and fails with a readable list of violations. */
-export async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
+/** Where axe looks and how it reports: `include`, a selector, narrows it to part of the page; `soft` lets the test go on after violations (they fail it at its end). */
+interface AxeOptions {
+  include?: string;
+  soft?: boolean;
+}
+
+/** Every live widget's frame on a page: what widget specs give axe (site.spec.ts checks whole pages). */
+export const WIDGETS = 'section.widget';
+
+/** Runs axe on the page (or the part `include` selects) and fails with a readable list of violations. */
+export async function expectNoAxeViolations(page: Page, scope: string | AxeOptions = {}): Promise<void> {
+  const { include, soft = false } = typeof scope === 'string' ? { include: scope } : scope;
   let builder = new AxeBuilder({ page });
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
   const readable = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-  expect(readable, 'axe violations').toEqual([]);
+  (soft ? expect.soft : expect)(readable, 'axe violations').toEqual([]);
 }
 
 /** Sets the colour theme the way a reader would: the remembered choice, before the page loads. */
@@ -73,10 +83,10 @@ export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<voi
   await page.addInitScript((t) => localStorage.setItem('nn-theme', t), theme);
 }
 
-/** Fails if the page scrolls sideways (content wider than the viewport). */
-export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+/** Fails if the page scrolls sideways (content wider than the viewport); `soft` lets the test go on. */
+export async function expectNoHorizontalScroll(page: Page, { soft = false } = {}): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+  (soft ? expect.soft : expect)(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
 }
 
 export { expect };
