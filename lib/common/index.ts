@@ -1,4 +1,5 @@
-/** Small pieces every layer above may share: URL state, Python's spelling of values, lesson figures. */
+/** Small pieces every layer above may share: URL state, Python's spelling of values, lesson figures, the browser's document store. */
 export * from './url-state';
 export * from './python';
 export * from './lesson-figures';
+export * from './storage';

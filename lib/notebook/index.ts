@@ -2,3 +2,6 @@
 export * from './numbers';
 export * from './outputs';
 export * from './protocol';
+export * from './cell-id';
+export * from './cell-edits';
+export * from './share-link';
