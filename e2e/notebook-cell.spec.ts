@@ -322,7 +322,10 @@ test.describe('sharing a cell', () => {
     await setCode(page, check, 'const mine = 1;\nmine');
     await expect.poll(() => savedEdit(page, 'check-derivative'), SLOW).toBe('const mine = 1;\nmine');
 
+    // The reader opens the link in a tab of their own, the only one (a background tab may not load its editor).
+    await page.close();
     const reader = await context.newPage();
+    await reader.bringToFront();
     await reader.goto(link);
     const opened = await openCell(reader, CHECK);
     await expect(editor(opened)).toContainText('const shared = 6 * 7;');
