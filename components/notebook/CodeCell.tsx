@@ -3,14 +3,20 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Output } from '../../lib/notebook';
 import { useTheme } from '../charts/theme-colors';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
+import { CellPrompt } from './CellPrompt';
 import type { CellEditor } from './editor';
 import type { RunResult } from './kernel-host';
 import { OutputArea } from './OutputArea';
 import { focusNextCell, pageKernel, registerCell, runAll, type CellHandle } from './page-kernel';
+import { useCellDocument } from './useCellDocument';
 import './notebook.css';
 
 interface Props {
-  /** The cell's TypeScript. */
+  /** The cell's id, stable for good: saved edits and shared links are keyed by it ("define-activation"). */
+  id: string;
+  /** The page's part of the key of saved edits ("lessons/activation-functions"). */
+  page: string;
+  /** The cell's TypeScript, as the lesson has it. */
   code: string;
   /** What the cell does, e.g. "Define your activation": names the cell for screen readers. */
   label: string;
@@ -27,6 +33,9 @@ type Status =
   | { kind: 'done'; result: RunResult; errorLine?: number };
 
 const TIME_LIMITS = [2, 5, 10, 30, 60, 300];
+
+/** Calls `fn` when the browser is idle (within 2 s), or soon where there is no requestIdleCallback. */
+const whenIdle = (fn: () => void): void => void ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
 // The editor loads when the cell comes this close to the viewport.
 const NEAR_VIEWPORT = '400px 0px';
 
@@ -61,15 +70,22 @@ export default function CodeCell(props: Props) {
   const code = useRef(props.code);
   return (
     <WidgetBoundary name={`code cell “${props.label}”`}>
-      <CellView {...props} code={code} />
+      <CellView {...props} original={props.code} code={code} />
     </WidgetBoundary>
   );
 }
 
-function CellView({ code, label, timeLimit = 10, children }: Omit<Props, 'code'> & { code: { current: string } }) {
+function CellView({ id: cellId, page, original, code, label, timeLimit = 10, children }: Omit<Props, 'code'> & { original: string; code: { current: string } }) {
   const root = useRef<HTMLElement>(null);
   const editorHost = useRef<HTMLDivElement>(null);
   const editor = useRef<CellEditor | null>(null);
+  // Focus asked for before the editor had loaded (by a shared link): given when it loads.
+  const focusWhenReady = useRef(false);
+  const focusEditor = (): void => {
+    if (editor.current) editor.current.view.focus();
+    else focusWhenReady.current = true;
+  };
+  const doc = useCellDocument({ page, cellId, original, code, editor, root, focusEditor });
   const runToken = useRef(0);
   const [hydrated, setHydrated] = useState(false);
   const [editorReady, setEditorReady] = useState(false);
@@ -101,7 +117,8 @@ function CellView({ code, label, timeLimit = 10, children }: Omit<Props, 'code'>
     setStatus({ kind: 'queued' });
     editor.current?.markError(null);
     const result = await pageKernel().run({
-      code: code.current,
+      // The reader's saved code, once it has been read (the run keeps its place in the queue meanwhile).
+      code: doc.loaded.then(() => code.current),
       timeLimitMs: limitRef.current * 1000,
       onStart: (n) => {
         if (!mine()) return;
@@ -124,6 +141,8 @@ function CellView({ code, label, timeLimit = 10, children }: Omit<Props, 'code'>
   };
   const runRef = useRef(run);
   runRef.current = run;
+  const docRef = useRef(doc);
+  docRef.current = doc;
 
   // Register with the page, follow the kernel, and load the editor when the cell nears the viewport.
   useEffect(() => {
@@ -148,7 +167,9 @@ function CellView({ code, label, timeLimit = 10, children }: Omit<Props, 'code'>
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
         observer.disconnect();
-        void import('./editor').then(({ createEditor }) => {
+        // Start the kernel in the background, so that the first Run does not wait for it.
+        whenIdle(() => pageKernel().warm());
+        void Promise.all([import('./editor'), doc.loaded]).then(([{ createEditor }]) => {
           if (cancelled || !editorHost.current) return;
           const hadFocus = element.querySelector('.code-cell__static') === document.activeElement;
           editor.current = createEditor(editorHost.current, {
@@ -161,10 +182,10 @@ function CellView({ code, label, timeLimit = 10, children }: Omit<Props, 'code'>
               void runRef.current();
               focusNextCell(handle);
             },
-            onChange: (doc) => (code.current = doc),
+            onChange: (text) => docRef.current.edited(text),
           });
           setEditorReady(true);
-          if (hadFocus) editor.current.view.focus();
+          if (hadFocus || focusWhenReady.current) editor.current.view.focus();
         });
       },
       { rootMargin: NEAR_VIEWPORT },
@@ -188,7 +209,7 @@ function CellView({ code, label, timeLimit = 10, children }: Omit<Props, 'code'>
   const limits = TIME_LIMITS.includes(timeLimit) ? TIME_LIMITS : [...TIME_LIMITS, timeLimit].sort((a, b) => a - b);
 
   return (
-    <section class="code-cell" ref={root} aria-label={`Code cell: ${label}`} data-code-cell onPointerEnter={() => pageKernel().warm()} onFocusCapture={() => pageKernel().warm()}>
+    <section class="code-cell" ref={root} aria-label={`Code cell: ${label}`} data-code-cell data-cell-id={cellId} onPointerEnter={() => pageKernel().warm()} onFocusCapture={() => pageKernel().warm()}>
       <div class="code-cell__bar">
         <span class="code-cell__count" title="Execution count">
           [{running ? '*' : (count ?? ' ')}]
@@ -215,14 +236,51 @@ function CellView({ code, label, timeLimit = 10, children }: Omit<Props, 'code'>
             ))}
           </select>
         </label>
+        <button type="button" class="code-cell__button" onClick={() => void doc.copyLink()} disabled={!hydrated}>
+          Copy link
+        </button>
+        {doc.modified && (
+          <button type="button" class="code-cell__button" onClick={doc.askReset}>
+            Reset to starter code
+          </button>
+        )}
+        {doc.modified && (
+          <span class={`code-cell__modified${doc.storageNotice ? ' code-cell__modified--unsaved' : ''}`}>
+            Edited<span class="visually-hidden">{doc.storageNotice ? ' (not saved)' : ' (saved in this browser)'}</span>
+          </span>
+        )}
         <span class="code-cell__status">{shownStatus}</span>
+      </div>
+      {doc.prompt && <CellPrompt prompt={doc.prompt} onAnswer={doc.answerPrompt} />}
+      <div class="code-cell__notes" role="status">
+        {doc.message && (
+          <p class={`code-cell__note code-cell__note--${doc.message.tone}`}>
+            <span>{doc.message.text}</span>
+            {doc.message.link !== undefined && <input class="code-cell__link-field" type="text" readOnly value={doc.message.link} aria-label="Link to this cell" onFocus={(e) => e.currentTarget.select()} />}
+            {doc.message.back !== undefined && (
+              <button type="button" class="code-cell__button" onClick={doc.goBack}>
+                Back to your code
+              </button>
+            )}
+            <button type="button" class="nb-link" onClick={doc.dismissMessage}>
+              Dismiss
+            </button>
+          </p>
+        )}
+        {doc.storageNotice && <p class="code-cell__note code-cell__note--error">{doc.storageNotice}</p>}
+        {doc.modified && doc.originalChanged && !doc.storageNotice && (
+          <p class="code-cell__note code-cell__note--info">The starter code of this cell has changed since you edited it: Reset to starter code shows the new version.</p>
+        )}
       </div>
       <p class="visually-hidden" id={keysId}>
         Shift+Enter runs the cell and moves to the next one; Control+Enter runs it in place. Press Escape, then Tab, to leave the editor.
       </p>
       {!editorReady && (
         <div class="code-cell__static" tabIndex={-1}>
-          {children ?? (
+          {/* The lesson's code highlighted at build time, or the reader's own as plain text until the editor loads. */}
+          {code.current === original && children ? (
+            children
+          ) : (
             <pre>
               <code>{code.current}</code>
             </pre>
