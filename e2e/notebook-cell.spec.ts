@@ -329,16 +329,24 @@ test.describe('sharing a cell', () => {
     await reader.goto(link);
     const opened = await openCell(reader, CHECK);
     await expect(editor(opened)).toContainText('const shared = 6 * 7;');
-    await expect(notes(opened)).toContainText('Showing the code from the link. Your own code stays saved until you edit this one.');
+    await expect(notes(opened)).toContainText('Showing the code from the link. Your own code stays saved, and is kept aside if you edit this one.');
     await expect.poll(() => reader.evaluate(() => location.hash)).toBe('');
     await runInPlace(reader, opened);
     await expect(output(opened).locator('.nb-out__value')).toHaveText(/Value: 42$/);
     // Not saved over the reader's code.
     expect(await savedEdit(reader, 'check-derivative')).toBe('const mine = 1;\nmine');
     await expectNoAxeViolations(reader, '.code-cell-block');
-    await opened.getByRole('button', { name: 'Back to your code' }).click();
-    await expect(editor(opened)).toContainText('const mine = 1;');
-    await expect(editor(opened)).not.toContainText('shared');
+    // Editing the link's code saves it as theirs; their own code is kept aside, across a reload.
+    await setCode(reader, opened, 'const shared = 6 * 7;\nshared + 1');
+    await expect.poll(() => savedEdit(reader, 'check-derivative'), SLOW).toBe('const shared = 6 * 7;\nshared + 1');
+    await reader.reload();
+    const reopened = await openCell(reader, CHECK);
+    await expect(editor(reopened)).toContainText('shared + 1');
+    await expect(notes(reopened)).toContainText('Your own code from before you edited a shared link’s code is kept.');
+    await reopened.getByRole('button', { name: 'Back to your code' }).click();
+    await expect(editor(reopened)).toContainText('const mine = 1;');
+    await expect(editor(reopened)).not.toContainText('shared');
+    await expect.poll(() => savedEdit(reader, 'check-derivative'), SLOW).toBe('const mine = 1;\nmine');
     await reader.close();
   });
 

@@ -1,13 +1,14 @@
 /**
  * A cell's code as a document: the reader's edits saved in the browser (debounced, and written
  * at once when the page is hidden), whether the code differs from the lesson's, Reset to
- * original (asked first), Copy link, and opening a shared link (the reader's saved code is kept
- * until they edit the shared code, and one button puts it back). Storage that is missing or full is reported, and the cell keeps
- * working in memory.
+ * original (asked first), Copy link, and opening a shared link (the reader's saved code stays
+ * saved; when they edit the shared code it is kept aside, across reloads, until "Back to your
+ * code" puts it back). Storage that is missing or full is reported, and the cell keeps working
+ * in memory.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DocumentStore, Persistence } from '../../lib/common';
-import { cellEditKey, cellEditRecord, parseCellEdit } from '../../lib/notebook';
+import { cellBackupKey, cellEditKey, cellEditRecord, parseCellEdit } from '../../lib/notebook';
 import type { CellEditor } from './editor';
 import { cellLinkUrl, clearCellLink, linkTaskFor } from './page-link';
 import { pageStore } from './page-store';
@@ -83,9 +84,12 @@ function storageNoticeText(persistence: Persistence): string | null {
 /** The cell's document; see CellDocument. */
 export function useCellDocument({ page, cellId, original, code, editor, root, focusEditor }: Options): CellDocument {
   const key = cellEditKey(page, cellId);
+  const backupKey = cellBackupKey(page, cellId);
   const store = useRef<DocumentStore | null>(null);
   // The code of a link shown in the cell and not edited since (see edited()).
   const showingShared = useRef<string | null>(null);
+  // The reader's own code that the link's code replaced in the cell (kept aside once they edit the link's code).
+  const ownBeforeLink = useRef<string | null>(null);
   const [loaded] = useState(() => {
     let resolve!: () => void;
     const promise = new Promise<void>((r) => (resolve = r));
@@ -109,6 +113,10 @@ export function useCellDocument({ page, cellId, original, code, editor, root, fo
     if (next === original) setOriginalChanged(false);
     // The code of a link, as opened: not the reader's yet, so their saved code is not replaced.
     if (next === showingShared.current) return;
+    if (showingShared.current !== null && ownBeforeLink.current !== null && ownBeforeLink.current !== original) {
+      // Their own code is about to be overwritten by the edited link's code: keep it aside first.
+      void store.current?.set('cell-edits', backupKey, cellEditRecord(ownBeforeLink.current, original, Date.now()));
+    }
     showingShared.current = null;
     store.current?.setLater('cell-edits', key, cellEditRecord(next, original, Date.now()), SAVE_DELAY);
   };
@@ -117,12 +125,13 @@ export function useCellDocument({ page, cellId, original, code, editor, root, fo
   const openShared = (shared: string): void => {
     const own = code.current;
     showingShared.current = shared;
+    ownBeforeLink.current = own;
     replaceCode(shared);
     clearCellLink();
     setMessage(
       own === original
         ? { text: 'Showing the code from the link.', tone: 'info' }
-        : { text: 'Showing the code from the link. Your own code stays saved until you edit this one.', tone: 'info', back: own },
+        : { text: 'Showing the code from the link. Your own code stays saved, and is kept aside if you edit this one.', tone: 'info', back: own },
     );
     focusEditor();
   };
@@ -162,6 +171,11 @@ export function useCellDocument({ page, cellId, original, code, editor, root, fo
         code.current = edit.code;
         setModified(true);
         setOriginalChanged(edit.original !== original);
+      }
+      const kept = parseCellEdit(await opened.get('cell-edits', backupKey));
+      if (cancelled) return;
+      if (kept && kept.code !== code.current) {
+        setMessage({ text: 'Your own code from before you edited a shared link’s code is kept.', tone: 'info', back: kept.code });
       }
       loaded.resolve();
       followLinkRef.current();
@@ -222,6 +236,7 @@ export function useCellDocument({ page, cellId, original, code, editor, root, fo
     goBack() {
       if (message?.back === undefined) return;
       replaceCode(message.back);
+      void store.current?.delete('cell-edits', backupKey);
       setMessage({ text: 'Back to your own code.', tone: 'info' });
       focusEditor();
     },

@@ -19,6 +19,14 @@ export function cellEditKey(page: string, cellId: string): string {
   return `${page}#${cellId}`;
 }
 
+/**
+ * The store key of the reader's own code as it was before they edited a shared link's code in the
+ * cell: kept until they put it back, so that opening a link never loses what they had typed.
+ */
+export function cellBackupKey(page: string, cellId: string): string {
+  return `${cellEditKey(page, cellId)}#before-link`;
+}
+
 /** The page part of a key, from a URL path: "/lessons/pooling/" → "lessons/pooling" (`base` is the site's base path). */
 export function pageKeyFromPath(pathname: string, base = '/'): string {
   const path = pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
