@@ -13,7 +13,7 @@ import { usePrefixedUrlState } from '../sliding-window/usePrefixedUrlState';
 import { Notices } from '../widget-kit/Notices';
 import { Slider } from '../widget-kit/Slider';
 import { Toolbar } from '../widget-kit/Toolbar';
-import { useLatestJob } from '../widget-kit/useLatestJob';
+import { useJob } from '../widget-kit/useJob';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import type { ConvolveParams, ConvolveResult } from '../../lib/course/convolution';
 import { ImagePicker } from './ImagePicker';
@@ -80,7 +80,7 @@ function ConvolutionView({ variant }: { variant: VariantName }) {
     // The key names every input of the request.
     [key],
   );
-  const job = useLatestJob<ConvolveParams, ConvolveResult>(createConvolveWorker, request, key);
+  const job = useJob<ConvolveParams, never, ConvolveResult>(createConvolveWorker, 'latest-wins', { request: { params: request, key } });
   const fresh = job.result?.key === key ? job.result : undefined;
 
   const twoColumns = width >= 620;

@@ -11,7 +11,7 @@ import { SizeFormula } from '../sliding-window/SizeFormula';
 import { Notices } from '../widget-kit/Notices';
 import { Slider } from '../widget-kit/Slider';
 import { Toolbar } from '../widget-kit/Toolbar';
-import { useLatestJob } from '../widget-kit/useLatestJob';
+import { useJob } from '../widget-kit/useJob';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { BackwardPanel } from './BackwardPanel';
@@ -69,7 +69,7 @@ function PoolingView() {
 
   const key = JSON.stringify([mode, spec, map, [...upstream.values]]);
   const request = useMemo((): PoolParams => ({ key, mode, map: flat, height, width, spec, upstream: upstream.values }), [key]);
-  const job = useLatestJob<PoolParams, PoolJobResult>(createPoolWorker, request, key);
+  const job = useJob<PoolParams, never, PoolJobResult>(createPoolWorker, 'latest-wins', { request: { params: request, key } });
   const fresh = !problem && job.result?.key === key ? job.result : undefined;
 
   const cells = problem ? [] : poolWindow(height, width, spec, at.row, at.col);

@@ -5,7 +5,7 @@ import { formatFixed, formatSignificant, formatValue } from '../../lib/common';
 import { Notices } from '../widget-kit/Notices';
 import { Slider } from '../widget-kit/Slider';
 import { Toolbar } from '../widget-kit/Toolbar';
-import { useLatestJob } from '../widget-kit/useLatestJob';
+import { useJob } from '../widget-kit/useJob';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { ProbabilityBars } from '../charts/ProbabilityBars';
@@ -33,9 +33,9 @@ function SoftmaxView() {
   const { logits, T, shift } = values;
   const [chartRef, width] = useElementWidth<HTMLDivElement>(560);
   const request: SoftmaxRequest = { logits, shift, temperature: T };
-  const job = useLatestJob<SoftmaxRequest, SoftmaxColumns>(createSoftmaxWorker, request, JSON.stringify(request));
+  const job = useJob<SoftmaxRequest, never, SoftmaxColumns>(createSoftmaxWorker, 'latest-wins', { request: { params: request, key: JSON.stringify(request) } });
   // Until the engine's first answer arrives (and while a newer one is computed) the last one stays.
-  const columns = job.result;
+  const columns = job.last?.result;
   const rows = columns?.stable.length ?? logits.length;
   const p = columns?.stable ?? [];
   const naiveBroken = columns?.naive.some((v) => !Number.isFinite(v)) ?? false;

@@ -2,9 +2,10 @@
  * The training job every training widget runs in its worker: steps a Trainer, records what the
  * charts need, and offers a snapshot after every update (built only when the runtime delivers
  * one, at most 60 a second).
- * It stops by itself when the loss stops being finite or when maxSteps is reached. Speed is the
- * page's business: it resumes the job to train flat out, or keeps it paused and asks for a few
- * step()s each animation frame.
+ * It stops by itself when the loss stops being finite or when maxSteps is reached. Its pace is
+ * set by the page and kept by the runtime: one `checkpoint()` per update obeys pause, step, the
+ * steps per second asked for and the share of a core the page's CPU budget gives this worker, and
+ * `rest()` keeps the setup within that share too.
  */
 import type { ActivationHistograms } from './activation-stats';
 import type { TrainConfig } from './config';
@@ -12,7 +13,6 @@ import type { TrainSpec } from './spec';
 import { History, type HistorySnapshot } from './history';
 import { type Evaluation, Trainer } from './trainer';
 import type { Job } from '../../runtime';
-import { restAfter } from '../../runtime';
 
 /** What the page asks for. */
 export interface TrainParams {
@@ -28,12 +28,6 @@ export interface TrainParams {
   boundaryExtent: number;
   /** Histogram the activations of every activation layer at each evaluation (none in an RNN). */
   activationHistograms?: boolean;
-  /**
-   * The share of each 16 ms slice the job may compute before it sleeps for the rest (1 = never
-   * sleeps). Two runs on a 2-core machine would otherwise leave the page's own thread no core to
-   * draw on; see busyFractionFor().
-   */
-  busyFraction?: number;
 }
 
 
@@ -82,18 +76,14 @@ export const STEP_SERIES = ['loss', 'normBefore', 'normAfter'] as const;
 export const EVAL_SERIES = ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
 
 const BOUNDARY_EVERY_MS = 250;
-const SLICE_MS = 16;
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Trains until diverged, finished or cancelled; resolves with the last snapshot. */
 export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (params, ctx) => {
-  const busy = Math.min(1, Math.max(0.05, params.busyFraction ?? 1));
   // Setting up can take a few hundred ms (an RNN over long sequences): rest after each part as
   // after training steps, so that two runs starting together leave the page its core.
   const paced = async <T>(work: () => T): Promise<T> => {
-    const start = performance.now();
     const result = work();
-    if (busy < 1) await sleep(restAfter(performance.now() - start, busy));
+    await ctx.rest();
     return result;
   };
   const trainer = await paced(() => new Trainer(params.config));
@@ -129,18 +119,10 @@ export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (p
   });
 
   ctx.emitLazily(snapshot);
-  let sliceStart = performance.now();
   while (status === 'training') {
-    const waitFrom = performance.now();
+    // Pause, step, steps per second and the CPU share all take effect here; after a slow step (an
+    // RNN over a long sequence can take longer than a whole slice) it rests in proportion.
     await ctx.checkpoint();
-    const now = performance.now();
-    if (now - waitFrom > SLICE_MS) sliceStart = now; // it was paused: a fresh slice
-    else if (busy < 1 && now - sliceStart >= SLICE_MS * busy) {
-      // Rest in proportion to the work just done: one slow step (an RNN over a long sequence can
-      // take longer than a whole slice) must not take the page's core.
-      await sleep(restAfter(now - sliceStart, busy));
-      sliceStart = performance.now();
-    }
     const record = trainer.trainStep();
     gradient = { step: record.step, normBefore: record.normBefore, normAfter: record.normAfter, layers: record.layerNorms };
     steps.push(record.step, [record.loss, record.normBefore, record.normAfter, ...record.layerNorms]);
