@@ -275,6 +275,7 @@ test.describe('two linear layers are one', () => {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every widget, started, has no axe violations, ${theme} theme`, async ({ page }) => {
+    test.slow(); // every island of a long lesson hydrates, then axe scans them all
     await useTheme(page, theme);
     await page.goto(`${LESSON}?fns=identity,sigmoid,tanh,relu,leakyRelu,swish&logits=1000,999,-1000`);
     for (const island of await page.locator('astro-island').all()) {

@@ -300,6 +300,7 @@ test.describe('convolution over colour channels', () => {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`both widgets, started, have no axe violations, ${theme} theme`, async ({ page }) => {
+    test.slow(); // every island of a long lesson hydrates, then axe scans them all
     await useTheme(page, theme);
     await page.goto(`${LESSON}?s=2&p=1`);
     for (const island of await page.locator('astro-island').all()) {

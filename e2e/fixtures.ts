@@ -78,9 +78,15 @@ export async function expectNoAxeViolations(page: Page, scope: string | AxeOptio
   (soft ? expect.soft : expect)(readable, 'axe violations').toEqual([]);
 }
 
-/** Sets the colour theme the way a reader would: the remembered choice, before the page loads. */
+/**
+ * Sets the colour theme the way a reader would: the remembered choice, before the page loads.
+ * An init script runs in every frame; only the page itself stores the choice (a code cell's
+ * sandboxed frame has no storage, and touching it there would throw).
+ */
 export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  await page.addInitScript((t) => localStorage.setItem('nn-theme', t), theme);
+  await page.addInitScript((t) => {
+    if (window === window.top) localStorage.setItem('nn-theme', t);
+  }, theme);
 }
 
 /** Fails if the page scrolls sideways (content wider than the viewport); `soft` lets the test go on. */
