@@ -1,4 +1,4 @@
-import { WIDGETS, expect, expectNoAxeViolations, test, useTheme } from './fixtures';
+import { WIDGETS, expect, expectNoAxeViolations, test, useTheme, pageSettled } from './fixtures';
 
 const LESSON = '/lessons/activation-functions/';
 
@@ -283,7 +283,7 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(island).not.toHaveAttribute('ssr', { timeout: 15_000 });
     }
     await expect(page.locator('.explorer')).not.toHaveAttribute('aria-busy');
-    await page.waitForLoadState('networkidle');
+    await pageSettled(page);
     await expectNoAxeViolations(page, WIDGETS); // the prose: site.spec.ts
   });
 }

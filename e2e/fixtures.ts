@@ -39,6 +39,12 @@ export const test = base.extend<{ problems: PageProblems & { allow(pattern: RegE
     page.on('requestfailed', (r) => {
       const error = r.failure()?.errorText ?? 'failed';
       if (error === 'net::ERR_ABORTED' && (startedAfter.get(r) ?? navigations) < navigations) return;
+      // A code cell's kernel is a worker made from a blob: URL in its sandboxed (opaque-origin)
+      // frame. Chromium sometimes reports that in-memory script as aborted in the same millisecond
+      // it requests it, although the worker starts and runs (about one page load in six); every
+      // lesson has cells, so any spec may see it. It is no request to the site; a kernel that
+      // really fails to start shows an error in its cell, which the notebook specs check.
+      if (error === 'net::ERR_ABORTED' && /^blob:null\/[0-9a-f-]+$/.test(r.url())) return;
       problems.failedRequests.push(`${r.url()} (${error})`);
     });
     page.on('response', (r) => {
@@ -87,6 +93,19 @@ export async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<voi
   await page.addInitScript((t) => {
     if (window === window.top) localStorage.setItem('nn-theme', t);
   }, theme);
+}
+
+/**
+ * Waits until the page has loaded and its fonts are in, the state axe and layout checks need.
+ * Not Playwright's 'networkidle': a code cell's kernel runs a blob: worker in a sandboxed frame,
+ * and Chromium can leave that request pending, so the network may never look idle (a 3-minute
+ * timeout seen in CI-like runs). Specs wait for what they need (islands hydrated, a verdict) first.
+ */
+export async function pageSettled(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
 }
 
 /** Fails if the page scrolls sideways (content wider than the viewport); `soft` lets the test go on. */

@@ -10,10 +10,6 @@ const CHECK = 'Check the derivative against autograd';
 // Generous waits: the kernel starts in a worker on a shared 2-core machine. Nothing here asserts a duration by the test's clock.
 const SLOW = { timeout: 30_000 };
 
-// Chromium sometimes reports the sandbox worker's script (a blob: URL in the opaque-origin frame)
-// as aborted in the same millisecond as it requests it, although the worker starts and runs the
-// cells (seen in about one run in six, with or without tracing). Not a failure of the page.
-test.beforeEach(({ problems }) => problems.allow(/^blob:null\/[0-9a-f-]+ \(net::ERR_ABORTED\)$/));
 // Each test loads the lesson and starts a kernel, some several times: on a loaded 2-core machine
 // that can pass the default 60 s (no assertion here is about speed), so every test gets 3x as long.
 test.beforeEach(() => test.slow());

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { WIDGETS, expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
+import { WIDGETS, expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme, pageSettled } from './fixtures';
 import { pasteText } from './text-input';
 
 const LESSON = '/lessons/rnn-shapes/';
@@ -345,7 +345,7 @@ for (const theme of ['light', 'dark'] as const) {
     const widget = await openWidget(page, '?bidirectional=true&dropout=0.5&num_layers=1&input_features=7&h_0=1,3,20');
     await expect(verdict(widget)).toBeVisible();
     await widget.getByRole('button', { name: 'output', exact: true }).click();
-    await page.waitForLoadState('networkidle');
+    await pageSettled(page);
     await expectNoAxeViolations(page, WIDGETS); // the prose: site.spec.ts
   });
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme, pageSettled } from './fixtures';
 import { builtPages } from './pages';
 
 /**
@@ -81,7 +81,7 @@ for (const path of pages) {
       expect.soft(await page.title()).toMatch(/\S/);
       expect.soft(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/.{20,}/);
       await expect.soft(page.locator('h1')).toHaveCount(1);
-      await page.waitForLoadState('networkidle');
+      await pageSettled(page);
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
       await expectNoAxeViolations(page, { soft: true });
       await expectFormulasFit(page);
@@ -91,7 +91,7 @@ for (const path of pages) {
       await useTheme(page, 'dark');
       await page.setViewportSize({ width: 375, height: 740 });
       await page.goto(path);
-      await page.waitForLoadState('networkidle');
+      await pageSettled(page);
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
       await expectNoHorizontalScroll(page, { soft: true });
       await expectNoAxeViolations(page, { soft: true });
