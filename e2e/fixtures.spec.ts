@@ -58,3 +58,11 @@ test('a request cancelled because the page navigated away is not a failure; one 
   problems.allow(/never-answered-fetch\.json \(net::ERR_ABORTED\)/);
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
+
+test('the tab icon, which the browser fetches by itself, still fails the test when it is missing', async ({ page, problems, baseURL }) => {
+  await page.route('**/favicon.svg', (route) => route.fulfill({ status: 404, body: 'missing' }));
+  await page.goto('/');
+  await expect.poll(() => problems.failedRequests).toContain(`${baseURL}/favicon.svg (HTTP 404)`);
+  problems.allow(/favicon\.svg \(HTTP 404\)/);
+  problems.allow(/404 \(Not Found\)/);
+});
