@@ -1,0 +1,2 @@
+/** lib/course/exercises: exercise specs, answers, checkers and hand-ins, for the page and the grader. */
+export * from './types';
