@@ -9,6 +9,7 @@ import rehypeKatexStrict from './site/markdown/rehype-katex-strict.mjs';
 import rehypeWrapTables from './site/markdown/rehype-wrap-tables.mjs';
 import rehypeGlueMathPunctuation from './site/markdown/rehype-glue-math-punctuation.mjs';
 import { kernelSource } from './site/build/kernel-source.mjs';
+import { notebookCompletions } from './site/build/completions.mjs';
 
 // Math is typeset at build time: pages ship KaTeX's CSS and fonts, never its JavaScript.
 // Astro 7's default Markdown processor (Sätteri) ignores remark/rehype plugins, so the unified
@@ -27,6 +28,7 @@ export default defineConfig({
   },
   integrations: [mdx(), preact()],
   devToolbar: { enabled: false },
-  // Notebook cells: the kernel's worker bundled to a string (virtual:notebook-kernel-source).
-  vite: { plugins: [kernelSource()] },
+  // Notebook cells: the kernel's worker bundled to a string (virtual:notebook-kernel-source), and
+  // the editor's completions generated from the engine's types (virtual:notebook-completions).
+  vite: { plugins: [kernelSource(), notebookCompletions()] },
 });

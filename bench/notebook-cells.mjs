@@ -12,7 +12,7 @@ import { chromium } from '@playwright/test';
 import { BROWSER_ARGS } from '../e2e/browser-args.mjs';
 import { findBrowser } from '../scripts/find-browser.mjs';
 
-const PORT = 4396;
+const PORT = Number(process.env.BENCH_PORT ?? 4396);
 const LOADS = Number(process.argv[2] ?? 5);
 const TRIVIAL_RUNS = 30;
 const PAGE = '/lessons/activation-functions/';

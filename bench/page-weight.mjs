@@ -9,7 +9,7 @@ import { chromium } from '@playwright/test';
 import { BROWSER_ARGS } from '../e2e/browser-args.mjs';
 import { findBrowser } from '../scripts/find-browser.mjs';
 
-const PORT = 4397;
+const PORT = Number(process.env.BENCH_PORT ?? 4397);
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/lessons/activation-functions/'];
 const server = spawn(process.execPath, ['scripts/serve-dist.mjs', String(PORT)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));

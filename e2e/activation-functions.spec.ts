@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, test, useTheme } from './fixtures';
+import { WIDGETS, expect, expectNoAxeViolations, test, useTheme, pageSettled } from './fixtures';
 
 const LESSON = '/lessons/activation-functions/';
 
@@ -274,7 +274,8 @@ test.describe('two linear layers are one', () => {
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`the lesson has no axe violations with every widget started, ${theme} theme`, async ({ page }) => {
+  test(`every widget, started, has no axe violations, ${theme} theme`, async ({ page }) => {
+    test.slow(); // every island of a long lesson hydrates, then axe scans them all
     await useTheme(page, theme);
     await page.goto(`${LESSON}?fns=identity,sigmoid,tanh,relu,leakyRelu,swish&logits=1000,999,-1000`);
     for (const island of await page.locator('astro-island').all()) {
@@ -282,7 +283,7 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(island).not.toHaveAttribute('ssr', { timeout: 15_000 });
     }
     await expect(page.locator('.explorer')).not.toHaveAttribute('aria-busy');
-    await page.waitForLoadState('networkidle');
-    await expectNoAxeViolations(page);
+    await pageSettled(page);
+    await expectNoAxeViolations(page, WIDGETS); // the prose: site.spec.ts
   });
 }

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, expectNoHorizontalScroll, pasteInto, test, useTheme } from './fixtures';
+import { WIDGETS, expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
+import { pasteText } from './text-input';
 import { blackPng } from './png';
 
 const LESSON = '/lessons/convolution/';
@@ -117,17 +118,17 @@ test.describe('convolution widget', () => {
     await w.fill('3');
     await expectStepMatchesEngine(widget);
     const before = await widget.locator('.step-through__total strong').textContent();
-    await pasteInto(w, '7'.repeat(1_000_000));
+    await pasteText(w, '7'.repeat(1_000_000));
     await expect(widget.getByText('too long: 1,000,000 characters (a number here has at most 32); still using 3.')).toBeVisible();
     await expect(w).toHaveAttribute('aria-invalid', 'true');
     await expect(widget.locator('.step-through__total strong')).toHaveText(before ?? '');
     // Leaving the box keeps what was pasted (nothing the reader typed is lost), and the message.
     await page.keyboard.press('Tab');
     expect(await w.inputValue()).toHaveLength(1_000_000);
-    await pasteInto(w, '1e9');
+    await pasteText(w, '1e9');
     await expect(widget.getByText('use a number from −1,000 to 1,000; still using 3.')).toBeVisible();
     const bias = widget.getByRole('textbox', { name: 'Bias b of filter 0' });
-    await pasteInto(bias, `${'1'.repeat(40)}x`);
+    await pasteText(bias, `${'1'.repeat(40)}x`);
     await expect(widget.getByText('too long: 41 characters (a number here has at most 32); still using 0.')).toBeVisible();
     // The widget still computes with good values.
     await w.fill('4');
@@ -298,7 +299,8 @@ test.describe('convolution over colour channels', () => {
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`the lesson has no axe violations with both widgets started, ${theme} theme`, async ({ page }) => {
+  test(`both widgets, started, have no axe violations, ${theme} theme`, async ({ page }) => {
+    test.slow(); // every island of a long lesson hydrates, then axe scans them all
     await useTheme(page, theme);
     await page.goto(`${LESSON}?s=2&p=1`);
     for (const island of await page.locator('astro-island').all()) {
@@ -307,7 +309,7 @@ for (const theme of ['light', 'dark'] as const) {
     }
     for (const engine of await page.locator('.step-through__engine').all()) await expect(engine).toContainText('the same number');
     await page.getByText(/Feature map of filter 0 as numbers/).first().click();
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, WIDGETS); // the prose: site.spec.ts
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, expectNoHorizontalScroll, pasteInto, test, useTheme } from './fixtures';
+import { WIDGETS, expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
+import { pasteText } from './text-input';
 
 const LESSON = '/lessons/pooling/';
 
@@ -102,7 +103,7 @@ test.describe('pooling widget', () => {
   test('a pasted million characters is refused by its length at once, and the widget keeps working', async ({ page }) => {
     const widget = await openPooling(page);
     const map = widget.getByRole('textbox', { name: 'Feature map x (one row per line)' });
-    await pasteInto(map, '7 '.repeat(500_000));
+    await pasteText(map, '7 '.repeat(500_000));
     await expect(widget.getByText('The text is 1,000,000 characters long; a matrix of at most 10 × 10 numbers fits in 2,200, so none of it was read. Still using the last matrix that could be read.')).toBeVisible();
     await expect(map).toHaveAttribute('aria-invalid', 'true');
     await expect(widget.getByText('At most 10 rows of 10 numbers, each from −1,000 to 1,000.')).toBeVisible();
@@ -121,7 +122,7 @@ test.describe('pooling widget', () => {
     const widget = await openPooling(page);
     await widget.getByRole('radio', { name: 'Your own values' }).check();
     const box = widget.getByRole('textbox', { name: /^dL\/dy/ });
-    await pasteInto(box, `${'9'.repeat(999_999)}x`);
+    await pasteText(box, `${'9'.repeat(999_999)}x`);
     await expect(widget.getByText(/^The text is 1,000,000 characters long/)).toBeVisible();
     await expect(widget.locator('.pool__totals')).toContainText('Σ dL/dy = 9');
     await box.fill('1e999 0 0\n0 0 0\n0 0 0');
@@ -182,12 +183,12 @@ test.describe('pooling widget', () => {
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`the lesson has no axe violations with the widget started, ${theme} theme`, async ({ page }) => {
+  test(`the widget, started, has no axe violations, ${theme} theme`, async ({ page }) => {
     await useTheme(page, theme);
     const widget = await openPooling(page, '?p=1&grad=custom&g=1,2;3,4');
     await expect(widget.getByRole('alert')).toBeVisible();
     await expect(widget.locator('.pool__totals')).toBeVisible();
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, WIDGETS); // the prose: site.spec.ts
   });
 }
 

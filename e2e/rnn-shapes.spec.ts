@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, expectNoHorizontalScroll, pasteInto, test, useTheme } from './fixtures';
+import { WIDGETS, expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme, pageSettled } from './fixtures';
+import { pasteText } from './text-input';
 
 const LESSON = '/lessons/rnn-shapes/';
 
@@ -198,16 +199,16 @@ test.describe('RNN shapes widget', () => {
       ['1, 1, 1, 1, 1', '5 sizes: a shape here has 1 to 4; still using (2, 3, 20).'],
     ];
     for (const [typed, message] of cases) {
-      await pasteInto(shape, typed);
+      await pasteText(shape, typed);
       await expect(widget.getByText(message)).toBeVisible();
       await expect(shape).toHaveValue(typed);
     }
-    await pasteInto(shape, '9, '.repeat(333_334));
+    await pasteText(shape, '9, '.repeat(333_334));
     await expect(widget.getByText('The text is 1,000,002 characters long; a shape is at most 64, so none of it was read; still using (2, 3, 20).')).toBeVisible();
     expect(await shape.inputValue()).toHaveLength(1_000_002);
     // The widget still answers: the shapes table and PyTorch's verdict follow a good shape.
     await expect(here(widget, 'output')).toHaveText('(5, 3, 20)engine: (5, 3, 20)');
-    await pasteInto(shape, '(1, 3, 20)');
+    await pasteText(shape, '(1, 3, 20)');
     await expect(shape).not.toHaveAttribute('aria-invalid');
     await expect(messages).toHaveText('PyTorch raises RuntimeError: Expected hidden size (2, 3, 20), got [1, 3, 20]');
   });
@@ -339,12 +340,12 @@ test.describe('RNN shapes on a phone', () => {
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`the lesson has no axe violations with the widget started, ${theme} theme`, async ({ page }) => {
+  test(`the widget, started, has no axe violations, ${theme} theme`, async ({ page }) => {
     await useTheme(page, theme);
     const widget = await openWidget(page, '?bidirectional=true&dropout=0.5&num_layers=1&input_features=7&h_0=1,3,20');
     await expect(verdict(widget)).toBeVisible();
     await widget.getByRole('button', { name: 'output', exact: true }).click();
-    await page.waitForLoadState('networkidle');
-    await expectNoAxeViolations(page);
+    await pageSettled(page);
+    await expectNoAxeViolations(page, WIDGETS); // the prose: site.spec.ts
   });
 }

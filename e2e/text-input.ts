@@ -4,7 +4,8 @@ import type { Locator } from '@playwright/test';
  * Puts long text into a text box the way a paste does, in one step: sets its value and dispatches
  * the `input` event (inputType 'insertFromPaste') that the page listens to. Playwright's fill()
  * inserts text in a way that took 17.7 s for 2,000 lines in Chromium, where a real paste takes
- * about 130 ms; use this for anything longer than a line or two. Focus ends in the box.
+ * about 130 ms; use this for anything longer than a line or two, and for hostile inputs such as a
+ * million characters. Focus ends in the box.
  */
 export async function pasteText(box: Locator, text: string): Promise<void> {
   await box.evaluate((element, value) => {

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clipGradNorm, clipGradValue, gradNorm, linear, mseLoss, optim, randn, Rng, Tensor } from '../lib/engine';
-import { pythonBool, pythonFloat } from '../lib/common/python';
+import { pythonBool, pythonFloatLiteral } from '../lib/common';
 import { askTorch, type ClipResult, type OptimizerResult, type PyException } from './bridge';
 import { seedOf } from './engine/run-ops';
 import { Summary } from './summary';
@@ -39,7 +39,7 @@ interface OptimizerCase {
   readonly build: string;
 }
 
-const f = pythonFloat;
+const f = pythonFloatLiteral;
 
 function sgd(o: SgdOptions): OptimizerCase {
   const kw = `lr=${f(o.lr)}, momentum=${f(o.momentum)}, dampening=${f(o.dampening)}, weight_decay=${f(o.weightDecay)}, nesterov=${pythonBool(o.nesterov)}`;

@@ -69,7 +69,14 @@ function messageProblem(what: string, ours: PyTorchMessage | undefined, torch: P
   if (!ours) return { problem: `${what}: PyTorch raises ${torch!.type}: ${torch!.message}; the calculator says it works`, wording: null };
   if (!torch) return { problem: `${what}: the calculator says ${ours.kind}: ${ours.message}; PyTorch raises nothing`, wording: null };
   const wording = wordingOf({ type: ours.kind, message: ours.message }, torch);
-  const problem = wording.kind === 'differs' ? `${what}: the calculator says ${ours.kind}: ${ours.message}; PyTorch ${inject('torchVersion')} raises ${torch.type}: ${torch.message}` : null;
+  const version = inject('torchVersion');
+  const problem =
+    wording.kind === 'differs'
+      ? `${what}: the calculator says ${ours.kind}: ${ours.message}; PyTorch ${version} raises ${torch.type}: ${torch.message}`
+      : // The widget names the version when the wording is 2.x's only: the flag must say so exactly.
+        (wording.kind === '2.x') !== (ours.wording === '2.x')
+        ? `${what}: “${ours.message}” is ${describeWording(wording, version)}, but the tool labels it ${ours.wording ? 'PyTorch 2.x' : 'plain PyTorch'}`
+        : null;
   return { problem, wording };
 }
 

@@ -1,12 +1,12 @@
 import { useMemo } from 'preact/hooks';
 import { ACTIVATIONS, ACTIVATION_NAMES, type ActivationName, describeIntervals } from '../../lib/course/activations';
 import { useElementWidth } from '../charts/useElementWidth';
-import { formatFixed, formatValue } from '../widget-kit/format';
+import { formatFixed, formatValue } from '../../lib/common';
 import { Notices } from '../widget-kit/Notices';
 import { ScrollX } from '../widget-kit/ScrollX';
 import { Slider } from '../widget-kit/Slider';
 import { Toolbar } from '../widget-kit/Toolbar';
-import { useLatestJob } from '../widget-kit/useLatestJob';
+import { useJob } from '../widget-kit/useJob';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import type { Curves, CurvesRequest } from '../../lib/course/activations';
@@ -34,8 +34,9 @@ function Explorer() {
   const { values, update, reset, notices, dismissNotices } = useUrlState(explorerSchema);
   const { fns, range, alpha, beta, eps } = values;
   const request: CurvesRequest = { names: fns, params: { alpha, beta }, range, epsilon: eps, points: POINTS };
-  const job = useLatestJob<CurvesRequest, Curves>(createCurvesWorker, request, JSON.stringify(request));
-  const curves = job.result ?? EMPTY;
+  const job = useJob<CurvesRequest, never, Curves>(createCurvesWorker, 'latest-wins', { request: { params: request, key: JSON.stringify(request) } });
+  // The last curves stay drawn while the next are computed (a slider is dragged).
+  const curves = job.last?.result ?? EMPTY;
   // The crosshair sits on a sample point, so its readout is the engine's own numbers. (Until
   // the curves for a new range arrive, it is placed on the grid of the range they were drawn for.)
   const curveRange = curves.z.length > 1 ? -(curves.z[0] ?? -range) : range;
@@ -135,7 +136,7 @@ function Explorer() {
         <table class="explorer__readout">
           <caption>
             Values at the crosshair, <span class="explorer__z">z = {fmtZ(z)}</span>
-            {job.result === undefined && <span class="explorer__z"> (computing…)</span>}
+            {job.last === undefined && <span class="explorer__z"> (computing…)</span>}
           </caption>
           <thead>
             <tr>

@@ -1,8 +1,8 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Axes } from './Axes';
-import { resolveCssColor } from './css-color';
-import { useTheme } from './useTheme';
+import { cssColor } from './theme-colors';
+import { useTheme } from './theme-colors';
 import { formatPowerOfTen, logTicks } from './log-ticks';
 import { clearedCanvas } from './canvas';
 
@@ -98,7 +98,7 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
     ctx.clip();
     ctx.lineJoin = 'bevel';
     for (const s of series) {
-      ctx.strokeStyle = resolveCssColor(s.color);
+      ctx.strokeStyle = cssColor(s.color);
       ctx.lineWidth = s.faint ? 1 : 2;
       ctx.globalAlpha = s.faint ? 0.45 : 1;
       ctx.setLineDash(s.dash ? s.dash.split(/\s+/).map(Number) : []);

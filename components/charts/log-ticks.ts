@@ -1,13 +1,4 @@
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** "10⁻⁵" for an exponent of −5. */
-export function powerOfTen(exponent: number): string {
-  const digits = String(Math.abs(exponent))
-    .split('')
-    .map((d) => SUPERSCRIPT[Number(d)] ?? d)
-    .join('');
-  return `10${exponent < 0 ? '⁻' : ''}${digits}`;
-}
+import { powerOfTen } from '../../lib/common';
 
 /**
  * Tick values for a log axis over [lo, hi]: powers of ten, thinned to at most `max` of them

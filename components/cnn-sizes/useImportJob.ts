@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { ImportResult } from '../../lib/ml/layer-stack';
-import { JobCancelledError, JobRunner, type JobHandle, type WorkerLike } from '../../lib/runtime';
+import { JobCancelledError, type WorkerLike } from '../../lib/runtime';
 import type { ImportRequest } from '../../lib/course/cnn-sizes';
+import { useJob } from '../widget-kit/useJob';
 
 /** The importer in a worker: `read(source)` resolves with what the code defines. */
 export interface ImportJob {
@@ -14,34 +15,19 @@ export interface ImportJob {
   read(source: string): Promise<ImportResult>;
 }
 
-/** Runs the PyTorch importer off the main thread, latest read wins; the worker ends on unmount. */
+/** Runs the PyTorch importer off the main thread (`cancel-previous`); the worker ends on unmount. */
 export function useImportJob(createWorker: () => WorkerLike): ImportJob {
-  const runner = useRef<JobRunner<ImportRequest, never, ImportResult>>();
-  const current = useRef<JobHandle<ImportResult>>();
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => () => runner.current?.dispose(), []);
-
-  const read = (source: string): Promise<ImportResult> => {
-    current.current?.cancel();
-    runner.current ??= new JobRunner<ImportRequest, never, ImportResult>(createWorker);
-    const handle = runner.current.start({ source });
-    current.current = handle;
-    setBusy(true);
-    return new Promise((resolve, reject) => {
-      handle.result.then(
-        (result) => {
-          if (current.current !== handle) return;
-          setBusy(false);
-          resolve(result);
-        },
-        (error: unknown) => {
-          if (error instanceof JobCancelledError || current.current !== handle) return;
-          setBusy(false);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
-    });
+  const job = useJob<ImportRequest, never, ImportResult>(createWorker, 'cancel-previous');
+  const reads = useRef(0);
+  return {
+    busy: job.busy,
+    read: (source) =>
+      new Promise((resolve, reject) => {
+        // Every Build reads anew, even the same text: each read has a key of its own.
+        reads.current += 1;
+        job.request({ source }, `read ${reads.current}`).then(resolve, (error: unknown) => {
+          if (!(error instanceof JobCancelledError)) reject(error instanceof Error ? error : new Error(String(error)));
+        });
+      }),
   };
-  return { busy, read };
 }

@@ -6,14 +6,14 @@ import { withInChannels, withKernelSize, withOutChannels } from '../../lib/cours
 import { gridSize } from '../../lib/ml/shapes';
 import type { UrlNotice } from '../../lib/common';
 import { useElementWidth } from '../charts/useElementWidth';
-import { clampCell, type Cell } from '../feature-map/grid-keys';
-import type { Mark } from '../feature-map/PixelMap';
-import { EngineError, Problem } from '../feature-map/Problem';
-import { usePrefixedUrlState } from '../feature-map/usePrefixedUrlState';
+import { clampCell, type Cell } from '../sliding-window/grid-keys';
+import type { Mark } from '../charts/PixelMap';
+import { EngineError, Problem } from '../sliding-window/Problem';
+import { usePrefixedUrlState } from '../sliding-window/usePrefixedUrlState';
 import { Notices } from '../widget-kit/Notices';
 import { Slider } from '../widget-kit/Slider';
 import { Toolbar } from '../widget-kit/Toolbar';
-import { useLatestJob } from '../widget-kit/useLatestJob';
+import { useJob } from '../widget-kit/useJob';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import type { ConvolveParams, ConvolveResult } from '../../lib/course/convolution';
 import { ImagePicker } from './ImagePicker';
@@ -25,8 +25,8 @@ import { OutputMaps } from './OutputMaps';
 import { OutputTable } from './OutputTable';
 import type { LoadedImage } from './read-image';
 import { StepThrough } from './StepThrough';
-import { short } from '../feature-map/short';
-import '../feature-map/feature-map.css';
+import { formatDecimals } from '../../lib/common';
+import '../sliding-window/sliding-window.css';
 import './convolution.css';
 
 interface Props {
@@ -80,7 +80,7 @@ function ConvolutionView({ variant }: { variant: VariantName }) {
     // The key names every input of the request.
     [key],
   );
-  const job = useLatestJob<ConvolveParams, ConvolveResult>(createConvolveWorker, request, key);
+  const job = useJob<ConvolveParams, never, ConvolveResult>(createConvolveWorker, 'latest-wins', { request: { params: request, key } });
   const fresh = job.result?.key === key ? job.result : undefined;
 
   const twoColumns = width >= 620;
@@ -95,7 +95,7 @@ function ConvolutionView({ variant }: { variant: VariantName }) {
   const marks: Mark[] = (breakdown?.channels[0]?.terms ?? []).map((t) => ({ row: t.row, col: t.col, kind: t.inside ? 'window' : 'padding' }));
   const channelNames = Array.from({ length: shape.inChannels }, (_, c) => channelName(shape, c));
   const windowText = `The window for output row ${at.row}, column ${at.col} covers input rows ${origin.row} to ${origin.row + span - 1} and columns ${origin.col} to ${origin.col + span - 1}.`;
-  const valueText = `Filter ${filter}, row ${at.row}, column ${at.col} of ${outH} × ${outW}: y = ${engineValue === undefined ? 'computing' : short(engineValue)}`;
+  const valueText = `Filter ${filter}, row ${at.row}, column ${at.col} of ${outH} × ${outW}: y = ${engineValue === undefined ? 'computing' : formatDecimals(engineValue)}`;
 
   const select = (f: number, cell: Cell): void => {
     const c = clampCell(cell, outH, outW);

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { SAMPLE_IDS, SAMPLES, type SampleId } from '../../lib/course/convolution';
 import { JobCancelledError } from '../../lib/runtime';
-import { Problem } from '../feature-map/Problem';
+import { Problem } from '../sliding-window/Problem';
 import { CHANNEL_MODES, type ChannelMode } from './model';
 import { ImageReader, type LoadedImage } from './read-image';
 

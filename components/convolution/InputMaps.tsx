@@ -1,8 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import { makePicture, type Picture } from '../../lib/course/convolution';
-import type { Cell } from '../feature-map/grid-keys';
-import type { Paint } from '../feature-map/paint';
-import { PixelMap, type Mark } from '../feature-map/PixelMap';
+import type { Cell } from '../sliding-window/grid-keys';
+import type { Paint } from '../charts/paint';
+import { PixelMap, type Mark } from '../charts/PixelMap';
 import { CHANNEL_NAMES } from './KernelEditor';
 
 interface Props {

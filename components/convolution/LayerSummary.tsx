@@ -1,7 +1,7 @@
 import { conv2dParameterCount } from '../../lib/ml/shapes';
 import type { LayerShape } from '../../lib/course/convolution';
 import type { SizeSteps } from '../../lib/ml/shapes';
-import { SizeFormula } from '../feature-map/SizeFormula';
+import { SizeFormula } from '../sliding-window/SizeFormula';
 
 interface Props {
   shape: LayerShape;

@@ -1,11 +1,11 @@
 import { useMemo } from 'preact/hooks';
-import { DivergingLegend } from '../feature-map/DivergingLegend';
-import { GridCursor } from '../feature-map/GridCursor';
-import type { Cell } from '../feature-map/grid-keys';
-import { absMax, type Paint } from '../feature-map/paint';
-import { PixelMap } from '../feature-map/PixelMap';
-import { short } from '../feature-map/short';
-import { useThemeColours } from '../feature-map/useThemeColours';
+import { DivergingLegend } from '../charts/DivergingLegend';
+import { GridCursor } from '../sliding-window/GridCursor';
+import type { Cell } from '../sliding-window/grid-keys';
+import { absMax, type Paint } from '../charts/paint';
+import { PixelMap } from '../charts/PixelMap';
+import { formatDecimals } from '../../lib/common';
+import { useDivergingColours } from '../charts/theme-colors';
 
 interface Props {
   /** The engine's output (C_out, H_out, W_out), or undefined while it is computed. */
@@ -28,7 +28,7 @@ const GAP = 12;
 
 /** The C_out feature maps on one diverging colour scale; the selected one is the keyboard control of the window. */
 export function OutputMaps({ data, outChannels, height, width, filter, at, onSelect, available, valueText }: Props) {
-  const colours = useThemeColours();
+  const colours = useDivergingColours();
   const perRow = Math.min(outChannels, 2);
   const cell = Math.min(MAX_CELL, (available - 4 - (perRow - 1) * GAP) / perRow / width);
   const plane = height * width;
@@ -79,7 +79,7 @@ export function OutputMaps({ data, outChannels, height, width, filter, at, onSel
               <figcaption>
                 Filter {f}
                 {f === filter ? ' (selected)' : ''}
-                {values ? `, scale ±${short(paints[f]?.max ?? 0)}` : ''}
+                {values ? `, scale ±${formatDecimals(paints[f]?.max ?? 0)}` : ''}
               </figcaption>
             </figure>
           );

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { short } from '../feature-map/short';
+import { formatDecimals } from '../../lib/common';
 
 interface Props {
   /** One output channel, H_out × W_out, row-major. */
@@ -36,7 +36,7 @@ export function OutputTable({ values, height, width, filter }: Props) {
                 <tr key={i}>
                   <th scope="row">{i}</th>
                   {Array.from({ length: width }, (_, j) => (
-                    <td key={j}>{short(values[i * width + j] ?? NaN)}</td>
+                    <td key={j}>{formatDecimals(values[i * width + j] ?? NaN)}</td>
                   ))}
                 </tr>
               ))}

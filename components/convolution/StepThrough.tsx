@@ -1,5 +1,5 @@
 import type { WindowBreakdown } from '../../lib/course/convolution';
-import { short } from '../feature-map/short';
+import { formatDecimals } from '../../lib/common';
 
 interface Props {
   breakdown: WindowBreakdown;
@@ -10,7 +10,7 @@ interface Props {
   engineValue: number | undefined;
 }
 
-const signed = (v: number): string => (v < 0 ? `(${short(v)})` : short(v));
+const signed = (v: number): string => (v < 0 ? `(${formatDecimals(v)})` : formatDecimals(v));
 
 /**
  * The sliding window at one output cell, taken apart: for each input channel a k × k table of
@@ -26,7 +26,7 @@ export function StepThrough({ breakdown, channelNames, kernel, engineValue }: Pr
   return (
     <div class="step-through">
       <p class="step-through__where">
-        Output <code>{y}</code> reads the input window starting at row {short(first?.row ?? 0)}, column {short(first?.col ?? 0)}
+        Output <code>{y}</code> reads the input window starting at row {formatDecimals(first?.row ?? 0)}, column {formatDecimals(first?.col ?? 0)}
         {first && (first.row < 0 || first.col < 0) ? ' (negative: in the padding)' : ''}.
       </p>
       <div class="step-through__channels">
@@ -43,10 +43,10 @@ export function StepThrough({ breakdown, channelNames, kernel, engineValue }: Pr
                       <td key={t.v} class={t.inside ? undefined : 'step-table__pad'} title={`x[${t.row}, ${t.col}] × w[${t.u}, ${t.v}]`}>
                         {!compact && (
                           <span class="step-table__factors">
-                            {t.inside ? short(t.x) : '0 pad'} × {short(t.w)}
+                            {t.inside ? formatDecimals(t.x) : '0 pad'} × {formatDecimals(t.w)}
                           </span>
                         )}
-                        <span class="step-table__product">{short(t.product)}</span>
+                        <span class="step-table__product">{formatDecimals(t.product)}</span>
                       </td>
                     ))}
                   </tr>
@@ -54,22 +54,22 @@ export function StepThrough({ breakdown, channelNames, kernel, engineValue }: Pr
               </tbody>
             </table>
             <p class="step-through__sum">
-              {sumName(ch.channel)} = {short(ch.sum)}
+              {sumName(ch.channel)} = {formatDecimals(ch.sum)}
             </p>
           </div>
         ))}
       </div>
       <p class="step-through__total" aria-live="polite">
         <code>{y}</code> = {channels.map((ch) => sumName(ch.channel)).join(' + ')} + b = {channels.map((ch) => signed(ch.sum)).join(' + ')} + {signed(bias)} ={' '}
-        <strong>{short(total)}</strong>
+        <strong>{formatDecimals(total)}</strong>
       </p>
       <p class="step-through__engine">
         {engineValue === undefined ? (
           'The engine is computing this cell…'
         ) : (
           <>
-            The engine’s <code>conv2d</code> (in a worker) gives {short(engineValue)} at this cell
-            {Math.abs(engineValue - total) <= 1e-9 * Math.max(1, Math.abs(total)) ? ': the same number.' : `, which differs from the sum above by ${short(engineValue - total)}.`}
+            The engine’s <code>conv2d</code> (in a worker) gives {formatDecimals(engineValue)} at this cell
+            {Math.abs(engineValue - total) <= 1e-9 * Math.max(1, Math.abs(total)) ? ': the same number.' : `, which differs from the sum above by ${formatDecimals(engineValue - total)}.`}
           </>
         )}
       </p>

@@ -1,7 +1,7 @@
 /** Reading the reader's own image: checked, decoded and scaled in a worker; never uploaded. */
 import { IMAGE_FORMATS_TEXT, imageProblem } from '../../lib/course/convolution';
 import { MAX_SIDE, pictureFromRgba, type Picture } from '../../lib/course/convolution';
-import { type JobHandle, JobRunner } from '../../lib/runtime';
+import { JobScheduler } from '../../lib/runtime';
 import type { DecodeRequest, DecodeResult } from './decode-image.job';
 
 /** An image file read into a picture, with what the reader should be told about it. */
@@ -12,12 +12,17 @@ export interface LoadedImage {
   readonly originalHeight: number;
 }
 
-/** Reads image files one at a time in a worker of its own; a new file cancels the one being read. */
+/**
+ * Reads image files one at a time in a worker of its own (`cancel-previous`: a new file cancels
+ * the one being read).
+ */
 export class ImageReader {
-  private readonly runner = new JobRunner<DecodeRequest, never, DecodeResult>(
+  private readonly scheduler = new JobScheduler<DecodeRequest, never, DecodeResult>(
     () => new Worker(new URL('./decode-image.worker.ts', import.meta.url), { type: 'module' }),
+    { policy: 'cancel-previous' },
   );
-  private current: JobHandle<DecodeResult> | undefined;
+  /** Every file read is a request of its own, even the same file again. */
+  private reads = 0;
 
   /**
    * Reads a file and scales it to fit MAX_SIDE × MAX_SIDE, keeping its aspect ratio. Rejects with a
@@ -30,16 +35,14 @@ export class ImageReader {
     }
     const tooLarge = imageProblem(file.name, file.size);
     if (tooLarge) throw new Error(tooLarge);
-    this.current?.cancel();
-    const handle = this.runner.start({ file, name: file.name, maxSide: MAX_SIDE });
-    this.current = handle;
-    const result = await handle.result;
+    this.reads += 1;
+    const result = await this.scheduler.request({ file, name: file.name, maxSide: MAX_SIDE }, `read ${this.reads}`);
     if (!result.ok) throw new Error(result.message);
     return { picture: pictureFromRgba(result.rgba, result.width, result.height), name: file.name, originalWidth: result.originalWidth, originalHeight: result.originalHeight };
   }
 
   /** Stops any read in progress and terminates the worker. */
   dispose(): void {
-    this.runner.dispose();
+    this.scheduler.dispose();
   }
 }

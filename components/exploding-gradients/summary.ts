@@ -1,6 +1,6 @@
 /** The exploding widget's summary of one run, in words (pure, so it is unit-tested). */
 import { describeDivergence } from '../../lib/ml/training';
-import { formatValue } from '../widget-kit/format';
+import { formatValue } from '../../lib/common';
 
 /** What the summary needs to know about one run. */
 export interface RunState {

@@ -1,4 +1,4 @@
-import { formatFixed } from '../widget-kit/format';
+import { formatFixed } from '../../lib/common';
 
 interface Props {
   /** Name read by screen readers, e.g. "W₁". */

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import type { ChartItem, ChartSeries } from '../../lib/notebook';
-import { shortNumber } from '../../lib/notebook';
+import { formatSignificant } from '../../lib/common';
 import { Axes } from '../charts/Axes';
 import { LineChart, type Series } from '../charts/LineChart';
 import { useElementWidth } from '../charts/useElementWidth';
@@ -56,12 +56,12 @@ function Lines({ item, title, width }: { item: ChartItem; title: string; width: 
   const xDomain = extent(item.series.flatMap((s) => s.x));
   const first = item.series[0];
   const describe = (x: number): string =>
-    `${item.xLabel ?? 'x'} = ${shortNumber(x)}: ` +
+    `${item.xLabel ?? 'x'} = ${formatSignificant(x)}: ` +
     item.series
       .map((s) => {
         const i = nearest(s, x);
         const y = i === undefined ? null : s.y[i];
-        return `${s.label} ${y === null || y === undefined ? 'missing' : shortNumber(y)}`;
+        return `${s.label} ${y === null || y === undefined ? 'missing' : formatSignificant(y)}`;
       })
       .join(', ');
   return (

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { mergeStreams, type Output } from '../../lib/notebook';
-import { useTheme } from '../charts/useTheme';
+import { useTheme } from '../charts/theme-colors';
 import type { CellEditor, EditorKey } from './editor';
 import type { RunResult } from './kernel-host';
 import { OutputArea } from './OutputArea';
@@ -45,6 +45,18 @@ export interface CodeCellViewProps {
   readonly keysHelp?: string;
   /** Set to the cell's handle (for the page to focus or run it). */
   readonly handleRef?: { current: CellHandle | null };
+  /** Set to the cell's editor once it has loaded (for the owner to replace the code or focus it). */
+  readonly editorRef?: { current: CellEditor | null };
+  /** The cell's element, for its owner. */
+  readonly rootRef?: { current: HTMLElement | null };
+  /** Resolves when `code` holds the code to show and run (saved edits read from storage). */
+  readonly codeReady?: Promise<unknown>;
+  /** Set to true to give the editor focus as soon as it has loaded (a shared link asked for it). */
+  readonly focusOnLoad?: { readonly current: boolean };
+  /** Notes shown under the cell's bar (saving, shared links), in a polite live region. */
+  readonly notes?: ComponentChildren;
+  /** The cell's id, as `data-cell-id` (lesson cells). */
+  readonly cellId?: string;
   /** The code as highlighted HTML, shown until the editor has loaded. */
   readonly children?: ComponentChildren;
 }
@@ -56,6 +68,8 @@ type Status =
   | { kind: 'done'; result: RunResult; errorLine?: number };
 
 const TIME_LIMITS = [2, 5, 10, 30, 60, 300];
+/** Calls `fn` when the browser is idle (within 2 s), or soon where there is no requestIdleCallback. */
+const whenIdle = (fn: () => void): void => void ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
 // The editor loads when the cell comes this close to the viewport.
 const NEAR_VIEWPORT = '400px 0px';
 
@@ -98,9 +112,11 @@ const NOT_RUN: RunResult = { status: 'cancelled', count: 0, ms: 0 };
  */
 export function CodeCellView(props: CodeCellViewProps) {
   const { code, names, timeLimit, pageControls, saved, notRunnable, actions, children } = props;
-  const root = useRef<HTMLElement>(null);
+  const ownRoot = useRef<HTMLElement>(null);
+  const root = props.rootRef ?? ownRoot;
   const editorHost = useRef<HTMLDivElement>(null);
-  const editor = useRef<CellEditor | null>(null);
+  const ownEditor = useRef<CellEditor | null>(null);
+  const editor = props.editorRef ?? ownEditor;
   const runToken = useRef(0);
   const [hydrated, setHydrated] = useState(false);
   const [editorReady, setEditorReady] = useState(false);
@@ -140,7 +156,8 @@ export function CodeCellView(props: CodeCellViewProps) {
     setStatus({ kind: 'queued' });
     editor.current?.markError(null);
     const result = await pageKernel().run({
-      code: code.current,
+      // The reader's saved code, once it has been read (the run keeps its place in the queue meanwhile).
+      code: props.codeReady ? props.codeReady.then(() => code.current) : code.current,
       timeLimitMs: latest.current.limit * 1000,
       onStart: (n) => {
         if (!mine()) return;
@@ -192,7 +209,9 @@ export function CodeCellView(props: CodeCellViewProps) {
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
         observer.disconnect();
-        void import('./editor').then(({ createEditor }) => {
+        // Start the kernel in the background, so that the first Run does not wait for it.
+        if (!latest.current.props.notRunnable) whenIdle(() => pageKernel().warm());
+        void Promise.all([import('./editor'), props.codeReady]).then(([{ createEditor }]) => {
           if (cancelled || !editorHost.current) return;
           const hadFocus = element.querySelector('.code-cell__static') === document.activeElement;
           editor.current = createEditor(editorHost.current, {
@@ -215,7 +234,7 @@ export function CodeCellView(props: CodeCellViewProps) {
             keys: (latest.current.props.keys ?? []).map(({ key }) => ({ key, run: () => latest.current.props.keys?.find((k) => k.key === key)?.run() })),
           });
           setEditorReady(true);
-          if (hadFocus) editor.current.view.focus();
+          if (hadFocus || props.focusOnLoad?.current) editor.current.view.focus();
         });
       },
       { rootMargin: NEAR_VIEWPORT },
@@ -240,7 +259,7 @@ export function CodeCellView(props: CodeCellViewProps) {
   const running = status.kind === 'running' || status.kind === 'queued';
 
   return (
-    <section class="code-cell" ref={root} aria-label={names.region} data-code-cell onPointerEnter={() => pageKernel().warm()} onFocusCapture={() => !notRunnable && pageKernel().warm()}>
+    <section class="code-cell" ref={root} aria-label={names.region} data-code-cell data-cell-id={props.cellId} onPointerEnter={() => !notRunnable && pageKernel().warm()} onFocusCapture={() => !notRunnable && pageKernel().warm()}>
       <div class="code-cell__bar">
         <span class="code-cell__count" title="Execution count">
           [{running ? '*' : (count ?? ' ')}]
@@ -280,6 +299,7 @@ export function CodeCellView(props: CodeCellViewProps) {
         {actions}
         <span class="code-cell__status">{shownStatus}</span>
       </div>
+      {props.notes}
       <p class="visually-hidden" id={keysId}>
         Shift+Enter runs the cell and moves to the next one; Control+Enter runs it in place. Press Escape, then Tab, to leave the editor.
         {props.keysHelp ? ` ${props.keysHelp}` : ''}

@@ -1,14 +1,13 @@
 import type { HeatmapItem } from '../../lib/notebook';
-import { DivergingLegend } from '../feature-map/DivergingLegend';
-import { PixelMap } from '../feature-map/PixelMap';
-import { absMax } from '../feature-map/paint';
-import { useThemeColours } from '../feature-map/useThemeColours';
+import { DivergingLegend } from '../charts/DivergingLegend';
+import { PixelMap } from '../charts/PixelMap';
+import { absMax } from '../charts/paint';
+import { useDivergingColours } from '../charts/theme-colors';
 import { useElementWidth } from '../charts/useElementWidth';
-import '../feature-map/feature-map.css';
 
 /** A display() or plot() heatmap: signed values on the theme's diverging scale, with its key and a text summary. */
 export function HeatmapView({ item }: { item: HeatmapItem }) {
-  const colours = useThemeColours();
+  const colours = useDivergingColours();
   const [ref, width] = useElementWidth<HTMLDivElement>(320);
   const values = item.values.map((v) => v ?? NaN);
   const max = absMax(values);

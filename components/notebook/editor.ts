@@ -1,16 +1,18 @@
 /**
  * The code editor of a cell: CodeMirror 6 with TypeScript highlighting, bracket matching, syntax
- * errors marked as you type (from the parse tree) and after a run (the compiler's), and the
- * notebook's keys. Loaded only when a cell comes near the viewport (a dynamic import).
+ * errors marked as you type (from the parse tree) and after a run (the compiler's), completion of
+ * the engine's names with their signatures and docs (generated at build time), and the notebook's keys. Loaded only when a cell comes near the viewport (a dynamic import).
  */
-import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { javascript } from '@codemirror/lang-javascript';
+import { javascript, javascriptLanguage } from '@codemirror/lang-javascript';
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting, syntaxTree } from '@codemirror/language';
 import { linter, lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { Compartment, EditorState, Prec } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+import completionData from 'virtual:notebook-completions';
+import { completionsFor, type CompletionEntry } from './completion-source';
 
 /** A key the cell's owner adds, in CodeMirror's notation ("Mod-Shift-ArrowUp"), and what it does. */
 export interface EditorKey {
@@ -41,6 +43,8 @@ export interface CellEditor {
   setDark(dark: boolean): void;
   /** Changes the editor's accessible name (the cell moved). */
   setLabel(label: string): void;
+  /** Replaces the whole code, as one edit the reader can undo (Ctrl+Z). Calls onChange. */
+  setCode(code: string): void;
   /** Marks the compiler's syntax error (line and column from 1), or clears the marks. */
   markError(error: { line: number; column?: number; message: string } | null): void;
   destroy(): void;
@@ -72,6 +76,12 @@ const theme = EditorView.theme({
   '&.cm-focused .cm-matchingBracket': { backgroundColor: 'color-mix(in srgb, var(--success) 28%, transparent)', outline: '1px solid var(--success)' },
   '&.cm-focused .cm-nonmatchingBracket': { backgroundColor: 'color-mix(in srgb, var(--danger) 28%, transparent)' },
   '.cm-tooltip': { backgroundColor: 'var(--bg-raised)', color: 'var(--text)', border: '1px solid var(--border-strong)' },
+  '.cm-tooltip.cm-tooltip-autocomplete > ul': { fontFamily: 'var(--font-mono)', maxHeight: '14em' },
+  '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--accent)', color: 'var(--bg-raised)' },
+  '.cm-completionDetail': { fontStyle: 'normal', color: 'inherit', opacity: '0.75' },
+  '.cm-completionInfo': { maxWidth: 'min(28rem, 80vw)', padding: '0.4rem 0.6rem' },
+  '.nb-completion-info code': { display: 'block', fontFamily: 'var(--font-mono)', fontSize: '0.8rem', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  '.nb-completion-info p': { margin: '0.3rem 0 0', fontFamily: 'var(--font-ui)', fontSize: '0.82rem' },
   '.cm-diagnostic-error': { borderLeftColor: 'var(--danger)' },
   '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy var(--danger)', textUnderlineOffset: '3px' },
 });
@@ -90,6 +100,41 @@ function parseErrors(state: EditorState): Diagnostic[] {
     },
   });
   return diagnostics;
+}
+
+// Inside these nodes nothing is completed: the reader is writing text, not code.
+const NO_COMPLETION = new Set(['String', 'TemplateString', 'LineComment', 'BlockComment', 'RegExp']);
+
+/** The signature and the doc line of an entry, shown beside the list. */
+function completionInfo(entry: CompletionEntry): () => Node {
+  return () => {
+    const box = document.createElement('div');
+    box.className = 'nb-completion-info';
+    const signature = document.createElement('code');
+    signature.textContent = entry.kind === 'namespace' || entry.kind === 'type' ? `${entry.kind} ${entry.name}` : `${entry.name}${entry.kind === 'property' || entry.kind === 'variable' ? ': ' : ''}${entry.detail}`;
+    const doc = document.createElement('p');
+    doc.textContent = entry.doc;
+    box.append(signature, doc);
+    return box;
+  };
+}
+
+const options = new Map<CompletionEntry, Completion>();
+const toOption = (entry: CompletionEntry): Completion => {
+  let option = options.get(entry);
+  if (!option) {
+    option = { label: entry.name, type: entry.kind, detail: entry.kind === 'namespace' || entry.kind === 'type' ? entry.kind : '', info: completionInfo(entry) };
+    options.set(entry, option);
+  }
+  return option;
+};
+
+/** The engine's names, the kernel's globals, namespace members and Tensor members (see completion-source.ts). */
+function notebookCompletions(context: CompletionContext): CompletionResult | null {
+  if (NO_COMPLETION.has(syntaxTree(context.state).resolveInner(context.pos, -1).name)) return null;
+  const line = context.state.doc.lineAt(context.pos);
+  const found = completionsFor(line.text.slice(0, context.pos - line.from), completionData, context.explicit);
+  return found ? { from: line.from + found.from, options: found.entries.map(toOption), validFor: /^[\w$]*$/ } : null;
 }
 
 /** Creates a cell's editor in `parent`. */
@@ -118,11 +163,13 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
         bracketMatching(),
         closeBrackets(),
         javascript({ typescript: true }),
+        javascriptLanguage.data.of({ autocomplete: notebookCompletions }),
+        autocompletion({ activateOnTypingDelay: 150 }),
         syntaxHighlighting(highlight),
         // Syntax errors as the reader types, and the last run's error until the code changes.
         linter((v) => [...parseErrors(v.state), ...(runError ? [runError] : [])], { delay: 400 }),
         lintGutter(),
-        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+        keymap.of([...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
         // Long lines wrap: a phone shows the whole line, and the editor never scrolls sideways.
         EditorView.lineWrapping,
         theme,
@@ -140,6 +187,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
     view,
     setDark: (isDark) => view.dispatch({ effects: dark.reconfigure(EditorView.darkTheme.of(isDark)) }),
     setLabel: (label) => view.dispatch({ effects: attributes.reconfigure(contentAttributes(label)) }),
+    setCode: (code) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } }),
     markError(error) {
       runError = null;
       if (error) {

@@ -1,10 +1,10 @@
 import { useId } from 'preact/hooks';
 import type { Matrix } from '../../lib/course/pooling';
 import type { PoolMode, WindowCell } from '../../lib/course/pooling';
-import type { Cell } from '../feature-map/grid-keys';
-import { absMax } from '../feature-map/paint';
-import { Problem } from '../feature-map/Problem';
-import { short } from '../feature-map/short';
+import type { Cell } from '../sliding-window/grid-keys';
+import { absMax } from '../charts/paint';
+import { Problem } from '../sliding-window/Problem';
+import { formatDecimals } from '../../lib/common';
 import { MatrixInput } from './MatrixInput';
 import { GRADIENT_SOURCES, MAP_LIMITS, type GradientSource, type Upstream } from './model';
 import type { PoolJobResult } from '../../lib/course/pooling';
@@ -100,14 +100,14 @@ export function BackwardPanel(props: Props) {
       <p class="pool__sentence" aria-live="polite">
         {mode === 'max'
           ? picked
-            ? `dL/dy[${at.row}, ${at.col}] = ${short(g)} goes entirely to x[${picked.row}, ${picked.col}], the maximum of its window; the other ${kernel * kernel - 1} cells of the window get nothing from it.`
+            ? `dL/dy[${at.row}, ${at.col}] = ${formatDecimals(g)} goes entirely to x[${picked.row}, ${picked.col}], the maximum of its window; the other ${kernel * kernel - 1} cells of the window get nothing from it.`
             : ''
-          : `dL/dy[${at.row}, ${at.col}] = ${short(g)} is split into k² = ${kernel * kernel} equal shares of ${short(g / (kernel * kernel))}, one for each cell of its window; shares that fall on padding are dropped.`}
+          : `dL/dy[${at.row}, ${at.col}] = ${formatDecimals(g)} is split into k² = ${kernel * kernel} equal shares of ${formatDecimals(g / (kernel * kernel))}, one for each cell of its window; shares that fall on padding are dropped.`}
         {stride < kernel && ' With stride smaller than the kernel the windows overlap, so a cell can receive shares from several outputs, and backward() adds them up.'}
       </p>
       {result && (
         <p class="pool__totals">
-          Σ dL/dy = {short(sumUp)}; Σ dL/dx = {short(sumDown)}.{' '}
+          Σ dL/dy = {formatDecimals(sumUp)}; Σ dL/dx = {formatDecimals(sumDown)}.{' '}
           {mode === 'max'
             ? 'Max pooling passes every gradient on whole, so the totals agree.'
             : Math.abs(sumUp - sumDown) <= 1e-9 * Math.max(1, Math.abs(sumUp))

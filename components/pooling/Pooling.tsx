@@ -2,16 +2,16 @@ import { useId, useMemo, useState } from 'preact/hooks';
 import type { Matrix } from '../../lib/course/pooling';
 import { poolProblem, poolWindow, windowArgmax, type PoolSpec } from '../../lib/course/pooling';
 import { gridSize } from '../../lib/ml/shapes';
-import { clampCell, type Cell } from '../feature-map/grid-keys';
-import { GridCursor } from '../feature-map/GridCursor';
-import { absMax } from '../feature-map/paint';
-import { EngineError, Problem } from '../feature-map/Problem';
-import { short } from '../feature-map/short';
-import { SizeFormula } from '../feature-map/SizeFormula';
+import { clampCell, type Cell } from '../sliding-window/grid-keys';
+import { GridCursor } from '../sliding-window/GridCursor';
+import { absMax } from '../charts/paint';
+import { EngineError, Problem } from '../sliding-window/Problem';
+import { formatDecimals } from '../../lib/common';
+import { SizeFormula } from '../sliding-window/SizeFormula';
 import { Notices } from '../widget-kit/Notices';
 import { Slider } from '../widget-kit/Slider';
 import { Toolbar } from '../widget-kit/Toolbar';
-import { useLatestJob } from '../widget-kit/useLatestJob';
+import { useJob } from '../widget-kit/useJob';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { BackwardPanel } from './BackwardPanel';
@@ -20,7 +20,7 @@ import { LIMITS, MAP_LIMITS, MAP_PRESETS, poolSchema, shiftMap, upstreamGradient
 import type { PoolJobResult, PoolParams } from '../../lib/course/pooling';
 import { ValueGrid } from './ValueGrid';
 import { WindowSentence } from './WindowSentence';
-import '../feature-map/feature-map.css';
+import '../sliding-window/sliding-window.css';
 import './pooling.css';
 
 /** The pooling island: max or average pooling forward on a small feature map, and where backward() sends the gradient. */
@@ -69,7 +69,7 @@ function PoolingView() {
 
   const key = JSON.stringify([mode, spec, map, [...upstream.values]]);
   const request = useMemo((): PoolParams => ({ key, mode, map: flat, height, width, spec, upstream: upstream.values }), [key]);
-  const job = useLatestJob<PoolParams, PoolJobResult>(createPoolWorker, request, key);
+  const job = useJob<PoolParams, never, PoolJobResult>(createPoolWorker, 'latest-wins', { request: { params: request, key } });
   const fresh = !problem && job.result?.key === key ? job.result : undefined;
 
   const cells = problem ? [] : poolWindow(height, width, spec, at.row, at.col);
@@ -77,7 +77,7 @@ function PoolingView() {
   const scale = absMax(flat);
   const select = (cell: Cell): void => update({ row: cell.row, col: cell.col });
   const yValue = fresh?.output[at.row * outW + at.col];
-  const valueText = `Output row ${at.row}, column ${at.col} of ${outH} × ${outW}: y = ${yValue === undefined ? 'computing' : short(yValue)}`;
+  const valueText = `Output row ${at.row}, column ${at.col} of ${outH} × ${outW}: y = ${yValue === undefined ? 'computing' : formatDecimals(yValue)}`;
 
   const changed = shift && fresh && shift.map === map && shift.before.length === fresh.output.length ? fresh.output.filter((v, i) => v !== shift.before[i]).length : undefined;
   const doShift = (dRow: number, dCol: number, words: string): void => {

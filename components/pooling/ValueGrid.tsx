@@ -1,5 +1,5 @@
-import type { Cell } from '../feature-map/grid-keys';
-import { short } from '../feature-map/short';
+import type { Cell } from '../sliding-window/grid-keys';
+import { formatDecimals } from '../../lib/common';
 
 interface Props {
   /** The table's caption, e.g. "Input x (6 × 6)". */
@@ -80,7 +80,7 @@ export function ValueGrid({ caption, values, height, width, pad = 0, padText = '
                   style={inside ? { background: shade(v, scale) } : undefined}
                   onClick={inside && onPick ? () => onPick(cell) : undefined}
                 >
-                  {inside ? short(v, 3) : padText}
+                  {inside ? formatDecimals(v, 3) : padText}
                   {isPicked && <span class="visually-hidden"> (picked)</span>}
                   {isSelected && <span class="visually-hidden"> (selected)</span>}
                 </td>

@@ -1,6 +1,6 @@
 import type { PoolMode, WindowCell } from '../../lib/course/pooling';
-import type { Cell } from '../feature-map/grid-keys';
-import { short } from '../feature-map/short';
+import type { Cell } from '../sliding-window/grid-keys';
+import { formatDecimals } from '../../lib/common';
 
 interface Props {
   mode: PoolMode;
@@ -20,9 +20,9 @@ interface Props {
 /** The selected output's value written out: the max of its window (padding −∞) or its sum over k² (padding 0). */
 export function WindowSentence({ mode, map, width, cells, picked, kernel, at, value }: Props) {
   const read = (c: WindowCell): number => (c.inside ? (map[c.row * width + c.col] ?? NaN) : mode === 'max' ? -Infinity : 0);
-  const terms = cells.map((c) => (c.inside ? short(read(c)) : mode === 'max' ? '−∞' : '0'));
+  const terms = cells.map((c) => (c.inside ? formatDecimals(read(c)) : mode === 'max' ? '−∞' : '0'));
   const y = `y[${at.row}, ${at.col}]`;
-  const result = value === undefined ? '…' : short(value);
+  const result = value === undefined ? '…' : formatDecimals(value);
   if (mode === 'max') {
     const best = picked ? read(picked) : NaN;
     const ties = cells.filter((c) => c.inside && read(c) === best).length;
@@ -42,7 +42,7 @@ export function WindowSentence({ mode, map, width, cells, picked, kernel, at, va
   const sum = cells.reduce((s, c) => s + read(c), 0);
   return (
     <p class="pool__sentence" aria-live="polite">
-      <code>{y}</code> = ({terms.join(' + ')}) / {kernel * kernel} = {short(sum)} / {kernel * kernel} = <strong>{result}</strong>.
+      <code>{y}</code> = ({terms.join(' + ')}) / {kernel * kernel} = {formatDecimals(sum)} / {kernel * kernel} = <strong>{result}</strong>.
       {cells.some((c) => !c.inside) && ` The padding counts as 0 and the divisor stays k² = ${kernel * kernel} (PyTorch’s default count_include_pad=True).`}
     </p>
   );

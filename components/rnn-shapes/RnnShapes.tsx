@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { rnnScript } from '../../lib/ml/shapes';
 import { useElementWidth } from '../charts/useElementWidth';
-import { formatValue } from '../widget-kit/format';
+import { formatValue } from '../../lib/common';
 import { Notices } from '../widget-kit/Notices';
 import { Toolbar } from '../widget-kit/Toolbar';
 import { useUrlState } from '../widget-kit/useUrlState';
@@ -65,7 +65,7 @@ function RnnShapesView() {
       <div class="rnn-messages" role="status">
         {messages.map((m) => (
           <p key={m.message} class={m.kind === 'UserWarning' ? 'rnn-message rnn-tone--warning' : 'rnn-message rnn-tone--danger'}>
-            <strong>{m.kind === 'UserWarning' ? 'PyTorch warns' : 'PyTorch raises'}</strong> <code>{`${m.kind}: ${m.message}`}</code>
+            <strong>{`PyTorch${m.wording ? ` ${m.wording}` : ''} ${m.kind === 'UserWarning' ? 'warns' : 'raises'}`}</strong> <code>{`${m.kind}: ${m.message}`}</code>
           </p>
         ))}
       </div>

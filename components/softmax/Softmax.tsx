@@ -1,14 +1,14 @@
 import { entropy } from '../../lib/course/activations';
 import { FLOAT32_EXP_LIMIT, type SoftmaxColumns } from '../../lib/course/activations';
 import { useElementWidth } from '../charts/useElementWidth';
-import { formatFixed, formatValue } from '../widget-kit/format';
+import { formatFixed, formatSignificant, formatValue } from '../../lib/common';
 import { Notices } from '../widget-kit/Notices';
 import { Slider } from '../widget-kit/Slider';
 import { Toolbar } from '../widget-kit/Toolbar';
-import { useLatestJob } from '../widget-kit/useLatestJob';
+import { useJob } from '../widget-kit/useJob';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
-import { Bars } from './Bars';
+import { ProbabilityBars } from '../charts/ProbabilityBars';
 import { LogitInputs } from './LogitInputs';
 import { PRESETS, softmaxSchema, TEMPERATURE_STOPS } from './model';
 import type { SoftmaxRequest } from './softmax.job';
@@ -23,8 +23,6 @@ export default function SoftmaxWidget() {
   );
 }
 
-/** A number as short as it can be written (at most 6 significant digits), with a true minus sign. */
-const plain = (v: number): string => String(Number(v.toPrecision(6))).replace('-', '−');
 
 function createSoftmaxWorker(): Worker {
   return new Worker(new URL('./softmax.worker.ts', import.meta.url), { type: 'module' });
@@ -35,9 +33,9 @@ function SoftmaxView() {
   const { logits, T, shift } = values;
   const [chartRef, width] = useElementWidth<HTMLDivElement>(560);
   const request: SoftmaxRequest = { logits, shift, temperature: T };
-  const job = useLatestJob<SoftmaxRequest, SoftmaxColumns>(createSoftmaxWorker, request, JSON.stringify(request));
+  const job = useJob<SoftmaxRequest, never, SoftmaxColumns>(createSoftmaxWorker, 'latest-wins', { request: { params: request, key: JSON.stringify(request) } });
   // Until the engine's first answer arrives (and while a newer one is computed) the last one stays.
-  const columns = job.result;
+  const columns = job.last?.result;
   const rows = columns?.stable.length ?? logits.length;
   const p = columns?.stable ?? [];
   const naiveBroken = columns?.naive.some((v) => !Number.isFinite(v)) ?? false;
@@ -78,7 +76,7 @@ function SoftmaxView() {
       </div>
 
       <div ref={chartRef} class="softmax__chart">
-        <Bars probabilities={p} width={width} height={200} />
+        <ProbabilityBars probabilities={p} width={width} height={200} />
       </div>
 
       <table class="data-table softmax__table" aria-busy={job.busy ? 'true' : undefined}>
@@ -126,7 +124,7 @@ function SoftmaxView() {
             <li class="softmax__warning">
               Straight from the definition, e<sup>(z+c)/T</sup> overflows. In float32, the largest number is about 3.4 × 10
               <sup>38</sup>, so e<sup>x</sup> is ∞ for every x above {formatFixed(FLOAT32_EXP_LIMIT, 2)}, and here the largest
-              exponent is {plain(columns.largestExponent)}. The sum is then ∞: ∞/∞ is NaN, and a finite e<sup>x</sup>/∞ is
+              exponent is {formatSignificant(columns.largestExponent, 6)}. The sum is then ∞: ∞/∞ is NaN, and a finite e<sup>x</sup>/∞ is
               0. The stable version subtracts the largest logit first, so every exponent is at most 0.
             </li>
           )}

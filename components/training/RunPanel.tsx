@@ -5,11 +5,11 @@ import { describeDivergence, describeGradientRatio } from '../../lib/ml/training
 import type { TrainConfig } from '../../lib/ml/training';
 import { LineChart, type Series } from '../charts/LineChart';
 import { niceCeil } from '../charts/nice';
-import { useTheme } from '../charts/useTheme';
-import { formatFixed, formatValue } from '../widget-kit/format';
-import { ActivationHistograms } from './ActivationHistograms';
-import { BoundaryMap } from './BoundaryMap';
-import { LayerNorms, layerColor } from './LayerNorms';
+import { useTheme } from '../charts/theme-colors';
+import { formatFixed, formatValue } from '../../lib/common';
+import { ActivationHistograms } from '../charts/ActivationHistograms';
+import { BoundaryMap } from '../charts/BoundaryMap';
+import { LayerNorms, layerColor } from '../charts/LayerNorms';
 import type { TrainSnapshot } from '../../lib/ml/training';
 
 interface Props {

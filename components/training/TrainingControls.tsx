@@ -1,4 +1,5 @@
 import { Select } from '../widget-kit/Select';
+import { stepsPerSecond } from './useTrainingRun';
 
 interface Props {
   playing: boolean;
@@ -13,10 +14,14 @@ interface Props {
   onSpeed(speed: number): void;
 }
 
+/**
+ * The speeds offered, as the URL spells them: updates per 60 Hz frame, which is how they were
+ * first offered (so old links keep their speed); each run's worker keeps the rate itself.
+ */
 const SPEEDS = [
-  { value: '1', label: '1 update per frame' },
-  { value: '5', label: '5 updates per frame' },
-  { value: '20', label: '20 updates per frame' },
+  { value: '1', label: `${stepsPerSecond(1)} updates a second` },
+  { value: '5', label: `${stepsPerSecond(5)} updates a second` },
+  { value: '20', label: `${stepsPerSecond(20)} updates a second` },
   { value: '0', label: 'As fast as possible' },
 ] as const;
 

@@ -7,8 +7,9 @@ export type RequestDraw = (key: string, publish: () => void) => void;
  * A shared pace for redrawing several live views (one per training run). Each view calls
  * `requestDraw(key, publish)` whenever it has something new; the clock runs one waiting `publish`
  * per tick, oldest key first, on an animation frame, a tick every `intervalMs`. With two runs and
- * 40 ms ticks each run redraws about 12 times a second, and never both in the same frame: each
- * frame stays short enough that the page keeps responding while training.
+ * the training widget's 50 ms ticks (DRAW_INTERVAL_MS) each run redraws about 10 times a second,
+ * and never both in the same frame: each frame stays short enough that the page keeps responding
+ * while training.
  */
 export function useDrawClock(intervalMs: number): RequestDraw {
   const waiting = useRef(new Map<string, () => void>());

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type JobHandle, JobCancelledError, JobRunner } from '../../lib/runtime';
-import type { PaceState } from '../../lib/runtime';
+import type { JobScheduler } from '../../lib/runtime';
 import type { TrainParams, TrainSnapshot } from '../../lib/ml/training';
+import { useJob } from '../widget-kit/useJob';
 import type { RequestDraw } from './useDrawClock';
 
 /** A training widget's draw clock ticks this often; with two runs, each redraws 10 times a second. */
@@ -10,8 +10,16 @@ export const DRAW_INTERVAL_MS = 50;
 /** How often a run's worker sends progress: as often as the run is redrawn. */
 const PROGRESS_INTERVAL_MS = 2 * DRAW_INTERVAL_MS;
 
-/** Updates per animation frame; 0 trains as fast as the workers can. */
+/** Training speed in updates per 60 Hz frame (the URL's unit); 0 trains as fast as the workers can. */
 export type Speed = number;
+
+/** Frames a second that a `Speed` counts updates per. */
+export const FRAMES_PER_SECOND = 60;
+
+/** The updates a second each run's worker keeps at `speed` (0: no limit). */
+export function stepsPerSecond(speed: Speed): number {
+  return speed * FRAMES_PER_SECOND;
+}
 
 /** One training run in a worker, as the view drives it. It only ever moves when asked for steps. */
 export interface TrainingRun {
@@ -19,10 +27,8 @@ export interface TrainingRun {
   snapshot: TrainSnapshot | undefined;
   /** The worker failed; the message says how. */
   error: string | undefined;
-  /** Where the run is now (not as drawn): what pacing needs. */
-  paceState(): PaceState;
-  /** Asks for `steps` more updates; the worker does them one after another, then waits. */
-  ask(steps: number): void;
+  /** The run's scheduler: `Lockstep` (see useRunPair) asks it for steps. */
+  scheduler: JobScheduler<TrainParams, TrainSnapshot, TrainSnapshot>;
   /** Starts the run again from step 0 with the same settings (and so the same numbers). */
   reset(): void;
 }
@@ -32,71 +38,36 @@ function createTrainWorker(): Worker {
 }
 
 /**
- * Runs `params` in a worker of its own, paused at step 0, and starts again whenever `key` (the
- * settings) changes or reset() is called. The run takes exactly the steps it is asked for (see
- * useRunPair, which keeps two runs in step). New snapshots are kept, not drawn at once:
+ * Runs `params` in a worker of its own (`run-pair`: paused at step 0), and starts again whenever
+ * `key` (the settings) changes or reset() is called. The run takes exactly the steps it is asked
+ * for (see useRunPair, which keeps two runs in step). New snapshots are kept, not drawn at once:
  * `requestDraw` (see useDrawClock) decides when this run's view shows the latest one, so several
  * runs take turns and no frame draws them all.
  */
 export function useTrainingRun(name: string, params: TrainParams, key: string, requestDraw: RequestDraw): TrainingRun {
-  const runner = useRef<JobRunner<TrainParams, TrainSnapshot, TrainSnapshot>>();
-  const handle = useRef<JobHandle<TrainSnapshot>>();
   const latest = useRef<TrainSnapshot>();
-  const requested = useRef(0);
-  const failed = useRef(false);
   const [shown, setShown] = useState<TrainSnapshot>();
   const show = (): void => requestDraw(name, () => setShown(latest.current));
-  const [error, setError] = useState<string>();
-  const [generation, setGeneration] = useState(0);
-  const paramsRef = useRef(params);
-  paramsRef.current = params;
+  const job = useJob<TrainParams, TrainSnapshot, TrainSnapshot>(createTrainWorker, 'run-pair', {
+    // No point in receiving snapshots faster than the view draws them.
+    progressIntervalMs: PROGRESS_INTERVAL_MS,
+    request: { params, key },
+    onProgress: (snapshot) => {
+      latest.current = snapshot;
+      show();
+    },
+  });
 
-  useEffect(() => () => runner.current?.dispose(), []);
-
-  // (Re)start the job whenever the settings change or Reset is pressed.
+  // A restart clears the run (nothing until its first snapshot); the end brings the final one.
   useEffect(() => {
-    runner.current ??= new JobRunner<TrainParams, TrainSnapshot, TrainSnapshot>(createTrainWorker);
-    handle.current?.cancel();
-    latest.current = undefined;
-    requested.current = 0;
-    failed.current = false;
-    setError(undefined);
-    const h = runner.current.start(paramsRef.current, {
-      paused: true,
-      // No point in receiving snapshots faster than the view draws them.
-      progressIntervalMs: PROGRESS_INTERVAL_MS,
-      onProgress: (s) => {
-        latest.current = s;
-        show();
-      },
-    });
-    handle.current = h;
+    latest.current = job.result ?? job.progress;
     show();
-    h.result.then(
-      (final) => {
-        if (handle.current !== h) return;
-        latest.current = final;
-        show();
-      },
-      (e: unknown) => {
-        if (e instanceof JobCancelledError || handle.current !== h) return;
-        failed.current = true;
-        setError(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
-      },
-    );
-  }, [key, generation]);
+  }, [job.state]);
 
   return {
     snapshot: shown,
-    error,
-    paceState: () => {
-      const s = latest.current;
-      return { done: s?.step ?? 0, requested: requested.current, stopped: failed.current || s?.status === 'diverged' || s?.status === 'finished' };
-    },
-    ask: (steps) => {
-      for (let k = 0; k < steps; k++) handle.current?.step();
-      requested.current += steps;
-    },
-    reset: () => setGeneration((g) => g + 1),
+    error: job.error ? `${job.error.name}: ${job.error.message}` : undefined,
+    scheduler: job.scheduler,
+    reset: job.retry,
   };
 }

@@ -5,7 +5,7 @@ import { RunPanel } from '../training/RunPanel';
 import { useRunPair } from '../training/useRunPair';
 import type { TrainingRun } from '../training/useTrainingRun';
 import type { TrainConfig } from '../../lib/ml/training';
-import { formatFixed } from '../widget-kit/format';
+import { formatFixed } from '../../lib/common';
 import { Select } from '../widget-kit/Select';
 import { Slider } from '../widget-kit/Slider';
 import { useUrlState } from '../widget-kit/useUrlState';

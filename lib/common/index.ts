@@ -1,4 +1,6 @@
-/** Small pieces every layer above may share: URL state, Python's spelling of values, lesson figures. */
+/** Small pieces every layer above may share: URL state, Python's spelling of values, numbers for display, lesson figures, the browser's document store. */
 export * from './url-state';
 export * from './python';
 export * from './lesson-figures';
+export * from './number-format';
+export * from './storage';

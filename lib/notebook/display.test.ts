@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arange, tensor, zeros } from '../engine';
 import { toDisplayItem, toPlotItem } from './display';
-import { shortNumber } from './numbers';
 import { LIMITS } from './outputs';
 
 describe('toDisplayItem()', () => {
@@ -97,11 +96,5 @@ describe('toPlotItem()', () => {
     expect(() => toPlotItem({ y: [1, 'a'] })).toThrow('plot: expected y to be a Tensor or an array of numbers, got an array containing a string');
     expect(() => toPlotItem([[1, 2], [3]])).toThrow('plot: a heatmap needs rows of equal length; row 0 has 2 values, row 1 has 1');
     expect(() => toPlotItem([1], { kind: 'bar' as 'line' })).toThrow("plot: expected kind to be 'line', 'scatter' or 'heatmap', got 'bar'");
-  });
-});
-
-describe('shortNumber()', () => {
-  it('keeps four significant digits', () => {
-    expect([0, 1199, 0.0123456, 1234567, -0.00001234, 2.5].map(shortNumber)).toEqual(['0', '1199', '0.01235', '1.235e+6', '-1.234e-5', '2.5']);
   });
 });

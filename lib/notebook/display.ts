@@ -5,7 +5,7 @@
 import { Tensor } from '../engine';
 import { formatElements } from '../engine';
 import { inspect } from './inspect';
-import { shortNumber } from './numbers';
+import { formatSignificant } from '../common';
 import { clip, finiteOrNull, LIMITS, type ChartSeries, type DisplayItem, type HeatmapItem, type TableItem } from './outputs';
 
 /** Options of display(): a title, and which view to use for a tensor. */
@@ -260,7 +260,7 @@ function heatmap(
   const sampled = rowStep > 1 || columnStep > 1 ? `showing every ${rowStep > 1 ? `${ordinal(rowStep)} row` : 'row'} and ${columnStep > 1 ? `${ordinal(columnStep)} column` : 'column'} of ${count(m.rows)} × ${count(m.columns)}` : undefined;
   const note = [m.note, sampled].filter((n) => n !== undefined).join('; ');
   const finite = values.filter((v): v is number => v !== null);
-  const range = finite.length ? `values from ${shortNumber(Math.min(...finite))} to ${shortNumber(Math.max(...finite))}` : 'no finite values';
+  const range = finite.length ? `values from ${formatSignificant(Math.min(...finite))} to ${formatSignificant(Math.max(...finite))}` : 'no finite values';
   return {
     kind: 'heatmap',
     ...labels,
@@ -278,7 +278,7 @@ function describeChart(chart: 'line' | 'scatter', title: string | undefined, ser
     const xs = s.x.filter((v): v is number => v !== null);
     const ys = s.y.filter((v): v is number => v !== null);
     if (ys.length === 0) return `${s.label}: no finite values`;
-    return `${s.label}: ${count(s.y.length)} points, x from ${shortNumber(Math.min(...xs))} to ${shortNumber(Math.max(...xs))}, y from ${shortNumber(Math.min(...ys))} to ${shortNumber(Math.max(...ys))}`;
+    return `${s.label}: ${count(s.y.length)} points, x from ${formatSignificant(Math.min(...xs))} to ${formatSignificant(Math.max(...xs))}, y from ${formatSignificant(Math.min(...ys))} to ${formatSignificant(Math.max(...ys))}`;
   });
   return `${head}. ${parts.join('; ')}.`;
 }

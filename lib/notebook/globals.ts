@@ -18,6 +18,36 @@ const NO_NETWORK = 'cells run in a sandbox with no network access and cannot loa
 const NO_STORAGE = 'cells cannot store data in the browser';
 const NO_PAGE = 'cells run in a separate worker with no page to change; show results with display() and plot()';
 
+/**
+ * The names the kernel adds to the engine's exports in a cell's scope. The editor's completions
+ * are generated from this interface (site/build/completions.mjs): its docs are what the reader sees.
+ */
+export interface CellGlobals {
+  /** Shows a value under the cell: a tensor or records as a table (a large matrix as a heatmap), anything else as text. */
+  display(value: unknown, options?: DisplayOptions): void;
+  /** Draws a chart: `plot(y)`, `plot({ x, y })`, `plot([{ x, y, label, dashed }, ...])` or a matrix, with `{ kind, title, xLabel, yLabel }`. */
+  plot(data: unknown, options?: PlotOptions): void;
+  /** Prints its arguments on one line, as console.log does (tensors as PyTorch prints them). */
+  print(...values: unknown[]): void;
+  /** console.log, info and debug print to the cell's output; warn and error print in the error colour. */
+  console: {
+    /** Prints its arguments on one line under the cell. */
+    log(...values: unknown[]): void;
+    /** Prints like log. */
+    info(...values: unknown[]): void;
+    /** Prints like log. */
+    debug(...values: unknown[]): void;
+    /** Prints in the error colour (stderr). */
+    warn(...values: unknown[]): void;
+    /** Prints in the error colour (stderr). */
+    error(...values: unknown[]): void;
+    /** Prints one value in full, as the last expression of a cell is shown. */
+    dir(value: unknown): void;
+    /** Shows records or a tensor as a table. */
+    table(value: unknown): void;
+  };
+}
+
 /** Browser APIs a cell cannot use, and why. */
 export const UNAVAILABLE: Readonly<Record<string, string>> = {
   fetch: NO_NETWORK,
@@ -50,22 +80,21 @@ export class SandboxError extends Error {
 export function installGlobals(global: Record<string, unknown>, target: () => OutputTarget | null): void {
   for (const [name, value] of Object.entries(engine)) global[name] = value;
   const log = (name: 'stdout' | 'stderr') => (...args: unknown[]): void => target()?.write(name, formatLogArguments(args));
-  global.display = (value: unknown, options?: DisplayOptions): void => {
-    target()?.display(toDisplayItem(value, options));
+  const cellGlobals: CellGlobals = {
+    display: (value, options) => target()?.display(toDisplayItem(value, options)),
+    plot: (data, options) => target()?.display(toPlotItem(data, options)),
+    print: log('stdout'),
+    console: {
+      log: log('stdout'),
+      info: log('stdout'),
+      debug: log('stdout'),
+      warn: log('stderr'),
+      error: log('stderr'),
+      dir: (value) => target()?.write('stdout', inspect(value)),
+      table: (value) => target()?.display(toDisplayItem(value, { as: 'table' })),
+    },
   };
-  global.plot = (data: unknown, options?: PlotOptions): void => {
-    target()?.display(toPlotItem(data, options));
-  };
-  global.print = log('stdout');
-  global.console = {
-    log: log('stdout'),
-    info: log('stdout'),
-    debug: log('stdout'),
-    warn: log('stderr'),
-    error: log('stderr'),
-    dir: (value: unknown): void => target()?.write('stdout', inspect(value)),
-    table: (value: unknown): void => target()?.display(toDisplayItem(value, { as: 'table' })),
-  };
+  Object.assign(global, cellGlobals);
   for (const [name, why] of Object.entries(UNAVAILABLE)) {
     Object.defineProperty(global, name, {
       configurable: true,

@@ -1,10 +1,12 @@
 /** lib/notebook: the package's public surface. */
+export * from './cell-edits';
+export * from './cell-id';
 export * from './document';
 export * from './ipynb';
 export * from './ipynb-import';
 export * from './json-check';
 export * from './names';
-export * from './numbers';
 export * from './outputs';
 export * from './protocol';
+export * from './share-link';
 export * from './ts-export';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { arange, tensor } from '../engine';
 import { toDisplayItem, toPlotItem } from './display';
 import type { NotebookDoc } from './document';
-import { ipynbText, KERNELSPEC, notebookToIpynb, OUTPUT_MIME, toLines } from './ipynb';
+import { ipynbText, notebookToIpynb, OUTPUT_MIME, toLines } from './ipynb';
 import { IMPORT_LIMITS, importIpynb, type ImportResult } from './ipynb-import';
 import { LIMITS } from './outputs';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKernel, type Kernel } from './kernel';
+import { createKernel, warmUpCompiler, type Kernel } from './kernel';
 import type { Output } from './outputs';
 import { nodeRealm } from './realm.node';
 
@@ -212,5 +212,11 @@ describe('kernel.run(): errors name the line of the cell', () => {
     await s.run('const kept = 5;\nthrow new Error("stop");\nconst lost = 6;');
     expect(value((await s.run('kept')).outputs)).toBe('5');
     expect(error((await s.run('lost')).outputs)).toBeUndefined(); // declared (hoisted to the scope) but never assigned
+  });
+});
+
+describe('warmUpCompiler()', () => {
+  it('compiles its sample cell (so that the warm-up reaches the compiler paths a first run uses)', () => {
+    expect(warmUpCompiler()).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
  * Cell code cannot reach the port (it lives in this closure) and the worker's own postMessage is
  * one of the names that throw in a cell, so a cell cannot forge the kernel's messages.
  */
-import { createKernel } from './kernel';
+import { createKernel, warmUpCompiler } from './kernel';
 import { parseRunMessage, type KernelMessage } from './protocol';
 
 interface Port {
@@ -51,6 +51,7 @@ export function startKernelWorker(scope: WorkerScope & Record<string, unknown>):
       if (!run) return;
       void kernel.run(run.code, run.count, (output) => port.postMessage({ kind: 'output', id: run.id, output })).then((status) => port.postMessage({ kind: 'done', id: run.id, status }));
     });
+    warmUpCompiler();
     port.start();
     port.postMessage({ kind: 'ready' });
   };

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deferred } from './deferred';
 import { type AnyJob, exposeJob } from './expose-job';
 import type { Job } from './job';
+import { RUNNING as running } from './job-control';
 import { PROGRESS_INTERVAL_MS } from './progress-coalescer';
 import type { PageMessage, WorkerMessage } from './protocol';
 import { until } from './test-helpers';
@@ -25,8 +26,6 @@ const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
-
-const running = { paused: false, steps: 0 };
 
 describe('exposeJob()', () => {
   it('exposeJob() answers a start message with the result under the same id', async () => {
@@ -69,7 +68,7 @@ describe('exposeJob()', () => {
     };
     const { send, received } = exposed(counting);
     send({ type: 'start', id: 1, job: 'default', params: null, control: running, progressIntervalMs: PROGRESS_INTERVAL_MS });
-    send({ type: 'control', id: 99, action: 'pause' });
+    send({ type: 'control', id: 99, action: { kind: 'pause' } });
     await until(() => received.length > 0);
     expect(received).toEqual([{ type: 'result', id: 1, value: 50 }]);
   });

@@ -76,7 +76,7 @@ export function exposeJobs(
         new Error(`this worker is still running job #${running.id}; it runs one at a time`),
       );
     }
-    const control = new JobControl(message.control);
+    const control = new JobControl(message.control, (idle) => send({ type: 'idle', id, idle }));
     // The cast is the trust boundary: params were typed on the page, by the JobRunner's P.
     const run = job as Job<unknown, unknown, unknown>;
     const launched = launchJob(
@@ -98,7 +98,7 @@ export function exposeJobs(
     const message: unknown = event.data;
     if (!isPageMessage(message)) return;
     if (message.type === 'start') return start(message);
-    if (running?.id === message.id) running.control[message.action]();
+    if (running?.id === message.id) running.control.apply(message.action);
   };
   const onMessageError = (): void => {
     const message = 'the worker could not read a message from the page (messageerror)';

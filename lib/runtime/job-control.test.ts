@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { JobControl } from './job-control';
+import { describe, expect, it, vi } from 'vitest';
+import { JobControl, yieldToEventLoop } from './job-control';
 import { macrotasks, until } from './test-helpers';
 
 /** Bounds every loop here, so a control that never yields fails a test instead of hanging it. */
@@ -98,12 +98,50 @@ describe('JobControl', () => {
 
   it('state reports whether checkpoints wait and how many steps they may still let through', () => {
     const control = new JobControl();
-    expect(control.state).toEqual({ paused: false, steps: 0 });
+    expect(control.state).toEqual({ paused: false, steps: 0, share: 1, stepsPerSecond: 0 });
     control.step();
-    control.step();
-    expect(control.state).toEqual({ paused: true, steps: 2 });
+    control.step(3);
+    expect(control.state).toMatchObject({ paused: true, steps: 4 });
     control.resume();
-    expect(control.state).toEqual({ paused: false, steps: 0 });
-    expect(new JobControl({ paused: true, steps: 3 }).state).toEqual({ paused: true, steps: 3 });
+    expect(control.state).toMatchObject({ paused: false, steps: 0 });
+    expect(new JobControl({ paused: true, steps: 3 }).state).toMatchObject({ paused: true, steps: 3 });
+    control.apply({ kind: 'share', share: 0.45 });
+    control.apply({ kind: 'rate', stepsPerSecond: 30 });
+    expect(control.state).toMatchObject({ share: 0.45, stepsPerSecond: 30 });
+    control.apply({ kind: 'share', share: 0 });
+    control.apply({ kind: 'rate', stepsPerSecond: -1 });
+    expect(control.state).toMatchObject({ share: 1, stepsPerSecond: 0 });
+  });
+
+  it('stepsPerSecond is kept inside the job: 100 a second pass about 100 checkpoints in a second of (fake) time', async () => {
+    // The clock and the sleeps are fake and moved a millisecond at a time; the real MessageChannel
+    // yields in between let the loop run: no real time is measured.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const control = new JobControl({ stepsPerSecond: 100 });
+      const loop = countPasses(control);
+      const at: number[] = [];
+      for (let ms = 1; ms <= 1000; ms++) {
+        await vi.advanceTimersByTimeAsync(1);
+        for (let k = 0; k < 3; k++) await yieldToEventLoop();
+        if (ms % 250 === 0) at.push(loop.passes());
+      }
+      // Steady from the first step: 25 a quarter second (one may straddle a boundary), no burst.
+      expect(at.map((n, i) => n - (at[i - 1] ?? 0)).every((n) => n >= 24 && n <= 26)).toBe(true);
+      control.apply({ kind: 'rate', stepsPerSecond: 1000 });
+      const before = loop.passes();
+      for (let ms = 1; ms <= 100; ms++) {
+        await vi.advanceTimersByTimeAsync(1);
+        for (let k = 0; k < 3; k++) await yieldToEventLoop();
+      }
+      // Faster than a timer can sleep between two steps: the steps owed catch up, about 100 in 100 ms.
+      expect(loop.passes() - before).toBeGreaterThanOrEqual(90);
+      expect(loop.passes() - before).toBeLessThanOrEqual(110);
+      control.cancel();
+      await vi.advanceTimersByTimeAsync(10);
+      await loop.done;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deferred } from './deferred';
 import { JobCancelledError, JobError, WorkerCrashedError } from './errors';
 import type { AnyJob } from './expose-job';
@@ -33,6 +33,12 @@ function endlessJob(seen: { steps: number }): Job<null, number, never> {
   };
 }
 
+/** Busy-waits `ms` of wall-clock time (Date is left real when only `performance` is faked). */
+function stallFor(ms: number): void {
+  const end = Date.now() + ms;
+  while (Date.now() < end);
+}
+
 class ShapeError extends Error {
   override name = 'ShapeError';
 }
@@ -56,15 +62,26 @@ describe('JobRunner', () => {
   });
 
   it('start() coalesces progress and delivers the last value before the result', async () => {
-    const burst: Job<null, number, string> = async (_params, ctx) => {
-      for (let i = 1; i <= 1000; i++) ctx.emit(i);
-      return 'done';
-    };
-    const { runner } = runnerFor<null, number, string>({ default: burst });
-    const log: (number | string)[] = [];
-    const handle = runner.start(null, { onProgress: (value) => log.push(value) });
-    log.push(await handle.result);
-    expect(log).toEqual([1, 1000, 'done']);
+    // The coalescer reads the clock at every emit: with a real clock, a loaded machine could stall
+    // this loop past one interval (17 ms) and let a value from its middle through ([1, 3, 279,
+    // 1000, 'done'] was seen). With the clock held still, the burst falls within one interval.
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const burst: Job<null, number, string> = async (_params, ctx) => {
+        for (let i = 1; i <= 1000; i++) {
+          if (i === 500) stallFor(30); // what a loaded machine does to the loop, on purpose
+          ctx.emit(i);
+        }
+        return 'done';
+      };
+      const { runner } = runnerFor<null, number, string>({ default: burst });
+      const log: (number | string)[] = [];
+      const handle = runner.start(null, { onProgress: (value) => log.push(value) });
+      log.push(await handle.result);
+      expect(log).toEqual([1, 1000, 'done']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('pause(), step() and resume() reach the job in the worker', async () => {

@@ -21,10 +21,18 @@ export interface JobContext<E> {
   emitLazily(make: () => E): void;
   /**
    * Await between steps: resolves at once while running (yielding to the event loop every few
-   * milliseconds), waits while paused, lets one step through per `step()`, and throws an
-   * `AbortError` once cancelled.
+   * milliseconds), waits while paused, lets one step through per `step()`, keeps the job within
+   * its share of a core and its steps per second (see `rest`), and throws an `AbortError` once
+   * cancelled.
    */
   checkpoint(): Promise<void>;
+  /**
+   * Await between parts of work that are not steps (setting up): sleeps as long as needed to keep
+   * the job within the share of a core the page's CPU budget gives it, yields to the event loop
+   * every few milliseconds, and throws an `AbortError` once cancelled; it does not wait while
+   * paused, nor count as a step.
+   */
+  rest(): Promise<void>;
 }
 
 /** A DOM-free async function from params to result that reports progress of type E. */
@@ -38,8 +46,10 @@ export interface JobHandle<R> {
   pause(): void;
   /** Lets a paused job run freely again. */
   resume(): void;
-  /** Pauses the job if it runs and lets exactly one more `checkpoint()` through. */
-  step(): void;
+  /** Pauses the job if it runs and lets exactly `count` (default 1) more `checkpoint()`s through. */
+  step(count?: number): void;
+  /** Lets the job pass at most this many checkpoints a second (0: no limit), paced in the worker. */
+  setRate(stepsPerSecond: number): void;
   /** Stops the job for good; `result` rejects with a `JobCancelledError`. */
   cancel(): void;
 }
@@ -55,4 +65,6 @@ export interface StartOptions<E> {
    * draws a dozen times a second can ask for less and save the page deserialising the rest.
    */
   progressIntervalMs?: number;
+  /** Pass at most this many checkpoints a second (default 0: no limit); see `setRate`. */
+  stepsPerSecond?: number;
 }

@@ -1,8 +1,8 @@
 /**
  * Keeping two (or more) training runs in step: neither may run ahead of the other by more than two
  * chunks of updates, and once no more are asked for they rest at the same step, so that they are
- * compared at the same step. Pure, so it is unit-tested; the
- * page calls it every animation frame while playing (see useRunPair).
+ * compared at the same step. Pure, so it is unit-tested; `Lockstep` (lockstep.ts) calls it
+ * whenever a run reports progress while playing.
  */
 
 /** What the page knows about one run. */

@@ -3,18 +3,18 @@
  * so a message about an earlier job is never mistaken for one about the current job.
  *
  *   page → worker  start    {id, job, params, control, progressIntervalMs}   run jobs[job](params)
- *   page → worker  control  {id, action}                 pause | resume | step
- *   worker → page  progress {id, value}                  coalesced, at most every progressIntervalMs
- *   worker → page  result   {id, value}                  after the last progress
- *   worker → page  error    {id, error}                  the job threw, or a message failed
+ *   page → worker  control  {id, action}     pause | resume | step n | share of a core | steps per second
+ *   worker → page  progress {id, value}      coalesced, at most every progressIntervalMs
+ *   worker → page  idle     {id, idle}       the job started or stopped waiting at a paused checkpoint
+ *   worker → page  result   {id, value}      after the last progress
+ *   worker → page  error    {id, error}      the job threw, or a message failed
  *
  * There is no cancel message: cancelling terminates the worker.
  */
 import type { SerializedError } from './errors';
-import type { ControlState } from './job-control';
+import type { ControlAction, ControlState } from './job-control';
 
-/** The control actions a page can send while a job runs. */
-export type ControlAction = 'pause' | 'resume' | 'step';
+export type { ControlAction };
 
 /** A message from the page to the worker. */
 export type PageMessage =
@@ -24,6 +24,7 @@ export type PageMessage =
 /** A message from the worker to the page; an `error` with `id: null` concerns whatever job runs. */
 export type WorkerMessage =
   | { type: 'progress'; id: number; value: unknown }
+  | { type: 'idle'; id: number; idle: boolean }
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number | null; error: SerializedError };
 
@@ -35,7 +36,7 @@ export function isPageMessage(data: unknown): data is PageMessage {
 /** Narrows what arrived on the page side; anything else is not ours and is ignored. */
 export function isWorkerMessage(data: unknown): data is WorkerMessage {
   return (
-    hasType(data, ['progress', 'result', 'error']) &&
+    hasType(data, ['progress', 'idle', 'result', 'error']) &&
     (typeof data.id === 'number' || data.id === null)
   );
 }

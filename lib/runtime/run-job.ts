@@ -14,7 +14,7 @@ export function runJob<P, E, R>(
   params: P,
   options: StartOptions<E> = {},
 ): JobHandle<R> {
-  const control = new JobControl({ paused: options.paused ?? false, steps: 0 });
+  const control = new JobControl({ paused: options.paused ?? false, stepsPerSecond: options.stepsPerSecond ?? 0 });
   const { onProgress } = options;
   const { promise: result, resolve, reject } = deferred<R>();
   const launched = launchJob(
@@ -29,7 +29,8 @@ export function runJob<P, E, R>(
     result,
     pause: () => control.pause(),
     resume: () => control.resume(),
-    step: () => control.step(),
+    step: (count = 1) => control.step(count),
+    setRate: (stepsPerSecond) => control.apply({ kind: 'rate', stepsPerSecond }),
     cancel: () => {
       result.catch(() => {}); // the caller asked for this rejection: not an unhandled one
       launched.stop();

@@ -1,3 +1,4 @@
+import { type BudgetLease, type CpuBudget, hardwareConcurrency, pageBudget } from './cpu-budget';
 import { PROGRESS_INTERVAL_MS } from './progress-coalescer';
 import { JobCancelledError } from './errors';
 import { type Deferred, deferred } from './deferred';
@@ -14,20 +15,26 @@ export interface PoolOptions {
   size?: number;
   /** The registry name of the job to run (`exposeJobs`); defaults to the one `exposeJob` serves. */
   job?: string;
+  /**
+   * The CPU budget the pool's running jobs share with every other job on the page; defaults to
+   * `pageBudget()`. `null` leaves the jobs unpaced (each may use a whole core).
+   */
+  budget?: CpuBudget | null;
 }
 
 /** One worker per core except the one the page keeps (hardwareConcurrency - 1), at least 1. */
 export function defaultPoolSize(): number {
-  const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency;
-  return Math.max(1, (cores || 1) - 1);
+  return Math.max(1, hardwareConcurrency() - 1);
 }
 
 /** A started job as the pool tracks it. */
 interface Task<E, R> {
   readonly id: number;
   readonly params: unknown;
-  /** Holds pause/step requests made while queued; the worker gets its state at start. */
+  /** Holds pause/step/pace requests made while queued; the worker gets its state at start. */
   readonly control: JobControl;
+  /** Its place in the CPU budget while it runs. */
+  lease: BudgetLease | undefined;
   readonly onProgress: ((progress: E) => void) | undefined;
   readonly progressIntervalMs: number;
   state: 'queued' | 'running' | 'settled';
@@ -46,6 +53,7 @@ export class WorkerPool<P, E, R> {
   readonly size: number;
   private readonly job: string;
   private readonly label: string;
+  private readonly budget: CpuBudget | null;
   private readonly slots: WorkerSlot[];
   private readonly queue: Task<E, R>[] = [];
   private readonly running = new Set<Task<E, R>>();
@@ -58,6 +66,7 @@ export class WorkerPool<P, E, R> {
       throw new RangeError(`WorkerPool: expected size to be a positive integer, got ${this.size}`);
     }
     this.job = options.job ?? DEFAULT_JOB;
+    this.budget = options.budget === undefined ? pageBudget() : options.budget;
     this.label = `job '${this.job}'`;
     this.slots = Array.from({ length: this.size }, () => new WorkerSlot(createWorker, this.label));
   }
@@ -72,7 +81,8 @@ export class WorkerPool<P, E, R> {
     const started: Task<E, R> = {
       id: this.nextId++,
       params,
-      control: new JobControl({ paused: options.paused ?? false, steps: 0 }),
+      control: new JobControl({ paused: options.paused ?? false, stepsPerSecond: options.stepsPerSecond ?? 0 }),
+      lease: undefined,
       onProgress: options.onProgress,
       progressIntervalMs: options.progressIntervalMs ?? PROGRESS_INTERVAL_MS,
       state: 'queued',
@@ -81,16 +91,17 @@ export class WorkerPool<P, E, R> {
     };
     this.queue.push(started);
     this.dispatch();
-    const forward = (action: ControlAction) => (): void => {
+    const forward = (action: ControlAction): void => {
       if (started.state === 'settled') return;
-      started.control[action]();
+      started.control.apply(action);
       started.slot?.control(started.id, action);
     };
     return {
       result: started.done.promise,
-      pause: forward('pause'),
-      resume: forward('resume'),
-      step: forward('step'),
+      pause: () => forward({ kind: 'pause' }),
+      resume: () => forward({ kind: 'resume' }),
+      step: (count = 1) => forward({ kind: 'step', count }),
+      setRate: (stepsPerSecond) => forward({ kind: 'rate', stepsPerSecond }),
       cancel: () => this.cancel(started),
     };
   }
@@ -115,6 +126,7 @@ export class WorkerPool<P, E, R> {
     if (task.state === 'settled') return;
     task.state = 'settled';
     this.running.delete(task);
+    task.lease?.release();
     // The cast is the trust boundary: the worker runs the job this pool's R was declared for.
     if (outcome.ok) task.done.resolve(outcome.value as R);
     else task.done.reject(outcome.error);
@@ -131,8 +143,15 @@ export class WorkerPool<P, E, R> {
       task.state = 'running';
       task.slot = slot;
       this.running.add(task);
+      // A change of share reaches the running job as a control message; it paces itself with it.
+      task.lease = this.budget?.join((share) => {
+        task.control.apply({ kind: 'share', share });
+        slot.control(task.id, { kind: 'share', share });
+      });
+      if (task.lease) task.control.apply({ kind: 'share', share: task.lease.share });
       slot.run(task.id, this.job, task.params, task.control.state, task.progressIntervalMs, {
         progress: (value) => task.onProgress?.(value as E),
+        idle: (idle) => task.lease?.setActive(!idle),
         settled: (outcome) => this.settle(task, outcome),
       });
     }

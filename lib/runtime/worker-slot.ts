@@ -3,9 +3,9 @@
  *
  * Why a hand-written protocol rather than Comlink: what this runtime needs beyond a call is
  * exactly what Comlink leaves out. Comlink does not notice a worker that dies (its promises stay
- * pending forever on an `error` event), loses custom error names, needs a proxied callback and a
+ * pending forever on an `error` event), needs a proxied callback and a
  * second MessageChannel for progress, and would still need our own coalescing, transfer lists,
- * terminate-and-respawn and pause/step messages around it. The whole protocol is five message
+ * terminate-and-respawn and pause/step messages around it. The whole protocol is six message
  * kinds (protocol.ts), each handled in one place, and typed end to end without Comlink's
  * `Remote<T>` mapping.
  */
@@ -28,6 +28,8 @@ export interface WorkerLike {
 export interface SlotListener {
   /** A progress value arrived (already coalesced by the worker). */
   progress(value: unknown): void;
+  /** The job started (true) or stopped (false) waiting at a paused checkpoint. */
+  idle(idle: boolean): void;
   /** The job ended; a failed job has already cost the slot its worker. */
   settled(outcome: Outcome<unknown>): void;
 }
@@ -76,7 +78,7 @@ export class WorkerSlot {
     }
   }
 
-  /** Forwards pause, resume or step to job `id`, if it is the one running here. */
+  /** Forwards a control action (pause, step, share, rate…) to job `id`, if it is the one running here. */
   control(id: number, action: ControlAction): void {
     if (this.current?.id === id) this.worker?.postMessage({ type: 'control', id, action }, []);
   }
@@ -127,6 +129,7 @@ export class WorkerSlot {
     if (!isWorkerMessage(message) || current === undefined) return;
     if (message.id !== current.id && !(message.type === 'error' && message.id === null)) return;
     if (message.type === 'progress') return current.listener.progress(message.value);
+    if (message.type === 'idle') return current.listener.idle(message.idle);
     if (message.type === 'result') {
       this.current = undefined;
       return current.listener.settled({ ok: true, value: message.value });

@@ -3,7 +3,7 @@
  * the engine's initial parameters copied over by name), called on the same inputs.
  */
 import { nn, randn, Rng, Tensor } from '../../lib/engine';
-import { pythonBool, pythonFloat, pythonTuple } from '../../lib/common/python';
+import { pythonBool, pythonFloatLiteral, pythonTuple } from '../../lib/common';
 import type { ModuleRequest } from '../bridge';
 import { toWire, toWireInput, valuesOf } from '../tensors';
 import { chance, int, pick } from './draw';
@@ -74,7 +74,7 @@ function rnnCase(rng: Rng): ModuleCase {
   const h0 = unbatched ? [D * layers, H] : [D * layers, N, H];
   const args =
     `${Hin}, ${H}, num_layers=${layers}, nonlinearity='${nonlinearity}', bias=${pythonBool(bias)}, ` +
-    `batch_first=${pythonBool(batchFirst)}, dropout=${pythonFloat(dropout)}, bidirectional=${pythonBool(bidirectional)}`;
+    `batch_first=${pythonBool(batchFirst)}, dropout=${pythonFloatLiteral(dropout)}, bidirectional=${pythonBool(bidirectional)}`;
   const inputs = [randn(x, rng, F64), ...(withH0 ? [randn(h0, rng, F64)] : [])];
   return {
     label: `RNN(${args}) on [${x.join(', ')}]${withH0 ? ` with h0 [${h0.join(', ')}]` : ''}${dropout > 0 ? ', eval mode' : ''}`,
@@ -110,7 +110,7 @@ function sequentialCase(rng: Rng): ModuleCase {
         new nn.Linear(hidden, 3, { rng, ...F64 }),
         new nn.LogSoftmax(1),
       ),
-      build: `nn.Sequential(nn.Conv2d(${C}, ${F}, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(${flat}, ${hidden}), nn.LeakyReLU(${pythonFloat(slope)}), nn.Dropout(0.5), nn.Linear(${hidden}, 3), nn.LogSoftmax(1))`,
+      build: `nn.Sequential(nn.Conv2d(${C}, ${F}, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(${flat}, ${hidden}), nn.LeakyReLU(${pythonFloatLiteral(slope)}), nn.Dropout(0.5), nn.Linear(${hidden}, 3), nn.LogSoftmax(1))`,
       inputs: [randn([2, C, size, size], rng, F64)],
       call: 'm(a)',
       train: false,

@@ -34,6 +34,8 @@ export async function buildKernelSource(entry = KERNEL_ENTRY) {
     platform: 'browser',
     target: 'es2022',
     minify: true,
+    // Class and function names as written: a cell that prints a module or a layer's constructor.name sees "Linear", not a minified letter.
+    keepNames: true,
     write: false,
     metafile: true,
     plugins: [skipUnusedSucrase],

@@ -47,6 +47,11 @@ describe('buildKernelSource()', () => {
       { kind: 'output', id: 8, output: expect.objectContaining({ type: 'error', name: 'SandboxError', line: 1 }) },
       { kind: 'done', id: 8, status: 'error' },
     ]);
+    // Names survive minification: a cell that shows a layer sees its class's name.
+    kernel.received.length = 0;
+    kernel.port.postMessage({ kind: 'run', id: 9, count: 3, code: 'new nn.Linear(2, 3, { rng: new Rng(0) }).constructor.name' });
+    await kernel.until(() => kernel.received.some((m) => (m as { kind: string }).kind === 'done'));
+    expect(kernel.received[0]).toEqual({ kind: 'output', id: 9, output: { type: 'value', text: "'Linear'" } });
     kernel.close();
   });
 });

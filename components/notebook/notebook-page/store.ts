@@ -1,14 +1,14 @@
 /**
- * Where the notebook page keeps notebooks: the NotebookStore interface, and its two kinds, the
- * browser's IndexedDB (database 'neural-notebook', object store 'notebooks', through idb-keyval)
- * and memory (when IndexedDB is unavailable: private windows, blocked storage). This is the one
- * file that knows how notebooks are stored; switching to another storage module happens here.
+ * Where the notebook page keeps notebooks: the NotebookStore interface over the site's document
+ * store (its 'notebooks' store; memory when the browser keeps nothing). This is the one file
+ * that knows how notebooks are stored.
  *
  * A notebook is stored as its .ipynb text (nbformat 4.5: a documented, versioned format) and read
  * back through the same checked import as a file, so a damaged record is reported, never trusted.
  */
-import { del, get, promisifyRequest, set, values, type UseStore } from 'idb-keyval';
+import type { DocumentStore } from '../../../lib/common';
 import { importIpynb, ipynbText, IMPORT_LIMITS, type NotebookDoc } from '../../../lib/notebook';
+import { pageStore } from '../page-store';
 
 /** A stored notebook as the list shows it. */
 export interface NotebookSummary {
@@ -33,10 +33,6 @@ export interface NotebookStore {
   /** Renames `from` to `to` in one step (fails if `to` is taken). */
   rename(from: string, to: string): Promise<void>;
 }
-
-/** The database, and our object store in it (other parts of the site may keep their own stores there). */
-export const DATABASE = 'neural-notebook';
-export const OBJECT_STORE = 'notebooks';
 
 /** What one notebook is stored as. `schema` is this record's version (the notebook itself is nbformat 4.5). */
 interface StoredNotebook {
@@ -67,99 +63,44 @@ function read(name: string, stored: unknown): NotebookDoc {
   return result.doc;
 }
 
-/**
- * Opens `database` with `storeName` in it, adding the store (one version up) if the database exists
- * without it. Gives way when another page or module upgrades the database: closes, and opens again
- * on next use.
- */
-export function openStore(database: string, storeName: string): UseStore {
-  let db: Promise<IDBDatabase> | null = null;
-  const open = (version?: number): Promise<IDBDatabase> => {
-    const request = version === undefined ? indexedDB.open(database) : indexedDB.open(database, version);
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(storeName)) request.result.createObjectStore(storeName);
-    };
-    request.onblocked = () => undefined; // waits until other tabs close their connection (they do on versionchange)
-    return promisifyRequest(request).then((opened) => {
-      if (!opened.objectStoreNames.contains(storeName)) {
-        const next = opened.version + 1;
-        opened.close();
-        return open(next);
-      }
-      opened.onversionchange = () => {
-        opened.close();
-        db = null;
-      };
-      opened.onclose = () => (db = null);
-      return opened;
-    });
-  };
-  return (mode, callback) => {
-    db ??= open().catch((e: unknown) => {
-      db = null;
-      throw e;
-    });
-    return db.then((opened) => callback(opened.transaction(storeName, mode).objectStore(storeName)));
-  };
-}
-
-/** Notebooks in this browser's IndexedDB. */
-export function indexedDbStore(use: UseStore = openStore(DATABASE, OBJECT_STORE)): NotebookStore {
+/** Notebooks in the site's document store (lib/common/storage.ts), in its 'notebooks' store. */
+export function documentNotebookStore(documents: DocumentStore): NotebookStore {
+  const kind = (): NotebookStore['kind'] => (documents.persistence.kind === 'browser' ? 'indexeddb' : 'memory');
+  const stored = async (name: string): Promise<unknown> => documents.get('notebooks', name);
   return {
-    kind: 'indexeddb',
-    list: async () => ((await values<StoredNotebook>(use)) ?? []).map(summary).sort(byName),
-    load: async (name) => {
-      const stored = await get<unknown>(name, use);
-      return stored === undefined ? undefined : read(name, stored);
+    get kind() {
+      return kind();
     },
-    save: (name, doc) => set(name, record(name, doc), use),
-    remove: (name) => del(name, use),
-    rename: (from, to) =>
-      use('readwrite', async (store) => {
-        const [old, clash] = await Promise.all([promisifyRequest(store.get(from)), promisifyRequest(store.getKey(to))]);
-        if (clash !== undefined) throw new Error(`There is already a notebook named “${to}”`);
-        if (old === undefined) throw new Error(`There is no notebook named “${from}”`);
-        store.put({ ...(old as StoredNotebook), name: to }, to);
-        store.delete(from);
-        await promisifyRequest(store.transaction);
-      }),
-  };
-}
-
-/** Notebooks in memory only: the page's fallback when IndexedDB is unavailable. */
-export function memoryStore(): NotebookStore {
-  const notebooks = new Map<string, StoredNotebook>();
-  return {
-    kind: 'memory',
-    list: async () => [...notebooks.values()].map(summary).sort(byName),
-    load: async (name) => {
-      const stored = notebooks.get(name);
-      return stored === undefined ? undefined : read(name, stored);
+    list: async () => {
+      const names = await documents.keys('notebooks');
+      const records = await Promise.all(names.map(stored));
+      return records.filter((r): r is StoredNotebook => typeof r === 'object' && r !== null && typeof (r as StoredNotebook).name === 'string').map(summary).sort(byName);
     },
-    save: async (name, doc) => void notebooks.set(name, record(name, doc)),
-    remove: async (name) => void notebooks.delete(name),
+    load: async (name) => {
+      const value = await stored(name);
+      return value === undefined ? undefined : read(name, value);
+    },
+    save: (name, doc) => documents.set('notebooks', name, record(name, doc)),
+    remove: (name) => documents.delete('notebooks', name),
     rename: async (from, to) => {
-      const old = notebooks.get(from);
-      if (notebooks.has(to)) throw new Error(`There is already a notebook named “${to}”`);
-      if (!old) throw new Error(`There is no notebook named “${from}”`);
-      notebooks.set(to, { ...old, name: to });
-      notebooks.delete(from);
+      const [old, clash] = await Promise.all([stored(from), stored(to)]);
+      if (clash !== undefined) throw new Error(`There is already a notebook named “${to}”`);
+      if (old === undefined) throw new Error(`There is no notebook named “${from}”`);
+      // Written under the new name before the old one goes: a failure between them leaves both, never neither.
+      await documents.set('notebooks', to, { ...(old as StoredNotebook), name: to });
+      await documents.delete('notebooks', from);
     },
   };
 }
 
 /**
- * The browser's store if IndexedDB works here, else memory with a message saying what that means.
- * Tries one read, so that a store that cannot open is found now, not at the first save.
+ * The page's notebooks, in the site's database, or in memory with a message saying what that
+ * means when the browser keeps nothing for the site (private windows, blocked storage).
  */
 export async function openNotebookStore(): Promise<{ store: NotebookStore; problem?: string }> {
-  try {
-    if (typeof indexedDB === 'undefined') throw new Error('this browser offers no IndexedDB');
-    const store = indexedDbStore();
-    await store.list();
-    return { store };
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return { store: memoryStore(), problem: `Notebooks cannot be saved in this browser (${why}). You can keep working: this page keeps them until you close it. Export a notebook to keep it.` };
-  }
+  const documents = await pageStore();
+  const store = documentNotebookStore(documents);
+  const { persistence } = documents;
+  if (persistence.kind === 'browser') return { store };
+  return { store, problem: `Notebooks cannot be saved in this browser (${persistence.detail}). You can keep working: this page keeps them until you close it. Export a notebook to keep it.` };
 }

@@ -70,6 +70,15 @@ describe('gradient clipping', () => {
     expect(clipGradNorm(params32([3, 4]), 1, { errorIfNonfinite: true })).toBe(5);
   });
 
+  it('clipGradNorm() keeps float64 gradients in float64, as PyTorch 1.13 printed for the same gradients', () => {
+    const a = tensor([0, 0, 0], { dtype: 'float64', requiresGrad: true });
+    a.grad = tensor([0.1, 0.2, 0.3], { dtype: 'float64' });
+    const b = tensor([0], { dtype: 'float64', requiresGrad: true });
+    b.grad = tensor([1 / 3], { dtype: 'float64' });
+    expect(clipGradNorm([a, b], 0.25)).toBe(0.501109879279097);
+    expect(gradsOf([a, b])).toEqual([[0.04988915833550699, 0.09977831667101399, 0.14966747500652097], [0.16629719445168994]]);
+  });
+
   it('clipGradNorm() without gradients returns 0', () => {
     expect(clipGradNorm([tensor([1, 2])], 1)).toBe(0);
   });

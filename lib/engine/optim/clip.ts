@@ -42,9 +42,18 @@ export interface ClipGradNormOptions {
   readonly errorIfNonfinite?: boolean;
 }
 
+/** The L2 norm of `values` in double precision. */
+function float64Norm(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]! * values[i]!;
+  return Math.sqrt(sum);
+}
+
 /**
- * clip_grad_norm_ as in PyTorch 1.13: the total norm is the float32 norm of the per-tensor float32
- * norms (see float32Norm), and every gradient is multiplied by min(1, maxNorm / (totalNorm + 1e-6)).
+ * clip_grad_norm_ as in PyTorch 1.13, in the gradients' own precision: each gradient's norm is
+ * taken in its dtype (float32 as float32Norm computes it), the total norm is the norm of those
+ * norms (float32 when every gradient is float32, else float64, as torch.stack promotes), and every
+ * gradient is multiplied by min(1, maxNorm / (totalNorm + 1e-6)), cast to the gradient's dtype.
  * With a non-finite total the multiplier is 0 (norm Infinity: finite entries become 0 and infinite
  * ones NaN, since 0 · ∞ = NaN) or NaN (norm NaN: every entry becomes NaN), unless
  * `errorIfNonfinite`, which throws and leaves the gradients alone. Returns the total norm before
@@ -53,7 +62,9 @@ export interface ClipGradNormOptions {
 export function clipGradNorm(params: Iterable<Tensor>, maxNorm: number, { errorIfNonfinite = false }: ClipGradNormOptions = {}): number {
   const grads = gradients(params);
   if (grads.length === 0) return 0;
-  const total = float32Norm(grads.map((g) => float32Norm(g.data)));
+  const allFloat32 = grads.every((g) => g.dtype === 'float32');
+  const norms = grads.map((g) => (g.dtype === 'float32' ? float32Norm(g.data) : float64Norm(g.data)));
+  const total = allFloat32 ? float32Norm(norms) : float64Norm(norms);
   if (errorIfNonfinite && !Number.isFinite(total)) {
     throw new RangeError(
       `clipGradNorm: the total norm of order 2 for gradients from \`parameters\` is non-finite (${total}), so it cannot be clipped. ` +
@@ -61,9 +72,13 @@ export function clipGradNorm(params: Iterable<Tensor>, maxNorm: number, { errorI
     );
   }
   // PyTorch multiplies unconditionally (clamp keeps NaN), so a NaN norm turns every gradient into NaN.
-  const coefficient = Math.fround(Math.fround(maxNorm) / Math.fround(total + Math.fround(1e-6)));
+  const coefficient = allFloat32 ? Math.fround(Math.fround(maxNorm) / Math.fround(total + Math.fround(1e-6))) : maxNorm / (total + 1e-6);
   const clamped = coefficient > 1 ? 1 : coefficient;
-  if (clamped !== 1) for (const g of grads) for (let i = 0; i < g.data.length; i++) g.data[i] = g.data[i]! * clamped;
+  if (clamped === 1) return total;
+  for (const g of grads) {
+    const c = g.dtype === 'float32' ? Math.fround(clamped) : clamped;
+    for (let i = 0; i < g.data.length; i++) g.data[i] = g.data[i]! * c;
+  }
   return total;
 }
 

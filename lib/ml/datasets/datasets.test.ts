@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../engine/random';
-import { linearRegression, moons, spiral, takeRows, trainTestSplit, twoCircles, xor, type Dataset } from './index';
+import { DIGIT_GLYPHS, linearRegression, moons, pixelDigits, spiral, takeRows, trainTestSplit, twoCircles, xor, type Dataset } from './index';
 
 function rows(d: Dataset): { a: number; b: number; label: number }[] {
   return Array.from({ length: d.n }, (_, i) => ({ a: d.x[2 * i] ?? NaN, b: d.x[2 * i + 1] ?? NaN, label: d.y[i] ?? NaN }));
@@ -49,6 +49,39 @@ describe('datasets', () => {
       for (let j = 0; j < 7; j++) dot += (d.x[i * 7 + j] ?? 0) * (d.trueWeights[j] ?? 0);
       expect(d.y[i]).toBeCloseTo(dot, 4);
     }
+  });
+
+  it('pixelDigits() without noise draws each label’s glyph, at one brightness, somewhere in the square', () => {
+    const size = 8;
+    const d = pixelDigits(new Rng(9), { n: 50, size, noise: 0 });
+    expect([d.features, d.classes]).toEqual([64, 10]);
+    for (let i = 0; i < d.n; i++) {
+      const image = Array.from(d.x.subarray(i * 64, (i + 1) * 64));
+      expect(d.y[i]).toBe(i % 10);
+      const ink = Math.max(...image);
+      expect(ink).toBeGreaterThanOrEqual(0.5);
+      expect(ink).toBeLessThan(1);
+      // The inked pixels, cropped to their box (every glyph inks its top row and left column), spell the glyph.
+      const lit = image.flatMap((v, p) => (v === 0 ? [] : [[Math.floor(p / size), p % size] as const]));
+      for (const [r, c] of lit) expect(image[r * size + c]).toBe(ink);
+      const top = Math.min(...lit.map(([r]) => r));
+      const left = Math.min(...lit.map(([, c]) => c));
+      const glyph = DIGIT_GLYPHS[i % 10] ?? [];
+      const drawn = glyph.map((row, r) => [...row].map((_, c) => (image[(top + r) * size + left + c] === ink ? '#' : '.')).join(''));
+      expect(drawn).toEqual(glyph);
+      expect(lit).toHaveLength(glyph.join('').split('#').length - 1);
+    }
+    expect(() => pixelDigits(new Rng(1), { size: 4 })).toThrow('pixelDigits: expected a whole size of at least 5 pixels, got 4');
+  });
+
+  it('pixelDigits() moves the glyph: every one of the 6 × 4 positions occurs', () => {
+    const d = pixelDigits(new Rng(10), { n: 2000, noise: 0 });
+    const corners = new Set<string>();
+    for (let i = 0; i < d.n; i++) {
+      const first = Array.from(d.x.subarray(i * 64, (i + 1) * 64)).findIndex((v) => v !== 0);
+      if (d.y[i] === 8) corners.add(`${Math.floor(first / 8)},${first % 8}`);
+    }
+    expect(corners.size).toBe(24);
   });
 
   it('trainTestSplit() partitions the rows without loss or overlap', () => {

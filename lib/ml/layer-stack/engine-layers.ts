@@ -4,24 +4,27 @@
  * file only maps a layer's PyTorch arguments to the engine's (snake_case to camelCase, None to
  * null) and does no arithmetic of its own.
  */
-import { nn, type Rng } from '../../engine';
+import { nn, type DType, type Rng } from '../../engine';
 import type { Layer } from './schema';
 
 type Module = nn.Module;
 
-/** The engine module for a layer, in evaluation mode (dropout off, BatchNorm2d on its running statistics). Weights are drawn from `rng`. */
-export function engineModule(layer: Layer, rng: Rng): Module {
-  return build(layer, rng).eval();
+/**
+ * The engine module for a layer, in evaluation mode (dropout off, BatchNorm2d on its running
+ * statistics). Weights are drawn from `rng`; parameters and buffers are float32 unless `dtype` says.
+ */
+export function engineModule(layer: Layer, rng: Rng, dtype?: DType): Module {
+  return build(layer, rng, dtype === undefined ? {} : { dtype }).eval();
 }
 
-function build(layer: Layer, rng: Rng): Module {
+function build(layer: Layer, rng: Rng, dtype: { dtype?: DType }): Module {
   switch (layer.type) {
     case 'Conv2d': {
       const { in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias } = layer.args;
-      return new nn.Conv2d(in_channels, out_channels, kernel_size, { rng, bias, stride, padding, dilation, groups });
+      return new nn.Conv2d(in_channels, out_channels, kernel_size, { rng, bias, stride, padding, dilation, groups, ...dtype });
     }
     case 'Linear':
-      return new nn.Linear(layer.args.in_features, layer.args.out_features, { rng, bias: layer.args.bias });
+      return new nn.Linear(layer.args.in_features, layer.args.out_features, { rng, bias: layer.args.bias, ...dtype });
     case 'MaxPool2d': {
       const { kernel_size, stride, padding, dilation, ceil_mode } = layer.args;
       return new nn.MaxPool2d(kernel_size, { stride: stride ?? kernel_size, padding, dilation, ceilMode: ceil_mode });
@@ -36,7 +39,7 @@ function build(layer: Layer, rng: Rng): Module {
       return new nn.AdaptiveMaxPool2d(layer.args.output_size);
     case 'BatchNorm2d': {
       const { num_features, eps, momentum, affine, track_running_stats } = layer.args;
-      return new nn.BatchNorm2d(num_features, { eps, momentum, affine, trackRunningStats: track_running_stats });
+      return new nn.BatchNorm2d(num_features, { eps, momentum, affine, trackRunningStats: track_running_stats, ...dtype });
     }
     case 'Flatten':
       return new nn.Flatten(layer.args.start_dim, layer.args.end_dim);

@@ -9,7 +9,8 @@ import type { CallArg, CallExpr, Expr } from './python/parse';
 import { SourceError, type Span } from './python/tokenize';
 import { argSpecs, INPUT_LIMITS, isLayerType, LAYER_TYPES, layerFromRecord, type ArgSpec, type ArgValue, type Layer, type LayerType } from './schema';
 import { chainOf, describeValue, EvalError, isStructured, Reported, type Chain, type Child, type Module, type Stop, type Value } from './import-values';
-import { coerceArg, sameArg, type PyValue } from './values';
+import type { PythonValue } from '../../common';
+import { coerceArg, sameArg } from './values';
 
 interface Binding {
   readonly value: Value;
@@ -24,7 +25,7 @@ export interface EvalHooks {
 
 const MODULE_PREFIXES = new Set(['', 'nn', 'torch.nn']);
 const TENSOR_MAKERS = new Set(['randn', 'rand', 'zeros', 'ones', 'empty']);
-const CONSTANTS: Record<string, PyValue> = { True: { kind: 'bool', value: true }, False: { kind: 'bool', value: false }, None: { kind: 'none' } };
+const CONSTANTS: Record<string, PythonValue> = { True: { kind: 'bool', value: true }, False: { kind: 'bool', value: false }, None: { kind: 'none' } };
 const CONTAINERS = new Set(['ModuleList', 'ModuleDict']);
 /** torchvision classes that are nn.Sequential underneath (their forward() is the chain of their children). */
 const SEQUENTIAL_SUBCLASSES = new Set(['Conv2dNormActivation', 'ConvNormActivation', 'ConvBNReLU', 'ConvBNActivation']);
@@ -143,15 +144,15 @@ export class Evaluator {
     throw new EvalError(`${name} cannot be used here; write the number or layer it stands for`, span);
   }
 
-  private number(expr: Expr, op: string): Extract<PyValue, { kind: 'number' }> {
+  private number(expr: Expr, op: string): Extract<PythonValue, { kind: 'number' }> {
     const v = this.evaluate(expr);
     if (v.kind !== 'number') throw new EvalError(`“${op}” needs numbers on both sides, got ${describeValue(v)}`, expr.span);
     return v;
   }
 
-  private arithmetic(op: string, a: Extract<PyValue, { kind: 'number' }>, b: Extract<PyValue, { kind: 'number' }>, span: Span): PyValue {
+  private arithmetic(op: string, a: Extract<PythonValue, { kind: 'number' }>, b: Extract<PythonValue, { kind: 'number' }>, span: Span): PythonValue {
     const isInt = a.isInt && b.isInt;
-    const n = (value: number, int = isInt): PyValue => ({ kind: 'number', value, isInt: int });
+    const n = (value: number, int = isInt): PythonValue => ({ kind: 'number', value, isInt: int });
     if ((op === '/' || op === '//' || op === '%') && b.value === 0) throw new EvalError('division by zero', span);
     switch (op) {
       case '+':
@@ -177,7 +178,7 @@ export class Evaluator {
     if (values.length > 0 && values.every((v) => v.kind === 'layers' || v.kind === 'module')) {
       return this.chainOfChildren(values.map((value, i) => ({ key: String(i), value: value as Chain | Module, span: items[i]!.span })));
     }
-    const plain: PyValue[] = [];
+    const plain: PythonValue[] = [];
     values.forEach((v, i) => {
       if (isStructured(v)) throw new EvalError(`a sequence cannot mix layers and other values`, items[i]!.span);
       plain.push(v);

@@ -27,7 +27,8 @@ import { MAX_PROBLEMS, MAX_SOURCE_CHARS } from './limits';
 import { parseExpression, parseProgram, STATEMENT_KEYWORDS, type CallExpr, type Expr, type Param, type Statement } from './python/parse';
 import { SourceError, type Span } from './python/tokenize';
 import type { ArgSpec, Layer, StackInput } from './schema';
-import { coerceArg, pyRepr, type Coerced } from './values';
+import { pythonRepr } from '../../common';
+import { coerceArg, type Coerced } from './values';
 
 /** A problem in the pasted code, with where it is (1-based line and column, and its length). */
 export interface ImportProblem {
@@ -228,7 +229,7 @@ class Importer {
         if (value === undefined) return null;
         if (value.kind === 'input') this.#input = value.input;
         else if (value.kind === 'layers' || value.kind === 'module' || value.kind === 'ordered') return { name: null, value, span: s.span };
-        else this.#problems.push(new EvalError(`this line is the value ${isStructured(value) ? describeValue(value) : pyRepr(value)}, not a layer`, s.span));
+        else this.#problems.push(new EvalError(`this line is the value ${isStructured(value) ? describeValue(value) : pythonRepr(value)}, not a layer`, s.span));
         return null;
       }
     }

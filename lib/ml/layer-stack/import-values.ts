@@ -7,7 +7,7 @@
 import type { Span } from './python/tokenize';
 import { SourceError } from './python/tokenize';
 import type { Layer, StackInput } from './schema';
-import { pyRepr, type PyValue } from './values';
+import { pythonRepr, type PythonValue } from '../../common';
 
 /** Where a chain of layers could not be followed further, and why. */
 export interface Stop {
@@ -39,7 +39,7 @@ export interface Module {
 
 /** A value during evaluation. */
 export type Value =
-  | PyValue
+  | PythonValue
   | Chain
   | Module
   | { readonly kind: 'input'; readonly input: StackInput }
@@ -56,7 +56,7 @@ export class Reported extends Error {}
 export const chainOf = (layers: readonly Layer[]): Chain => ({ kind: 'layers', layers });
 
 /** True for values that are not plain Python values. */
-export function isStructured(v: Value): v is Exclude<Value, PyValue> {
+export function isStructured(v: Value): v is Exclude<Value, PythonValue> {
   return v.kind === 'layers' || v.kind === 'module' || v.kind === 'input' || v.kind === 'ordered' || v.kind === 'param';
 }
 
@@ -67,5 +67,5 @@ export function describeValue(v: Value): string {
   if (v.kind === 'input') return 'a tensor';
   if (v.kind === 'ordered') return 'an OrderedDict';
   if (v.kind === 'param') return `the parameter ${v.name} of ${v.owner}`;
-  return pyRepr(v);
+  return pythonRepr(v);
 }

@@ -11,5 +11,6 @@ export { suggestLayer } from './suggest';
 export { decodeStack, encodeStack } from './url-codec';
 export * from './limits';
 export { PRESETS, type Preset } from './presets';
-export { coerceArg, formatArg, sameArg, type PyValue } from './values';
+export { coerceArg, formatArg, sameArg } from './values';
 export * from './engine-check';
+export { engineModule } from './engine-layers';

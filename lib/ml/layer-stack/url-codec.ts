@@ -12,7 +12,8 @@
 import { parseStrictNumber } from '../../common';
 import { LIMIT_TEXT, MAX_LAYERS } from './limits';
 import { argsRecord, LAYER_TYPES, LAYERS, layerFromRecord, storedArgSpecs, type ArgValue, type Layer } from './schema';
-import { coerceArg, sameArg, type PyValue } from './values';
+import type { PythonValue } from '../../common';
+import { coerceArg, sameArg } from './values';
 
 const encodeNumber = (n: number): string => String(n).replace(/-/g, 'm');
 
@@ -42,11 +43,11 @@ export function encodeStack(layers: readonly Layer[]): string {
 }
 
 /** A Python value from its address text, for checking with the same rules as pasted code. */
-function toPyValue(text: string): PyValue | undefined {
+function toPythonValue(text: string): PythonValue | undefined {
   if (text === 'n') return { kind: 'none' };
   if (text === 't' || text === 'f') return { kind: 'bool', value: text === 't' };
   if (text.includes('x')) {
-    const items = text.split('x').map(toPyValue);
+    const items = text.split('x').map(toPythonValue);
     return items.every((i) => i !== undefined) ? { kind: 'tuple', items } : undefined;
   }
   const number = parseStrictNumber(text.replace(/m/g, '-'));
@@ -75,7 +76,7 @@ export function decodeStack(text: string): { ok: true; layers: Layer[] } | { ok:
         args[spec.name] = spec.default;
         continue;
       }
-      const py = toPyValue(field);
+      const py = toPythonValue(field);
       const coerced = py === undefined ? { ok: false as const, message: `${spec.name} cannot be read from “${field}”` } : coerceArg(spec, py);
       if (!coerced.ok) return { ok: false, message: `${where}: ${coerced.message}` };
       args[spec.name] = coerced.value;

@@ -3,34 +3,11 @@
  * argument accepts (with PyTorch's rules: kernel_size=3 or (3, 3), stride=None, padding='same'),
  * and writing a stored value back as Python.
  */
+import { pythonBool, pythonFloatLiteral, pythonRepr, pythonStr, type PythonValue } from '../../common';
 import type { ArgSpec, ArgValue, OutputSize, Size2 } from './schema';
-
-/** A value a Python expression evaluated to. */
-export type PyValue =
-  | { readonly kind: 'number'; readonly value: number; readonly isInt: boolean }
-  | { readonly kind: 'string'; readonly value: string }
-  | { readonly kind: 'bool'; readonly value: boolean }
-  | { readonly kind: 'none' }
-  | { readonly kind: 'tuple'; readonly items: readonly PyValue[] };
 
 /** The checked value, or why the Python value does not fit the argument. */
 export type Coerced = { readonly ok: true; readonly value: ArgValue } | { readonly ok: false; readonly message: string };
-
-/** Python's spelling of a value, for messages: 3, 0.5, (3, 3), 'same', None, True. */
-export function pyRepr(value: PyValue): string {
-  switch (value.kind) {
-    case 'number':
-      return value.isInt || !Number.isInteger(value.value) ? String(value.value) : `${value.value}.0`;
-    case 'string':
-      return `'${value.value}'`;
-    case 'bool':
-      return value.value ? 'True' : 'False';
-    case 'none':
-      return 'None';
-    case 'tuple':
-      return `(${value.items.map(pyRepr).join(', ')}${value.items.length === 1 ? ',' : ''})`;
-  }
-}
 
 const count = (n: number): string => (Math.abs(n) >= 10_000 ? n.toLocaleString('en-US') : String(n));
 
@@ -54,19 +31,19 @@ export function outOfRange(spec: ArgSpec, n: number, what = spec.name): string |
 }
 
 /** A whole number within the spec's range, or the reason it is not. */
-function wholeNumber(spec: ArgSpec, value: PyValue, what = spec.name): { ok: true; value: number } | { ok: false; message: string } {
-  if (value.kind !== 'number') return { ok: false, message: `${what} must be a whole number, got ${pyRepr(value)}` };
+function wholeNumber(spec: ArgSpec, value: PythonValue, what = spec.name): { ok: true; value: number } | { ok: false; message: string } {
+  if (value.kind !== 'number') return { ok: false, message: `${what} must be a whole number, got ${pythonRepr(value)}` };
   if (!value.isInt) {
     const hint = Number.isInteger(value.value) ? ' (in Python, / gives a float; use // for whole-number division)' : '';
-    return { ok: false, message: `${what} must be a whole number (int), got the float ${pyRepr(value)}${hint}` };
+    return { ok: false, message: `${what} must be a whole number (int), got the float ${pythonRepr(value)}${hint}` };
   }
   const range = outOfRange(spec, value.value, what);
   return range === null ? { ok: true, value: value.value } : { ok: false, message: range };
 }
 
 /** A size for height and width: an int, or a tuple of two (entries may be None when `allowNone`). */
-function size2(spec: ArgSpec, value: PyValue, allowNone: boolean): { ok: true; value: readonly [number | null, number | null] } | { ok: false; message: string } {
-  const entry = (v: PyValue, what: string) => (allowNone && v.kind === 'none' ? { ok: true as const, value: null } : wholeNumber(spec, v, what));
+function size2(spec: ArgSpec, value: PythonValue, allowNone: boolean): { ok: true; value: readonly [number | null, number | null] } | { ok: false; message: string } {
+  const entry = (v: PythonValue, what: string) => (allowNone && v.kind === 'none' ? { ok: true as const, value: null } : wholeNumber(spec, v, what));
   if (value.kind === 'tuple') {
     if (value.items.length !== 2) {
       return { ok: false, message: `${spec.name} must be an int or a pair (height, width), got ${value.items.length === 1 ? 'a tuple of 1' : `a tuple of ${value.items.length}`}` };
@@ -80,13 +57,13 @@ function size2(spec: ArgSpec, value: PyValue, allowNone: boolean): { ok: true; v
   const both = entry(value, spec.name);
   if (!both.ok) {
     const also = allowNone ? ', None' : '';
-    return value.kind === 'number' ? both : { ok: false, message: `${spec.name} must be an int${also} or a pair (height, width), got ${pyRepr(value)}` };
+    return value.kind === 'number' ? both : { ok: false, message: `${spec.name} must be an int${also} or a pair (height, width), got ${pythonRepr(value)}` };
   }
   return { ok: true, value: [both.value, both.value] };
 }
 
 /** Checks a Python value against an argument's spec and returns the value to store. */
-export function coerceArg(spec: ArgSpec, value: PyValue): Coerced {
+export function coerceArg(spec: ArgSpec, value: PythonValue): Coerced {
   const fail = (message: string): Coerced => ({ ok: false, message });
   switch (spec.kind) {
     case 'int':
@@ -98,14 +75,14 @@ export function coerceArg(spec: ArgSpec, value: PyValue): Coerced {
     case 'float':
     case 'optionalFloat': {
       if (spec.kind === 'optionalFloat' && value.kind === 'none') return { ok: true, value: null };
-      if (value.kind !== 'number') return fail(`${spec.name} must be a number, got ${pyRepr(value)}`);
-      if (!Number.isFinite(value.value)) return fail(`${spec.name} must be a finite number in this calculator, got ${pyRepr(value)}`);
+      if (value.kind !== 'number') return fail(`${spec.name} must be a number, got ${pythonRepr(value)}`);
+      if (!Number.isFinite(value.value)) return fail(`${spec.name} must be a finite number in this calculator, got ${pythonRepr(value)}`);
       const range = outOfRange(spec, value.value);
       // -0.0 and 0.0 act alike in every layer; store one zero so links and code agree.
       return range === null ? { ok: true, value: value.value === 0 ? 0 : value.value } : fail(range);
     }
     case 'bool':
-      return value.kind === 'bool' ? { ok: true, value: value.value } : fail(`${spec.name} must be True or False, got ${pyRepr(value)}`);
+      return value.kind === 'bool' ? { ok: true, value: value.value } : fail(`${spec.name} must be True or False, got ${pythonRepr(value)}`);
     case 'size2': {
       const r = size2(spec, value, false);
       return r.ok ? { ok: true, value: r.value as Size2 } : r;
@@ -119,7 +96,7 @@ export function coerceArg(spec: ArgSpec, value: PyValue): Coerced {
       if (value.kind === 'string') {
         if (value.value === 'same') return { ok: true, value: 'same' };
         if (value.value === 'valid') return { ok: true, value: [0, 0] };
-        return fail(`padding must be an int, a pair, 'valid' or 'same', got ${pyRepr(value)}`);
+        return fail(`padding must be an int, a pair, 'valid' or 'same', got ${pythonRepr(value)}`);
       }
       const r = size2(spec, value, false);
       return r.ok ? { ok: true, value: r.value as Size2 } : r;
@@ -134,23 +111,11 @@ export function coerceArg(spec: ArgSpec, value: PyValue): Coerced {
       const text = value.kind === 'string' ? value.value : value.kind === 'none' ? 'None' : undefined;
       const options = spec.options ?? [];
       if (text !== undefined && options.includes(text)) return { ok: true, value: text };
-      const quoted = options.map((o) => (o === 'None' ? 'None' : `'${o}'`));
+      const quoted = options.map((o) => (o === 'None' ? 'None' : pythonStr(o)));
       const listed = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted.join('');
-      return fail(`${spec.name} must be ${listed}, got ${pyRepr(value)}`);
+      return fail(`${spec.name} must be ${listed}, got ${pythonRepr(value)}`);
     }
   }
-}
-
-/** Python for a float: 0.5, 1e-05, 1.0 (as Python's repr writes them). */
-export function formatFloat(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e16) return `${value}.0`;
-  const abs = Math.abs(value);
-  if (abs !== 0 && (abs < 1e-4 || abs >= 1e16)) {
-    const [mantissa = '', exponent = '0'] = value.toExponential().split('e');
-    const e = Number(exponent);
-    return `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-  }
-  return String(value);
 }
 
 function formatSize2(value: readonly [number | null, number | null]): string {
@@ -163,18 +128,18 @@ export function formatArg(spec: ArgSpec, value: ArgValue): string {
   if (value === null) return 'None';
   switch (spec.kind) {
     case 'bool':
-      return value ? 'True' : 'False';
+      return pythonBool(value as boolean);
     case 'float':
     case 'optionalFloat':
-      return formatFloat(value as number);
+      return pythonFloatLiteral(value as number);
     case 'padding':
-      return value === 'same' ? "'same'" : formatSize2(value as Size2);
+      return value === 'same' ? pythonStr('same') : formatSize2(value as Size2);
     case 'size2':
     case 'optionalSize2':
     case 'outputSize':
       return formatSize2(value as OutputSize);
     case 'choice':
-      return value === 'None' ? 'None' : `'${String(value)}'`;
+      return value === 'None' ? 'None' : pythonStr(String(value));
     default:
       return String(value);
   }

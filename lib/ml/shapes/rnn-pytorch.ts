@@ -1,5 +1,5 @@
 /** nn.RNN configurations written as PyTorch code a reader can paste into Python and run. */
-import { pythonBool, pythonFloat } from '../../common';
+import { pythonBool, pythonFloatLiteral, pythonStr } from '../../common';
 import { type PyTorchMessage, RNN_DEFAULTS, rnnConstructorCheck, rnnForwardShapes, type RnnConfig } from './rnn';
 
 /**
@@ -9,10 +9,10 @@ import { type PyTorchMessage, RNN_DEFAULTS, rnnConstructorCheck, rnnForwardShape
 export function rnnConstructorCode(config: RnnConfig): string {
   const args = [String(config.inputSize), String(config.hiddenSize)];
   if (config.numLayers !== RNN_DEFAULTS.numLayers) args.push(`num_layers=${config.numLayers}`);
-  if (config.nonlinearity !== RNN_DEFAULTS.nonlinearity) args.push(`nonlinearity='${config.nonlinearity}'`);
+  if (config.nonlinearity !== RNN_DEFAULTS.nonlinearity) args.push(`nonlinearity=${pythonStr(config.nonlinearity)}`);
   if (config.bias !== RNN_DEFAULTS.bias) args.push(`bias=${pythonBool(config.bias)}`);
   if (config.batchFirst !== RNN_DEFAULTS.batchFirst) args.push(`batch_first=${pythonBool(config.batchFirst)}`);
-  if (config.dropout !== RNN_DEFAULTS.dropout) args.push(`dropout=${pythonFloat(config.dropout)}`);
+  if (config.dropout !== RNN_DEFAULTS.dropout) args.push(`dropout=${pythonFloatLiteral(config.dropout)}`);
   if (config.bidirectional !== RNN_DEFAULTS.bidirectional) args.push(`bidirectional=${pythonBool(config.bidirectional)}`);
   return `nn.RNN(${args.join(', ')})`;
 }
@@ -26,8 +26,8 @@ export interface RnnScript {
   seed: number;
 }
 
-function describe({ kind, message }: PyTorchMessage): string {
-  return `${kind}: ${message}`;
+function describe({ kind, message, wording }: PyTorchMessage): string {
+  return `${kind}: ${message}${wording ? ` (PyTorch ${wording}'s wording)` : ''}`;
 }
 
 function torchSize(shape: readonly number[]): string {

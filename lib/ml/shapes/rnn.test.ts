@@ -230,8 +230,15 @@ describe('rnnConstructorCheck()', () => {
       message: 'dropout should be a number in range [0, 1] representing the probability of an element being zeroed',
     });
     expect(rnnConstructorCheck(rnn(10, 0)).error?.message).toBe('hidden_size must be greater than zero');
-    expect(rnnConstructorCheck(rnn(10, 2.5)).error).toEqual({ kind: 'TypeError', message: 'hidden_size should be of type int, got: float' });
+    expect(rnnConstructorCheck(rnn(10, 2.5)).error).toEqual({ kind: 'TypeError', message: 'hidden_size should be of type int, got: float', wording: '2.x' });
     expect(rnnConstructorCheck(rnn(10, 20, { numLayers: 0 })).error?.message).toBe('num_layers must be greater than zero');
+  });
+
+  it('messages only PyTorch 2.x words so are marked 2.x (1.13 says "proj_size has to be smaller…", "list index out of range"); shared ones are not', () => {
+    expect(rnnConstructorCheck(rnn(10, 0)).error?.wording).toBe('2.x');
+    expect(rnnConstructorCheck(rnn(10, 20, { numLayers: 0 })).error?.wording).toBe('2.x');
+    expect(rnnConstructorCheck(rnn(10, 20, { dropout: 1.5 })).error?.wording).toBeUndefined();
+    expect(rnnConstructorCheck(rnn(10, 20, { dropout: 0.5 })).warnings[0]?.wording).toBeUndefined();
   });
 });
 

@@ -37,10 +37,16 @@ export const RNN_DEFAULTS: Omit<RnnConfig, 'inputSize' | 'hiddenSize'> = {
   bidirectional: false,
 };
 
-/** A Python exception or warning, named by its class, worded as PyTorch words it. */
+/**
+ * A Python exception or warning, named by its class, worded as PyTorch words it. PyTorch 2.x
+ * rewrote some of nn.RNN's checks (torch/nn/modules/rnn.py); those messages carry `wording: '2.x'`
+ * and the widget names the version, since PyTorch 1.13 says something else for the same mistake.
+ */
 export interface PyTorchMessage {
   kind: 'ValueError' | 'RuntimeError' | 'TypeError' | 'UserWarning';
   message: string;
+  /** Set when only PyTorch 2.x words it so; absent when 1.13 and 2.x say the same. */
+  wording?: '2.x';
 }
 
 /** One learnable tensor of nn.RNN: its PyTorch name, shape and number of entries. */
@@ -103,10 +109,10 @@ export function rnnParameterCount(config: RnnConfig): number {
  */
 export function rnnConstructorCheck(config: RnnConfig): { error: PyTorchMessage | undefined; warnings: PyTorchMessage[] } {
   const warnings: PyTorchMessage[] = [];
-  const fail = (kind: PyTorchMessage['kind'], message: string) => ({ error: { kind, message }, warnings });
+  const fail = (kind: PyTorchMessage['kind'], message: string, wording?: '2.x') => ({ error: { kind, message, ...(wording ? { wording } : {}) }, warnings });
   const nonlinearity: string = config.nonlinearity;
   if (nonlinearity !== 'tanh' && nonlinearity !== 'relu') {
-    return fail('ValueError', `Unknown nonlinearity '${nonlinearity}'. Select from 'tanh' or 'relu'.`);
+    return fail('ValueError', `Unknown nonlinearity '${nonlinearity}'. Select from 'tanh' or 'relu'.`, '2.x');
   }
   if (!(config.dropout >= 0 && config.dropout <= 1)) {
     return fail('ValueError', 'dropout should be a number in range [0, 1] representing the probability of an element being zeroed');
@@ -119,9 +125,9 @@ export function rnnConstructorCheck(config: RnnConfig): { error: PyTorchMessage 
         `num_layers greater than 1, but got dropout=${pythonFloat(config.dropout)} and num_layers=${config.numLayers}`,
     });
   }
-  if (!Number.isInteger(config.hiddenSize)) return fail('TypeError', 'hidden_size should be of type int, got: float');
-  if (config.hiddenSize <= 0) return fail('ValueError', 'hidden_size must be greater than zero');
-  if (config.numLayers <= 0) return fail('ValueError', 'num_layers must be greater than zero');
+  if (!Number.isInteger(config.hiddenSize)) return fail('TypeError', 'hidden_size should be of type int, got: float', '2.x');
+  if (config.hiddenSize <= 0) return fail('ValueError', 'hidden_size must be greater than zero', '2.x');
+  if (config.numLayers <= 0) return fail('ValueError', 'num_layers must be greater than zero', '2.x');
   return { error: undefined, warnings };
 }
 
@@ -141,7 +147,7 @@ export function rnnForwardShapes(config: RnnConfig, inputShape: readonly number[
     if (!shape.every((n) => Number.isInteger(n) && n >= 1)) throw new RangeError(`rnnForwardShapes: sizes must be whole numbers ≥ 1, got ${pythonList(shape)}`);
   }
   const dims = inputShape.length;
-  if (dims !== 2 && dims !== 3) return fail('ValueError', `RNN: Expected input to be 2D or 3D, got ${dims}D tensor instead`);
+  if (dims !== 2 && dims !== 3) return { ok: false, error: { kind: 'ValueError', message: `RNN: Expected input to be 2D or 3D, got ${dims}D tensor instead`, wording: '2.x' } };
   const batched = dims === 3;
   if (h0Shape !== undefined && !batched && h0Shape.length !== 2) {
     return fail('RuntimeError', `For unbatched 2-D input, hx should also be 2-D but got ${h0Shape.length}-D tensor`);

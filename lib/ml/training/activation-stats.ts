@@ -3,8 +3,13 @@
  * initialisation): a histogram of h = g(z) over all units and examples, its mean and standard
  * deviation, and the root-mean-square slope √E[g′(z)²] that enters the gradient's factor per layer.
  */
-import { ACTIVATIONS, DEFAULT_ACTIVATION_PARAMS } from '../activations';
-import type { HiddenActivation } from './config';
+import { ACTIVATIONS, DEFAULT_ACTIVATION_PARAMS, type ActivationName, type ActivationParams } from '../activations';
+
+/** The activation g of one layer, with its shape parameters (leaky ReLU's slope, swish's beta). */
+export interface LayerActivation {
+  name: ActivationName;
+  params: ActivationParams;
+}
 
 /** One layer's activations. */
 export interface LayerActivations {
@@ -35,13 +40,14 @@ function percentiles(values: Float32Array): [number, number] {
 }
 
 /**
- * The range the histograms share: the activation's own range where it is bounded (sigmoid [0, 1],
- * tanh [−1, 1]); for ReLU and leaky ReLU from the lowest 1st percentile (at most 0) to the
- * highest 99th percentile over the layers, so one outlier does not squash the rest.
+ * The range the histograms share: the activations' own range where every layer's is bounded
+ * (sigmoid [0, 1], tanh [−1, 1], both [−1, 1]); otherwise (ReLU, leaky ReLU…) from the lowest 1st
+ * percentile (at most 0) to the highest 99th percentile over the layers, so one outlier does not
+ * squash the rest.
  */
-function commonRange(activations: Float32Array[], activation: HiddenActivation): [number, number] {
-  if (activation === 'sigmoid') return [0, 1];
-  if (activation === 'tanh') return [-1, 1];
+function commonRange(activations: Float32Array[], names: readonly ActivationName[]): [number, number] {
+  if (names.length > 0 && names.every((name) => name === 'sigmoid')) return [0, 1];
+  if (names.length > 0 && names.every((name) => name === 'sigmoid' || name === 'tanh')) return [-1, 1];
   const ends = activations.map(percentiles);
   const hi = Math.max(...ends.map(([, top]) => top));
   const lo = Math.min(0, ...ends.map(([bottom]) => bottom));
@@ -51,14 +57,25 @@ function commonRange(activations: Float32Array[], activation: HiddenActivation):
 /**
  * Histograms of g(z) for each hidden layer's pre-activations `zs` (every unit of every example,
  * in any order), on a common range, with each layer's mean, standard deviation and RMS slope.
+ * `activation` is every layer's g (with default parameters: leaky ReLU's slope 0.01), or one per layer.
  */
-export function activationHistograms(zs: readonly ArrayLike<number>[], activation: HiddenActivation, bins = HISTOGRAM_BINS): ActivationHistograms {
-  const fn = ACTIVATIONS[activation];
-  const p = DEFAULT_ACTIVATION_PARAMS;
-  const hs = zs.map((z) => Float32Array.from({ length: z.length }, (_, i) => fn.value(z[i] ?? 0, p)));
-  const [lo, hi] = commonRange(hs, activation);
-  const layers = hs.map((h, k): LayerActivations => {
+export function activationHistograms(
+  zs: readonly ArrayLike<number>[],
+  activation: ActivationName | readonly LayerActivation[],
+  bins = HISTOGRAM_BINS,
+): ActivationHistograms {
+  const gs = typeof activation === 'string' ? zs.map(() => ({ name: activation, params: DEFAULT_ACTIVATION_PARAMS })) : activation;
+  if (gs.length !== zs.length) throw new RangeError(`activationHistograms: expected one activation per layer (${zs.length}), got ${gs.length}`);
+  const inputs = gs.map(({ name, params }, k) => {
     const z = zs[k] ?? [];
+    const fn = ACTIVATIONS[name];
+    return { z, fn, p: params, h: Float32Array.from({ length: z.length }, (_, i) => fn.value(z[i] ?? 0, params)) };
+  });
+  const [lo, hi] = commonRange(
+    inputs.map(({ h }) => h),
+    gs.map((g) => g.name),
+  );
+  const layers = inputs.map(({ z, fn, p, h }): LayerActivations => {
     const shares = new Float32Array(bins);
     let sum = 0;
     let sumSq = 0;

@@ -1,6 +1,8 @@
 /**
- * What a training run is: the task (data and model family), the network, the optimiser and the
- * gradient clipping. Plain data, so it can cross to a worker and sit in a URL.
+ * The data a run trains on (Task), and the gradient lessons' runs in their own words (TrainConfig:
+ * an MLP of `depth` hidden layers or an RNN, an activation, an initialisation, an optimiser and
+ * clipping), which trainSpecOf() turns into the general TrainSpec (spec.ts) that the Trainer
+ * trains. Plain data, so it can cross to a worker and sit in a URL.
  */
 
 /** Hidden-layer activations the training lessons compare. */
@@ -43,12 +45,24 @@ export interface SequenceTask {
   seqLen: number;
 }
 
-/** The data and the kind of model. */
-export type Task = ClassificationTask | RegressionTask | SequenceTask;
+/** Classify small images of digits (pixelDigits: one channel, size × size pixels, 10 classes). */
+export interface ImageTask {
+  kind: 'images';
+  dataset: 'digits';
+  /** Number of images, train and test together. */
+  n: number;
+  /** Height and width in pixels. */
+  size: number;
+  noise: number;
+}
 
-/** A complete, reproducible description of one training run. */
+/** The data of a run, generated from its seed by taskData(). */
+export type Task = ClassificationTask | RegressionTask | SequenceTask | ImageTask;
+
+/** A run of the gradient lessons (vanishing and exploding gradients), complete and reproducible. */
 export interface TrainConfig {
-  task: Task;
+  /** 2-D points and regression train an MLP; sequences train an RNN. */
+  task: ClassificationTask | RegressionTask | SequenceTask;
   /** Seeds the data, the initial weights and the minibatch order. */
   seed: number;
   /** Hidden layers of the MLP, or stacked layers of the RNN. */

@@ -2,7 +2,7 @@
  * The data of a task, generated from the run's seed. Kept apart from the model code so the page can
  * draw the points without loading the engine.
  */
-import { linearRegression, moons, spiral, trainTestSplit, twoCircles, xor, type Dataset, type Split } from '../datasets';
+import { linearRegression, moons, pixelDigits, spiral, trainTestSplit, twoCircles, xor, type Dataset, type Split } from '../datasets';
 import { Rng } from '../../engine';
 import type { ClassificationTask, Task } from './config';
 
@@ -39,15 +39,22 @@ function sequences(n: number, seqLen: number, rng: Rng): Dataset {
   return { x, y, n, features: seqLen, classes: 0 };
 }
 
+function generate(task: Task, rng: Rng): Dataset {
+  switch (task.kind) {
+    case 'classification':
+      return classification(task, rng);
+    case 'regression':
+      return linearRegression(rng, { n: task.n, features: task.features, noise: 0.1 });
+    case 'sequence':
+      return sequences(task.n, task.seqLen, rng);
+    case 'images':
+      return pixelDigits(rng, { n: task.n, size: task.size, noise: task.noise });
+  }
+}
+
 /** The train/test split of a task's data; the same seed always gives the same split. */
 export function taskData(task: Task, seed: number): Split {
   // A generator of its own, so that the data does not depend on how the weights are drawn.
   const rng = new Rng(seed ^ 0x5eed_da7a);
-  const data =
-    task.kind === 'classification'
-      ? classification(task, rng)
-      : task.kind === 'regression'
-        ? linearRegression(rng, { n: task.n, features: task.features, noise: 0.1 })
-        : sequences(task.n, task.seqLen, rng);
-  return trainTestSplit(data, rng, TEST_FRACTION);
+  return trainTestSplit(generate(task, rng), rng, TEST_FRACTION);
 }

@@ -1,10 +1,5 @@
 /** Sentences that put training numbers into words, for readouts and screen readers. */
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-function superscript(n: number): string {
-  const text = Math.abs(n).toFixed(n % 1 === 0 ? 0 : 1);
-  return `${n < 0 ? '⁻' : ''}${[...text].map((c) => (c === '.' ? '·' : (SUPERSCRIPT[Number(c)] ?? c))).join('')}`;
-}
+import { powerOfTen } from '../../common';
 
 /**
  * How the first watched layer's gradient compares with the last's, naming both exactly as the
@@ -21,7 +16,7 @@ export function describeGradientRatio(names: readonly string[], norms: ArrayLike
   if (first === 0) return `${a}'s gradient is exactly zero: no signal reaches it`;
   const exponent = Math.log10(first / last);
   if (Math.abs(exponent) < Math.log10(2)) return `${a}'s gradient is about the same size as ${b}'s`;
-  return `${a}'s gradient is 10${superscript(Math.round(exponent * 10) / 10)} times ${b}'s`;
+  return `${a}'s gradient is ${powerOfTen(Math.round(exponent * 10) / 10)} times ${b}'s`;
 }
 
 function nonFinite(value: number): string {

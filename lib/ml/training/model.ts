@@ -1,119 +1,226 @@
 /**
- * The models the training lessons use, built from the engine's nn modules: an MLP for the 2-D and
- * regression tasks, an RNN for the sequence task. Each model also names the weight tensors whose
- * gradient norms the lessons plot ("layer 1" … "layer D", "output", or the RNN's own parameter
- * names). These names are the only ones: the bars, the tables, the charts and the sentences all
- * print them as they are.
+ * A model spec (spec.ts) built into the engine's modules, layer by layer in the spec's order:
+ * the layer stack's layers by the layer stack's own builder (engineModule), nn.RNN and Select
+ * here. Each layer draws its default weights and then its `init`'s from one generator, in that
+ * order; dropout masks come from a second generator, so that adding dropout changes neither the
+ * initial weights nor the minibatch order.
+ *
+ * The built model also names the weights whose gradient norms the charts plot (watchedWeights)
+ * and hands out the input of every activation layer (the pre-activations z the histograms and the
+ * dead-unit count read). These names are the only ones: the bars, the tables, the charts and the
+ * sentences all print them as they are.
  */
-import { nn, type Tensor } from '../../engine';
-import type { Rng } from '../../engine';
-import type { HiddenActivation, TrainConfig } from './config';
+import { nn, type DType, type Rng, type Tensor } from '../../engine';
+import { DEFAULT_ACTIVATION_PARAMS } from '../activations';
+import { engineModule } from '../layer-stack';
+import type { LayerActivation } from './activation-stats';
+import { initialise } from './init';
+import { hasWeights, type ModelLayer, type ModelSpec, type RnnLayer, type StackLayer } from './spec';
 
-/** The name of an MLP's output layer (the linear layer after the last hidden layer). */
+/** The name the charts give the last layer with weights, unless the spec names it. */
 export const OUTPUT_LAYER = 'output';
 
-/** A model as the trainer sees it: predict, its parameters, and the weights whose gradients are watched. */
-export interface TrainableModel {
-  /** Predictions, shape (N, 1), for inputs of shape (N, F). */
-  forward(x: Tensor): Tensor;
-  /** Pre-activations z of every hidden layer for inputs x, each (N, width); empty for the RNN. */
-  preActivations(x: Tensor): Tensor[];
-  parameters(): Tensor[];
-  /** The watched weights, first layer first, with the names the charts show. */
-  watched: { name: string; weight: Tensor }[];
+/** A weight whose gradient norm the charts plot, with the name they show. */
+export interface WatchedWeight {
+  name: string;
+  weight: Tensor;
 }
 
-function activationModule(activation: HiddenActivation): nn.Module {
-  switch (activation) {
-    case 'sigmoid':
-      return new nn.Sigmoid();
-    case 'tanh':
-      return new nn.Tanh();
-    case 'relu':
-      return new nn.ReLU();
-    case 'leakyRelu':
-      return new nn.LeakyReLU(0.01);
+/** The input z of one activation layer, and the activation g it goes through. */
+export interface ActivationInput {
+  /** Index of the activation layer in the spec. */
+  layer: number;
+  activation: LayerActivation;
+  z: Tensor;
+}
+
+/** The generators a model draws from (its weights, and the masks of its dropout layers), and its parameters' dtype. */
+export interface ModelRngs {
+  weights: Rng;
+  dropout: Rng;
+  /** float32 unless given. */
+  dtype?: DType;
+}
+
+/** x.select(dim, index) as a layer. */
+class Select extends nn.Module {
+  constructor(
+    readonly dim: number,
+    readonly index: number,
+  ) {
+    super();
+  }
+  /** x.select(dim, index). */
+  forward(x: Tensor): Tensor {
+    return x.select(this.dim, this.index);
   }
 }
 
-/**
- * Re-initialises a hidden layer by `config.init`, exactly as the vanishing lesson prints it:
- * PyTorch's default (already in place from the constructor: U(−1/√n, 1/√n) for weight and bias),
- * Xavier uniform U(−a, a) with a = gain·√(6 / (n_in + n_out)), He normal N(0, 2 / n_in), or zeros;
- * Xavier and He zero the bias. Then multiplies the weight by `config.initScale`. Mutates.
- */
-function initialise(layer: nn.Linear, config: TrainConfig, rng: Rng): void {
-  if (config.init === 'xavier') nn.init.xavierUniform(layer.weight, rng, { gain: config.gain ?? 1 });
-  else if (config.init === 'he') nn.init.kaimingNormal(layer.weight, rng, { nonlinearity: 'relu' });
-  else if (config.init === 'zeros') nn.init.constant(layer.weight, 0);
-  if (config.init !== 'default' && layer.bias) nn.init.constant(layer.bias, 0);
-  const scale = config.initScale;
-  if (scale !== 1) for (let i = 0; i < layer.weight.data.length; i++) layer.weight.data[i] = (layer.weight.data[i] ?? 0) * scale;
+/** One built layer: its spec, its module (for parameters and train/eval), and its forward pass. */
+interface Built {
+  spec: ModelLayer;
+  module: nn.Module<never[], unknown>;
+  forward: (x: Tensor) => Tensor;
 }
 
-/** An MLP F → width (× depth hidden layers, each followed by the activation) → 1. */
-export function buildMlp(config: TrainConfig, inputs: number, rng: Rng): TrainableModel {
-  const layers: nn.Module[] = [];
-  const linears: nn.Linear[] = [];
-  let fanIn = inputs;
-  for (let d = 0; d < config.depth; d++) {
-    const linear = new nn.Linear(fanIn, config.width, { rng });
-    initialise(linear, config, rng);
-    layers.push(linear, activationModule(config.activation));
-    linears.push(linear);
-    fanIn = config.width;
+/** The activation of a layer whose g has a closed form in lib/ml/activations, else undefined. */
+export function layerActivation(layer: ModelLayer): LayerActivation | undefined {
+  const p = DEFAULT_ACTIVATION_PARAMS;
+  switch (layer.type) {
+    case 'Sigmoid':
+      return { name: 'sigmoid', params: p };
+    case 'Tanh':
+      return { name: 'tanh', params: p };
+    case 'ReLU':
+      return { name: 'relu', params: p };
+    case 'LeakyReLU':
+      return { name: 'leakyRelu', params: { ...p, alpha: layer.args.negative_slope } };
+    case 'SiLU':
+      return { name: 'swish', params: { ...p, beta: 1 } };
+    default:
+      return undefined;
   }
-  const head = new nn.Linear(fanIn, 1, { rng });
-  // The output layer has no activation: Xavier with gain 1 under Xavier and He, zero under zeros.
-  if (config.init === 'zeros') nn.init.constant(head.weight, 0);
-  else if (config.init !== 'default') nn.init.xavierUniform(head.weight, rng);
-  if (config.init !== 'default' && head.bias) nn.init.constant(head.bias, 0);
-  layers.push(head);
-  linears.push(head);
-  const model = new nn.Sequential(...layers);
-  const act = activationModule(config.activation);
-  return {
-    forward: (x) => model.forward(x),
-    preActivations(x) {
-      const zs: Tensor[] = [];
-      let h = x;
-      for (const linear of linears.slice(0, -1)) {
-        const z = linear.forward(h);
-        zs.push(z);
-        h = act.forward(z);
-      }
-      return zs;
-    },
-    parameters: () => model.parameters(),
-    watched: linears.map((l, i) => ({ name: i === linears.length - 1 ? OUTPUT_LAYER : `layer ${i + 1}`, weight: l.weight })),
-  };
 }
 
-/**
- * nn.RNN(1, width, depth layers, ReLU, batch_first) reading the sequence one number at a time, and
- * a Linear head on the last step's hidden state. The recurrent weights are drawn from
- * N(0, initScale² / width), whose spectral radius is about initScale: above 1, signals and
- * gradients grow geometrically through time.
- */
-export function buildSequenceModel(config: TrainConfig, rng: Rng): TrainableModel {
-  const rnn = new nn.RNN(1, config.width, { rng, numLayers: config.depth, nonlinearity: 'relu', batchFirst: true });
+function buildRnn(layer: RnnLayer, { weights: rng, dtype }: ModelRngs): Built {
+  const a = layer.args;
+  const rnn = new nn.RNN(a.input_size, a.hidden_size, {
+    rng,
+    ...(dtype === undefined ? {} : { dtype }),
+    numLayers: a.num_layers,
+    nonlinearity: a.nonlinearity,
+    bias: a.bias,
+    batchFirst: a.batch_first,
+    dropout: a.dropout,
+    bidirectional: a.bidirectional,
+  });
   const named = new Map(rnn.namedParameters());
-  for (let k = 0; k < config.depth; k++) {
-    const whh = named.get(`weight_hh_l${k}`);
-    if (whh) nn.init.normal(whh, rng, 0, config.initScale / Math.sqrt(config.width));
+  for (const [name, weight] of named) {
+    const kind = name.startsWith('weight_ih') ? 'ih' : name.startsWith('weight_hh') ? 'hh' : undefined;
+    const init = kind === undefined ? undefined : layer.init?.[kind];
+    if (init) initialise(weight, named.get(name.replace('weight', 'bias')) ?? null, init, rng);
   }
-  const head = new nn.Linear(config.width, 1, { rng });
-  return {
-    preActivations: () => [],
-    forward(x) {
-      const [n = 0, length = 0] = x.shape;
-      const [output] = rnn.forward(x.reshape([n, length, 1]));
-      return head.forward(output.select(1, length - 1));
-    },
-    parameters: () => [...rnn.parameters(), ...head.parameters()],
-    watched: [
-      ...rnn.namedParameters().filter(([name]) => name.startsWith('weight')).map(([name, weight]) => ({ name, weight })),
-      { name: 'head', weight: head.weight },
-    ],
-  };
+  return { spec: layer, module: rnn, forward: (x) => rnn.forward(x)[0] };
+}
+
+/**
+ * Arguments the calculator accepts but the engine's modules do not compute (they change no shape,
+ * so the calculator's engine check builds them without): training with them would give PyTorch's
+ * shapes with other numbers, so the model refuses them.
+ */
+function unsupported(layer: StackLayer): string | null {
+  if (layer.type === 'Conv2d' && layer.args.padding_mode !== 'zeros') return `padding_mode='${layer.args.padding_mode}' is not in the engine yet (it pads with zeros only)`;
+  if (layer.type === 'AvgPool2d' && layer.args.divisor_override !== null) return 'divisor_override is not in the engine yet';
+  return null;
+}
+
+function buildStackLayer(layer: StackLayer, rngs: ModelRngs): Built {
+  const problem = unsupported(layer);
+  if (problem !== null) throw new RangeError(problem);
+  const dropout = layer.type === 'Dropout' || layer.type === 'Dropout2d';
+  const module = engineModule(layer, dropout ? rngs.dropout : rngs.weights, rngs.dtype);
+  if (layer.init) {
+    if (!(module instanceof nn.Linear || module instanceof nn.Conv2d)) {
+      throw new RangeError(`init: only Linear, Conv2d and RNN layers have weights to initialise, got init on ${layer.type}`);
+    }
+    initialise(module.weight, module.bias, layer.init, rngs.weights);
+  }
+  return { spec: layer, module, forward: (x) => module.forward(x) };
+}
+
+function buildLayer(layer: ModelLayer, rngs: ModelRngs): Built {
+  if (layer.type === 'RNN') return buildRnn(layer, rngs);
+  if (layer.type === 'Select') {
+    const select = new Select(layer.args.dim, layer.args.index);
+    return { spec: layer, module: select, forward: (x) => select.forward(x) };
+  }
+  return buildStackLayer(layer, rngs);
+}
+
+/**
+ * The watched weights, first layer first: every Linear and Conv2d weight, and every weight of an
+ * RNN. A layer with a `name` is shown by it (an RNN's weights as `name.weight_hh_l0`); otherwise
+ * the k-th layer with weights is "layer k" and the last one "output", and an RNN's weights keep
+ * PyTorch's names (weight_ih_l0, weight_hh_l0, …).
+ */
+function watchedWeights(built: readonly Built[]): WatchedWeight[] {
+  const weighted = built.filter((b) => hasWeights(b.spec));
+  return weighted.flatMap(({ spec, module }, k): WatchedWeight[] => {
+    if (module instanceof nn.RNN) {
+      return module
+        .namedParameters()
+        .filter(([name]) => name.startsWith('weight'))
+        .map(([name, weight]) => ({ name: spec.name === undefined ? name : `${spec.name}.${name}`, weight }));
+    }
+    const weight = module instanceof nn.Linear || module instanceof nn.Conv2d ? module.weight : undefined;
+    if (!weight) return [];
+    return [{ name: spec.name ?? (k === weighted.length - 1 ? OUTPUT_LAYER : `layer ${k + 1}`), weight }];
+  });
+}
+
+/** A model built from its spec: an nn.Module whose children are the spec's layers, '0', '1', … */
+export class SpecModel extends nn.Module {
+  /** The weights the charts watch, with their names, first layer first. */
+  readonly watched: readonly WatchedWeight[];
+  readonly #layers: readonly Built[];
+
+  /** Builds every layer of `spec` in order, drawing weights and inits from `rngs.weights`. */
+  constructor(
+    readonly spec: ModelSpec,
+    rngs: ModelRngs,
+  ) {
+    super();
+    this.#layers = spec.layers.map((layer, i) => {
+      try {
+        const built = buildLayer(layer, rngs);
+        this.registerModule(String(i), built.module);
+        return built;
+      } catch (error) {
+        throw new RangeError(`${describeLayer(spec, i)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    this.watched = watchedWeights(this.#layers);
+  }
+
+  /** The module built for layer `index` of the spec (negative counts from the end). */
+  at(index: number): nn.Module<never[], unknown> | undefined {
+    return this.#layers.at(index)?.module;
+  }
+
+  /** The model's output for a batch x of shape (N, ...spec.input). */
+  forward(x: Tensor): Tensor {
+    return this.run(x);
+  }
+
+  /**
+   * Runs the layers in turn on x, handing each layer's input to `visit` before the layer runs.
+   * An error names the layer it came from by its index in the spec: "layers[4] (Linear): linear: mat1 and mat2 …".
+   */
+  run(x: Tensor, visit?: (index: number, input: Tensor) => void): Tensor {
+    let y = x;
+    this.#layers.forEach((layer, i) => {
+      visit?.(i, y);
+      try {
+        y = layer.forward(y);
+      } catch (error) {
+        throw new RangeError(`${describeLayer(this.spec, i)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    return y;
+  }
+
+  /** The input z of every activation layer that lib/ml/activations has (sigmoid, tanh, ReLU, leaky ReLU, SiLU), for inputs x. */
+  activationInputs(x: Tensor): ActivationInput[] {
+    const inputs: ActivationInput[] = [];
+    this.run(x, (layer, z) => {
+      const activation = layerActivation(this.spec.layers[layer] ?? { type: 'Identity', args: {} });
+      if (activation) inputs.push({ layer, activation, z });
+    });
+    return inputs;
+  }
+}
+
+/** "layers[4] (Linear)": where a layer is in the spec (not "layer k", which the charts use for the k-th layer with weights). */
+function describeLayer(spec: ModelSpec, index: number): string {
+  return `layers[${index}] (${spec.layers[index]?.type ?? 'missing'})`;
 }

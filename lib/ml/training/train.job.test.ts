@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEEP_RELU_HE, DEEP_SIGMOID, EXPLODING_MLP } from './presets';
 import { runJob } from '../../runtime';
-import { busyFractionFor, restAfter } from '../../runtime/cpu-budget';
+import { until } from '../../runtime/test-helpers';
 import { trainJob, type TrainParams, type TrainSnapshot } from './train.job';
 
 const params = (overrides: Partial<TrainParams> = {}): TrainParams => ({
@@ -28,7 +28,8 @@ describe('trainJob', () => {
   it('trainJob started paused shows step 0, and each step() advances exactly one update', async () => {
     const seen: TrainSnapshot[] = [];
     const handle = runJob(trainJob, params(), { paused: true, onProgress: (s) => seen.push(s) });
-    await new Promise((r) => setTimeout(r, 50));
+    // Setting up yields to the event loop (ctx.rest): wait for the step-0 snapshot, not for a time.
+    await until(() => seen.length > 0, 30_000);
     expect(seen.at(-1)?.step).toBe(0);
     // Before any update the bars already show each layer's gradient (on 256 training points).
     const initial = seen.at(-1)?.gradient;
@@ -37,7 +38,7 @@ describe('trainJob', () => {
     for (const norm of initial?.layers ?? []) expect(norm).toBeGreaterThan(0);
     for (let k = 1; k <= 3; k++) {
       handle.step();
-      await new Promise((r) => setTimeout(r, 60));
+      await until(() => (seen.at(-1)?.step ?? 0) >= k, 30_000);
       expect(seen.at(-1)?.step).toBe(k);
     }
     handle.cancel();
@@ -47,7 +48,8 @@ describe('trainJob', () => {
   it('trainJob at step 0 reports the real gradient norm at the initial weights, not a placeholder', async () => {
     const seen: TrainSnapshot[] = [];
     const handle = runJob(trainJob, params({ config: EXPLODING_MLP }), { paused: true, onProgress: (s) => seen.push(s) });
-    await new Promise((r) => setTimeout(r, 50));
+    // Setting up yields to the event loop (ctx.rest): wait for the step-0 snapshot, not for a time.
+    await until(() => seen.length > 0, 30_000);
     const { gradient, steps } = seen.at(-1) ?? ({} as Partial<TrainSnapshot>);
     // No update has run, so the per-step history is empty; the latest gradient is the initial one.
     expect(steps?.steps).toHaveLength(0);
@@ -56,7 +58,7 @@ describe('trainJob', () => {
     expect(gradient?.normBefore).toBeGreaterThan(1e3);
     expect(gradient?.normAfter).toBe(gradient?.normBefore);
     handle.step();
-    await new Promise((r) => setTimeout(r, 60));
+    await until(() => (seen.at(-1)?.step ?? 0) >= 1, 30_000);
     expect(seen.at(-1)?.gradient.step).toBe(1);
     // The history keeps float32 copies: the same number to 7 digits.
     expect((seen.at(-1)?.gradient.normBefore ?? NaN) / (seen.at(-1)?.steps.columns.normBefore?.[0] ?? NaN)).toBeCloseTo(1, 6);
@@ -89,24 +91,5 @@ describe('trainJob', () => {
     const second = await runJob(trainJob, params()).result;
     expect(second.evaluations.columns.trainLoss?.[3]).toBe(first.evaluations.columns.trainLoss?.[3]);
     expect(Array.from(second.steps.columns.loss ?? [])).toEqual(Array.from(first.steps.columns.loss ?? []));
-  });
-});
-
-describe('restAfter()', () => {
-  it('restAfter() keeps a worker busy the given share of the time, however long its step took', () => {
-    for (const busy of [0.2, 0.35, 0.5, 0.9]) {
-      for (const worked of [1, 5.6, 50, 400]) expect(worked / (worked + restAfter(worked, busy))).toBeCloseTo(busy, 10);
-    }
-    expect(restAfter(50, 1)).toBe(0);
-  });
-});
-
-describe('busyFractionFor()', () => {
-  it('busyFractionFor() leaves about one core free for the page, and never starves a run', () => {
-    expect(busyFractionFor(2, 2)).toBeCloseTo(0.45, 10);
-    expect(busyFractionFor(2, 1)).toBe(1);
-    expect(busyFractionFor(3, 2)).toBe(1);
-    expect(busyFractionFor(8, 2)).toBe(1);
-    expect(busyFractionFor(1, 2)).toBe(0.2);
   });
 });

@@ -2,20 +2,22 @@
  * The training job every training widget runs in its worker: steps a Trainer, records what the
  * charts need, and offers a snapshot after every update (built only when the runtime delivers
  * one, at most 60 a second).
- * It stops by itself when the loss stops being finite or when maxSteps is reached. Speed is the
- * page's business: it resumes the job to train flat out, or keeps it paused and asks for a few
- * step()s each animation frame.
+ * It stops by itself when the loss stops being finite or when maxSteps is reached. Its pace is
+ * set by the page and kept by the runtime: one `checkpoint()` per update obeys pause, step, the
+ * steps per second asked for and the share of a core the page's CPU budget gives this worker, and
+ * `rest()` keeps the setup within that share too.
  */
 import type { ActivationHistograms } from './activation-stats';
 import type { TrainConfig } from './config';
+import type { TrainSpec } from './spec';
 import { History, type HistorySnapshot } from './history';
 import { type Evaluation, Trainer } from './trainer';
 import type { Job } from '../../runtime';
-import { restAfter } from '../../runtime';
 
 /** What the page asks for. */
 export interface TrainParams {
-  config: TrainConfig;
+  /** The run: any model's TrainSpec, or a gradient lesson's TrainConfig. */
+  config: TrainConfig | TrainSpec;
   /** Stop after this many updates. */
   maxSteps: number;
   /** Evaluate on the full train and test sets every this many steps. */
@@ -24,14 +26,8 @@ export interface TrainParams {
   boundaryResolution: number;
   /** Half-width of the square the boundary covers. */
   boundaryExtent: number;
-  /** Histogram every hidden layer's activations at each evaluation (MLPs only). */
+  /** Histogram the activations of every activation layer at each evaluation (none in an RNN). */
   activationHistograms?: boolean;
-  /**
-   * The share of each 16 ms slice the job may compute before it sleeps for the rest (1 = never
-   * sleeps). Two runs on a 2-core machine would otherwise leave the page's own thread no core to
-   * draw on; see busyFractionFor().
-   */
-  busyFraction?: number;
 }
 
 
@@ -60,7 +56,7 @@ export interface TrainSnapshot {
   gradient: LatestGradient;
   /** Every hidden layer's activations at the latest evaluation, if asked for. */
   activations?: ActivationHistograms & { step: number; examples: number };
-  /** P(class 1) on the boundary grid, rows from the top; absent for regression. */
+  /** P(class 1) on the boundary grid, rows from the top; only for models of 2-D points with one logit. */
   boundary?: Float32Array;
   /** Counts boundary recomputations, so the page redraws the map only when it changed. */
   boundaryVersion: number;
@@ -80,25 +76,21 @@ export const STEP_SERIES = ['loss', 'normBefore', 'normAfter'] as const;
 export const EVAL_SERIES = ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
 
 const BOUNDARY_EVERY_MS = 250;
-const SLICE_MS = 16;
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Trains until diverged, finished or cancelled; resolves with the last snapshot. */
 export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (params, ctx) => {
-  const busy = Math.min(1, Math.max(0.05, params.busyFraction ?? 1));
   // Setting up can take a few hundred ms (an RNN over long sequences): rest after each part as
   // after training steps, so that two runs starting together leave the page its core.
   const paced = async <T>(work: () => T): Promise<T> => {
-    const start = performance.now();
     const result = work();
-    if (busy < 1) await sleep(restAfter(performance.now() - start, busy));
+    await ctx.rest();
     return result;
   };
   const trainer = await paced(() => new Trainer(params.config));
   const layers = trainer.layerNames;
   const steps = new History([...STEP_SERIES, ...layers]);
   const evaluations = new History([...EVAL_SERIES]);
-  const drawsBoundary = params.boundaryResolution > 0 && params.config.task.kind === 'classification';
+  const drawsBoundary = params.boundaryResolution > 0 && trainer.hasBoundary;
 
   let evaluation = { ...(await paced(() => trainer.evaluate())), step: 0 };
   evaluations.push(0, [evaluation.trainLoss, evaluation.testLoss, evaluation.trainAccuracy, evaluation.testAccuracy]);
@@ -127,18 +119,10 @@ export const trainJob: Job<TrainParams, TrainSnapshot, TrainSnapshot> = async (p
   });
 
   ctx.emitLazily(snapshot);
-  let sliceStart = performance.now();
   while (status === 'training') {
-    const waitFrom = performance.now();
+    // Pause, step, steps per second and the CPU share all take effect here; after a slow step (an
+    // RNN over a long sequence can take longer than a whole slice) it rests in proportion.
     await ctx.checkpoint();
-    const now = performance.now();
-    if (now - waitFrom > SLICE_MS) sliceStart = now; // it was paused: a fresh slice
-    else if (busy < 1 && now - sliceStart >= SLICE_MS * busy) {
-      // Rest in proportion to the work just done: one slow step (an RNN over a long sequence can
-      // take longer than a whole slice) must not take the page's core.
-      await sleep(restAfter(now - sliceStart, busy));
-      sliceStart = performance.now();
-    }
     const record = trainer.trainStep();
     gradient = { step: record.step, normBefore: record.normBefore, normAfter: record.normAfter, layers: record.layerNorms };
     steps.push(record.step, [record.loss, record.normBefore, record.normAfter, ...record.layerNorms]);

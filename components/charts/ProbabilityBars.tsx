@@ -1,0 +1,49 @@
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { formatValue } from '../../lib/common';
+import './charts.css';
+
+interface Props {
+  probabilities: readonly number[];
+  width: number;
+  height: number;
+}
+
+const MARGIN = { top: 22, right: 8, bottom: 26, left: 36 };
+
+/** The probabilities as bars, each labelled with its value. Decorative for screen readers: the table beside it has the numbers. */
+export function ProbabilityBars({ probabilities, width, height }: Props) {
+  // Bars at most 72 px wide, centred, so three classes do not look like three walls.
+  const plotWidth = Math.min(width - MARGIN.left - MARGIN.right, probabilities.length * 96);
+  const left = MARGIN.left + (width - MARGIN.left - MARGIN.right - plotWidth) / 2;
+  const x = scaleBand<number>()
+    .domain(probabilities.map((_, i) => i))
+    .range([left, left + plotWidth])
+    .padding(0.25);
+  const y = scaleLinear().domain([0, 1]).range([height - MARGIN.bottom, MARGIN.top]);
+  return (
+    <svg class="softmax-bars" width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
+      {[0, 0.25, 0.5, 0.75, 1].map((t) => (
+        <g key={t}>
+          <line class="axes__grid" x1={MARGIN.left} x2={width - MARGIN.right} y1={y(t)} y2={y(t)} />
+          <text class="axes__tick" x={MARGIN.left - 6} y={y(t)} dy="0.32em" text-anchor="end">
+            {t}
+          </text>
+        </g>
+      ))}
+      {probabilities.map((p, i) => {
+        const bx = x(i) ?? 0;
+        return (
+          <g key={i}>
+            <rect class="softmax-bars__bar" x={bx} width={x.bandwidth()} y={y(p)} height={Math.max(0, y(0) - y(p))} />
+            <text class="softmax-bars__value" x={bx + x.bandwidth() / 2} y={y(p) - 5} text-anchor="middle">
+              {formatValue(p, 2)}
+            </text>
+            <text class="axes__tick" x={bx + x.bandwidth() / 2} y={height - 8} text-anchor="middle">
+              {`class ${i + 1}`}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
