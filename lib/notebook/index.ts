@@ -10,3 +10,4 @@ export * from './outputs';
 export * from './protocol';
 export * from './share-link';
 export * from './ts-export';
+export * from './starter-notebook';

@@ -4,7 +4,7 @@
  * action that replaces the open notebook saves it first, so nothing typed is lost.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkNotebookName, freeName, importIpynb, IMPORT_LIMITS, nameFromFileName, newNotebook, type NotebookDoc } from '../../../lib/notebook';
+import { checkNotebookName, freeName, importIpynb, IMPORT_LIMITS, nameFromFileName, newNotebook, starterNotebook, type NotebookDoc } from '../../../lib/notebook';
 import { pageKernel } from '../page-kernel';
 import { openNotebookStore, type NotebookStore, type NotebookSummary } from './store';
 
@@ -197,7 +197,7 @@ export function useNotebooks() {
     timer.current = setTimeout(() => void flush(), SAVE_AFTER_MS);
   };
 
-  // Start: open the store, then the notebook named in the address, the first one, or a new one.
+  // Start: open the store, then the notebook named in the address, the first one, or the starter notebook.
   useEffect(() => {
     let cancelled = false;
     void (async () => {
@@ -212,6 +212,8 @@ export function useNotebooks() {
         const pick = names.find((n) => n.name === wanted) ?? names[0];
         const doc = pick ? await s.load(pick.name) : undefined;
         if (pick && doc) show(pick.name, doc, true);
+        // A first visit finds a notebook that shows what cells do; later, a blank one.
+        else if (names.length === 0) await createAndShow(s, 'Getting started', starterNotebook());
         else await createAndShow(s, freeName('Untitled', names.map((n) => n.name)), newNotebook());
         if (wanted !== null && pick?.name !== wanted) setPageMessage({ kind: 'status', text: `There is no notebook named “${wanted}” in this browser; opened “${current.current.open?.name}”.` });
       });
