@@ -57,11 +57,16 @@ function LessonCell({ id: cellId, page, original, code, label, timeLimit = 10, c
           Reset to starter code
         </button>
       )}
-      {doc.modified && (
-        <span class={`code-cell__modified${doc.storageNotice ? ' code-cell__modified--unsaved' : ''}`}>
-          Edited<span class="visually-hidden">{doc.storageNotice ? ' (not saved)' : ' (saved in this browser)'}</span>
-        </span>
-      )}
+      {doc.modified &&
+        (doc.shared ? (
+          <span class="code-cell__modified">
+            From a link<span class="visually-hidden"> (not saved until you edit it)</span>
+          </span>
+        ) : (
+          <span class={`code-cell__modified${doc.storageNotice ? ' code-cell__modified--unsaved' : ''}`}>
+            Edited<span class="visually-hidden">{doc.storageNotice ? ' (not saved)' : ' (saved in this browser)'}</span>
+          </span>
+        ))}
     </>
   );
   const notes = (
