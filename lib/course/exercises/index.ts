@@ -6,3 +6,5 @@ export * from './check-answer';
 export { checkNumeric, withinTolerance } from './checkers/numeric';
 export { checkShape } from './checkers/shape';
 export { checkChoice } from './checkers/choice';
+export * from './hand-in';
+export * from './course-file';
