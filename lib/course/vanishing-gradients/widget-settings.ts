@@ -1,8 +1,13 @@
-/** The vanishing-gradients widget: URL fields, presets, and the two runs' configs. */
-import { calculateGain } from '../../lib/engine';
-import type { DatasetName, HiddenActivation, InitScheme, OptimizerName, TrainConfig } from '../../lib/ml/training';
-import { enumField, numberField } from '../../lib/common';
+/**
+ * The vanishing-gradients widget's settings: URL fields, presets, and the two runs' configs. In lib/
+ * (not beside the view) because exercises re-run the widget's runs from a student's settings, in
+ * the page and in the teacher's grader, with this same code.
+ */
+import { calculateGain } from '../../engine';
+import type { DatasetName, HiddenActivation, InitScheme, OptimizerName, TrainConfig } from '../../ml/training';
+import { enumField, numberField } from '../../common';
 
+/** The hidden layers' activations offered. */
 export const ACTIVATION_OPTIONS = [
   { value: 'sigmoid', label: 'Sigmoid' },
   { value: 'tanh', label: 'Tanh' },
@@ -10,6 +15,7 @@ export const ACTIVATION_OPTIONS = [
   { value: 'leakyRelu', label: 'Leaky ReLU (0.01)' },
 ] as const satisfies readonly { value: HiddenActivation; label: string }[];
 
+/** The initialisations offered. */
 export const INIT_OPTIONS = [
   { value: 'default', label: 'PyTorch default' },
   { value: 'xavier', label: 'Xavier (Glorot)' },
@@ -27,6 +33,7 @@ export const GAIN_OPTIONS = [
 /** A gain option's name in the URL. */
 export type GainName = (typeof GAIN_OPTIONS)[number]['value'];
 
+/** The datasets offered. */
 export const DATASET_OPTIONS = [
   { value: 'circles', label: 'Two circles' },
   { value: 'moons', label: 'Moons' },
@@ -34,6 +41,7 @@ export const DATASET_OPTIONS = [
   { value: 'xor', label: 'XOR' },
 ] as const satisfies readonly { value: DatasetName; label: string }[];
 
+/** The optimisers offered. */
 export const OPTIMIZER_OPTIONS = [
   { value: 'sgd', label: 'SGD' },
   { value: 'momentum', label: 'SGD + momentum 0.9' },
@@ -43,8 +51,11 @@ export const OPTIMIZER_OPTIONS = [
 /** Each run stops after this many updates. */
 export const MAX_STEPS = 3000;
 
+/** The learning rate slider's stops. */
 export const LR_STOPS = [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3] as const;
+/** The width slider's stops. */
 export const WIDTH_STOPS = [4, 8, 16, 32, 64] as const;
+/** The batch size slider's stops. */
 export const BATCH_STOPS = [8, 16, 32, 64, 128, 800] as const;
 
 const values = <T extends string>(options: readonly { value: T }[]): T[] => options.map((o) => o.value);
