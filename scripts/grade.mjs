@@ -34,7 +34,10 @@ async function pool(items, jobs, work) {
   await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
 }
 
-/** Grades every file of `submissionsDir`; returns { course, exercises, rows, seconds }. Writes nothing. `codeSeconds` caps code exercises' time limits; `heapMb` sets the children's heap. */
+/**
+ * Grades every file of `submissionsDir`; returns { course, exercises, rows, seconds }. Writes nothing. `codeSeconds` caps code exercises' time limits; `heapMb` sets the children's heap.
+ * @param {{ coursePath: string, testsDir: string, submissionsDir: string, jobs?: number, bundleDir?: string, codeSeconds?: number, heapMb?: number }} options
+ */
 export async function grade({ coursePath, testsDir, submissionsDir, jobs = availableParallelism(), bundleDir, codeSeconds = Infinity, heapMb }) {
   const dir = bundleDir ?? (await bundleGrader());
   const lib = await import(pathToFileURL(join(dir, 'parent-lib.mjs')).href);

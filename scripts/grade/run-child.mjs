@@ -21,7 +21,10 @@ export function childNodeFlags(bundleDir, heapMb = HEAP_MB) {
   return ['--permission', `--allow-fs-read=${bundleDir}`, '--disallow-code-generation-from-strings', `--max-old-space-size=${heapMb}`, '--no-warnings'];
 }
 
-/** The command and arguments that run `script` (the child by default) as a grading child: under `unshare --net` (no network) when `unshareNet`. */
+/**
+ * The command and arguments that run `script` (the child by default) as a grading child: under `unshare --net` (no network) when `unshareNet`.
+ * @returns {[string, string[]]}
+ */
 export function childCommand(bundleDir, unshareNet, heapMb = HEAP_MB, script = join(bundleDir, 'child.mjs')) {
   const args = [...childNodeFlags(bundleDir, heapMb), script];
   return unshareNet ? ['unshare', ['--net', process.execPath, ...args]] : [process.execPath, args];
