@@ -58,7 +58,7 @@ export async function grade({ coursePath, testsDir, submissionsDir, jobs = avail
   };
   const unshareNet = canUnshareNet();
   const files = readdirSync(submissionsDir).filter((f) => !f.startsWith('.') && statSync(join(submissionsDir, f)).isFile()).sort();
-  const cache = new Map();
+  const shared = new Map();
   const rows = [];
   const started = performance.now();
   await pool(files, jobs, async (file) => {
@@ -69,21 +69,54 @@ export async function grade({ coursePath, testsDir, submissionsDir, jobs = avail
       return;
     }
     const handIn = readFileSync(path, 'utf8');
-    // Re-running an experiment gives the same result for the same state: reuse it across hand-ins.
-    const keys = experimentKeys(handIn, exercises, lib);
-    const results = new Map();
-    for (const [id, key] of keys) if (cache.has(key)) results.set(id, cache.get(key));
-    const left = exercises.map((e) => e.id).filter((id) => !results.has(id));
-    const graded = await gradeInChildren({ bundleDir: dir, unshareNet, heapMb, courseId: course.id, handIn, exerciseIds: left, hidden, limitOf });
-    for (const [id, result] of graded.results) {
-      results.set(id, result);
-      const key = keys.get(id);
-      if (key && !cache.has(key) && !graded.refused && !graded.stopped.has(id)) cache.set(key, result);
+    const grading = { bundleDir: dir, unshareNet, heapMb, courseId: course.id, handIn, hidden, limitOf };
+    // Re-running an experiment gives the same result for the same state: a hand-in whose state another
+    // has already claimed waits for that result instead of training again.
+    const { waiting, claimed } = claimExperiments(shared, experimentKeys(handIn, exercises, lib));
+    const graded = await gradeInChildren({ ...grading, exerciseIds: exercises.map((e) => e.id).filter((id) => !waiting.has(id)) });
+    for (const [id, { key, resolve }] of claimed) {
+      const usable = !graded.refused && graded.results.has(id) && !graded.stopped.has(id);
+      if (!usable) shared.delete(key); // a later hand-in with this state computes it
+      resolve(usable ? graded.results.get(id) : undefined);
     }
-    const stopped = [...graded.stopped].map((id) => `${id}: ${results.get(id)?.feedback ?? ''}`);
+    const results = new Map(graded.results);
+    const stoppedIds = new Set(graded.stopped);
+    if (!graded.refused) {
+      const missing = [];
+      for (const [id, result] of waiting) {
+        const shared = await result;
+        if (shared) results.set(id, shared);
+        else missing.push(id);
+      }
+      if (missing.length > 0) {
+        const again = await gradeInChildren({ ...grading, exerciseIds: missing });
+        for (const [id, result] of again.results) results.set(id, result);
+        for (const id of again.stopped) stoppedIds.add(id);
+      }
+    }
+    const stopped = exercises.filter((e) => stoppedIds.has(e.id)).map((e) => `${e.id}: ${results.get(e.id)?.feedback ?? ''}`);
     rows.push({ file, student: graded.student, refused: graded.refused, stopped, results: graded.refused ? new Map() : results });
   });
   return { course, exercises, rows, seconds: (performance.now() - started) / 1000, bundleDir: dir };
+}
+
+/**
+ * Splits a hand-in's experiment keys into those another hand-in has claimed (id → promise of its
+ * result, undefined if it could not be computed) and those this one claims (id → key and resolve).
+ */
+function claimExperiments(shared, keys) {
+  const waiting = new Map();
+  const claimed = new Map();
+  for (const [id, key] of keys) {
+    if (shared.has(key)) {
+      waiting.set(id, shared.get(key));
+      continue;
+    }
+    let resolve;
+    shared.set(key, new Promise((r) => (resolve = r)));
+    claimed.set(id, { key, resolve });
+  }
+  return { waiting, claimed };
 }
 
 /** Cache keys of a hand-in's experiment answers: id, content hash and canonical state (none if the file does not parse). */
