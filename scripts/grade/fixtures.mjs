@@ -28,6 +28,7 @@ expectShape(w2, [50, 100]);
 check('gain scales the bound', Array.from(w2.data).some((x) => Math.abs(x) > Math.sqrt(6 / 150)), 'expected some |w| above the gain-1 bound');
 `;
 
+/** The code exercise's published solution. */
 export const SOLUTION = 'function xavierLayer(fanIn: number, fanOut: number, gain: number, rng: Rng): Tensor {\n  const b = gain * Math.sqrt(6 / (fanIn + fanOut));\n  return rand([fanOut, fanIn], rng).mul(2 * b).sub(b);\n}';
 /** The exercise's starter code (fails the variance check). */
 const STARTER = 'function xavierLayer(fanIn: number, fanOut: number, gain: number, rng: Rng): Tensor {\n  return zeros([fanOut, fanIn]);\n}';
