@@ -11,3 +11,6 @@ export * from './protocol';
 export * from './share-link';
 export * from './ts-export';
 export * from './starter-notebook';
+export * from './checks';
+export { runWithChecks, errorLine, type CheckedCell, type CheckedRun, type KernelFactory } from './run-checked';
+export type { Kernel, KernelOptions, KernelRealm } from './kernel';
