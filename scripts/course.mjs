@@ -4,7 +4,7 @@
  * checks the course file, prints the link students open (the site's /course/ page with the course
  * in its fragment) and writes <course id>.html, a small standalone page linking to it (for an LMS).
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -52,6 +52,7 @@ export async function buildCourse({ coursePath, site = configuredSite(), outDir 
     if (!read.ok) throw new Error(`The course file has ${read.errors.length} problem${read.errors.length === 1 ? '' : 's'}:\n${read.errors.join('\n')}`);
     const link = lib.courseLink(read.course, site);
     const htmlPath = join(outDir, `${read.course.id}.html`);
+    mkdirSync(outDir, { recursive: true });
     writeFileSync(htmlPath, courseHtml(read.course, link));
     return { course: read.course, link, htmlPath };
   } finally {

@@ -22,6 +22,11 @@ describe('npm run course -- build', () => {
     expect(html).toContain(`<a href="${built.link}">`);
   });
 
+  it('makes the --out folder when it does not exist yet', async () => {
+    const built = await buildCourse({ coursePath: join(dir, 'course.yaml'), site: 'https://a.example', outDir: join(dir, 'new', 'folder') });
+    expect(readFileSync(built.htmlPath, 'utf8')).toContain('<title>Neural networks, test course</title>');
+  });
+
   it('escapes the course text in the page', () => {
     const html = courseHtml({ id: 'x', title: '<script>alert(1)</script>', assignments: [] }, 'https://a.example/course/#c=1&2');
     expect(html).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>');
