@@ -4,7 +4,7 @@
  * sigmoid, relu, exp, log, called as `tanh(x)` or as methods `x.tanh()`. Nothing is evaluated as
  * JavaScript: the parse tree is evaluated with the engine's ops.
  */
-import { tensor, type Tensor } from '../../engine';
+import { tensor, type DType, type Tensor } from '../../engine';
 
 /** The functions an expression may call. */
 export const FUNCTIONS = ['tanh', 'sigmoid', 'relu', 'exp', 'log'] as const;
@@ -171,23 +171,23 @@ export function inputNames(e: Expr): string[] {
   return names;
 }
 
-/** Evaluates an expression with the engine's ops on the given input tensors (numbers become constants of the inputs' dtype). */
-export function evaluate(e: Expr, inputs: Readonly<Record<string, Tensor>>): Tensor {
+/** Evaluates an expression with the engine's ops on the given input tensors; numbers become constants of `dtype`. */
+export function evaluate(e: Expr, inputs: Readonly<Record<string, Tensor>>, dtype: DType = 'float64'): Tensor {
   switch (e.kind) {
     case 'number':
-      return tensor(e.value, { dtype: 'float64' });
+      return tensor(e.value, { dtype });
     case 'input': {
       const t = inputs[e.name];
       if (t === undefined) throw new Error(`evaluate: expected a value for the input "${e.name}", got none`);
       return t;
     }
     case 'neg':
-      return evaluate(e.arg, inputs).neg();
+      return evaluate(e.arg, inputs, dtype).neg();
     case 'call':
-      return evaluate(e.arg, inputs)[e.fn]();
+      return evaluate(e.arg, inputs, dtype)[e.fn]();
     case 'binary': {
-      const a = evaluate(e.left, inputs);
-      const b = evaluate(e.right, inputs);
+      const a = evaluate(e.left, inputs, dtype);
+      const b = evaluate(e.right, inputs, dtype);
       const method = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '**': 'pow' } as const;
       return a[method[e.op]](b);
     }

@@ -3,3 +3,4 @@ export * from './expression';
 export * from './graph';
 export * from './presets';
 export * from './losses';
+export * from './gradient-check';
