@@ -100,6 +100,31 @@ test.describe('computation graph widget', () => {
   });
 });
 
+test.describe('cross-entropy versus squared error widget', () => {
+  test('the logit slider and the target move both gradients; the charts step by keyboard', async ({ page }) => {
+    await page.goto(LESSON);
+    const widget = page.getByRole('region', { name: 'Cross-entropy versus squared error', exact: true });
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget.locator('astro-island')).not.toHaveAttribute('ssr');
+    const sentence = widget.locator('.losscmp__sentence');
+    await expect(sentence).toHaveText(
+      "At z = −5 the unit predicts p = 0.006693 for target 1: confidently wrong. dL/dz is −0.9933 under cross-entropy and −0.006604 under squared error: cross-entropy's is 150.4 times as large.",
+    );
+    const slider = widget.getByRole('slider', { name: 'Logit z', exact: true });
+    await slider.focus();
+    await page.keyboard.press('End');
+    await expect(sentence).toContainText('At z = 8 the unit predicts p = 0.9997 for target 1: right.');
+    await expect(widget.getByRole('row', { name: /Cross-entropy/ })).toContainText('−3.35e−4');
+    await widget.getByRole('radio', { name: 'y = 0' }).check();
+    await expect(sentence).toContainText('for target 0: confidently wrong');
+    await expect(page).toHaveURL(/y=0/);
+    const chart = widget.getByRole('slider', { name: /^dL\/dz against the logit z/ });
+    await chart.focus();
+    await page.keyboard.press('Home');
+    await expect(chart).toHaveAttribute('aria-valuetext', /z = −8, p = 3\.35e−4: dL\/dz is 3\.35e−4 under cross-entropy/);
+  });
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`the lesson's widgets, mid-step, have no axe violations, ${theme} theme`, async ({ page }) => {
     await useTheme(page, theme);
