@@ -26,6 +26,17 @@ async function gradientOf(widget: Locator, node: string): Promise<Locator> {
 
 const explanation = (widget: Locator) => widget.locator('.cgraph__explain');
 
+const TITLES = ['Computation graph', 'Cross-entropy versus squared error', 'Gradient check'];
+
+/** Scrolls to each of the lesson's widgets until its island has started. */
+async function startAll(page: Page): Promise<void> {
+  for (const title of TITLES) {
+    const widget = page.getByRole('region', { name: title, exact: true });
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget.locator('astro-island')).not.toHaveAttribute('ssr');
+  }
+}
+
 test.describe('computation graph widget', () => {
   test('steps the backward pass of (a*b + c).tanh() by button and by keys, with local derivatives and products', async ({ page }) => {
     const widget = await openGraph(page);
@@ -125,12 +136,39 @@ test.describe('cross-entropy versus squared error widget', () => {
   });
 });
 
+test.describe('gradient check widget', () => {
+  test('autograd against central differences per input; h and the precision change the verdict', async ({ page }) => {
+    await page.goto(LESSON);
+    const widget = page.getByRole('region', { name: 'Gradient check', exact: true });
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget.locator('astro-island')).not.toHaveAttribute('ssr');
+    const sentence = widget.locator('.gcheck__sentence');
+    await expect(sentence).toHaveText('With h = 10⁻⁵ in float64, the largest relative error is 8.3×10⁻¹¹: the check passes.');
+    await expect(widget.getByRole('table', { name: "Each input's gradient" }).getByRole('row')).toHaveCount(13);
+    await widget.getByRole('combobox', { name: 'Precision' }).selectOption('float32');
+    await expect(sentence).toContainText('in float32');
+    await expect(sentence).toContainText('the check fails');
+    const slider = widget.getByRole('slider', { name: 'Step h', exact: true });
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(sentence).toContainText('With h = 10⁻² in float32, the largest relative error is 7.0×10⁻⁵');
+    await expect(page).toHaveURL(/e=-2/);
+    const chart = widget.getByRole('slider', { name: /^Largest relative error against/ });
+    await chart.focus();
+    await page.keyboard.press('Home');
+    await expect(chart).toHaveAttribute('aria-valuetext', /^h = 10⁻¹⁰: largest relative error .* in float64, 1\.0×10⁰ in float32\.$/);
+  });
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`the lesson's widgets, mid-step, have no axe violations, ${theme} theme`, async ({ page }) => {
     await useTheme(page, theme);
     const widget = await openGraph(page, '?step=2');
     await expect(explanation(widget)).toContainText('Step 2 of 3');
     await widget.locator('details.cgraph__details summary').click();
+    await startAll(page);
     await expectNoAxeViolations(page, WIDGETS); // the prose: site.spec.ts
   });
 }
@@ -143,6 +181,7 @@ test.describe('backpropagation on a phone', () => {
     await expectNoHorizontalScroll(page);
     await widget.getByRole('button', { name: 'Backward step' }).tap();
     await expect(explanation(widget)).toContainText('Step 1 of');
+    await startAll(page);
     await expectNoHorizontalScroll(page);
   });
 });
