@@ -72,7 +72,7 @@ function CheckView() {
                 <th scope="row">{r.name}</th>
                 <td>{formatValue(r.autograd)}</td>
                 <td>{formatValue(r.numeric)}</td>
-                <td>{formatScientific(r.relativeError, 2)}</td>
+                <td>{r.relativeError === 0 ? '0' : formatScientific(r.relativeError, 2)}</td>
               </tr>
             ))}
           </tbody>

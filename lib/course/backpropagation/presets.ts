@@ -21,6 +21,6 @@ export const GRAPH_PRESETS: readonly GraphPreset[] = [
     id: 'network',
     label: 'A 2-2-1 network with a loss',
     expression: '(sigmoid(v1*tanh(w11*x1 + w12*x2 + b1) + v2*tanh(w21*x1 + w22*x2 + b2) + c) - y)**2',
-    values: { v1: 1.5, w11: 0.5, x1: 1, w12: -1, x2: 0.5, b1: 0, v2: -1, w21: 0.8, w22: 0.3, b2: 0.1, c: 0.2, y: 1 },
+    values: { v1: 1.5, w11: 0.5, x1: 1, w12: -1, x2: 0.5, b1: 0.25, v2: -1, w21: 0.8, w22: 0.3, b2: 0.1, c: 0.2, y: 1 },
   },
 ];
