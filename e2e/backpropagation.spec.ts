@@ -44,7 +44,7 @@ test.describe('computation graph widget', () => {
     await expect(await gradientOf(widget, 'a')).toHaveText('not yet');
     await widget.getByRole('button', { name: 'Backward step' }).click();
     await expect(explanation(widget)).toHaveText('Step 1 of 3: tanh (TanhBackward0) has gradient 1 and hands it back to +: local derivative 0.7864, times 1, gives 0.7864.');
-    await widget.getByRole('group', { name: /^Computation graph:/ }).focus();
+    await widget.getByRole('region', { name: /^Computation graph drawing/ }).focus();
     await page.keyboard.press('ArrowRight');
     await expect(explanation(widget)).toContainText('Step 2 of 3: + (AddBackward0) has gradient 0.7864');
     await page.keyboard.press('ArrowRight');

@@ -2,7 +2,6 @@ import { useId, useMemo } from 'preact/hooks';
 import { buildGraph, GRAPH_PRESETS, gradientsAfter, inputNames, parseExpression } from '../../lib/course/backpropagation';
 import { Notices } from '../widget-kit/Notices';
 import { NumberField } from '../widget-kit/NumberField';
-import { ScrollX } from '../widget-kit/ScrollX';
 import { Select } from '../widget-kit/Select';
 import { Toolbar } from '../widget-kit/Toolbar';
 import { useDraft } from '../widget-kit/useDraft';
@@ -128,10 +127,9 @@ function GraphView() {
         </p>
       )}
 
-      <div class="cgraph__figure" tabIndex={0} role="group" aria-label="Computation graph: → takes a backward step, ← undoes one, Home and End jump" onKeyDown={onKey}>
-        <ScrollX label="Computation graph drawing">
-          <GraphSvg graph={graph} layout={layout} grads={grads} current={current} receivers={receivers} />
-        </ScrollX>
+      {/* Always a tab stop (for the arrow keys), so it is also the region that scrolls a wide graph. */}
+      <div class="cgraph__figure scroll-x" tabIndex={0} role="region" aria-label="Computation graph drawing (scrolls sideways when wide): → takes a backward step, ← undoes one, Home and End jump" onKeyDown={onKey}>
+        <GraphSvg graph={graph} layout={layout} grads={grads} current={current} receivers={receivers} />
       </div>
 
       <details class="cgraph__details">
