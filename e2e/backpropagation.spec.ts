@@ -51,6 +51,8 @@ test.describe('computation graph widget', () => {
     await expect(explanation(widget)).toHaveText(
       'Step 3 of 3: × (MulBackward0) has gradient 0.7864 and hands it back to a: local derivative −2, times 0.7864, gives −1.573; to b: local derivative 0.5, times 0.7864, gives 0.3932. Every gradient is now complete.',
     );
+    // The drawing labels the two edges of the step with their local derivatives.
+    await expect(widget.locator('.cgraph__local')).toHaveText(['×−2', '×0.5']);
     await expect(await gradientOf(widget, 'a')).toHaveText('−1.573');
     await expect(await gradientOf(widget, 'c')).toHaveText('0.7864');
     await expect(page).toHaveURL(/step=3/);

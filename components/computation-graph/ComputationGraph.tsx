@@ -37,7 +37,9 @@ function GraphView() {
   const step = Math.min(values.step, graph.steps.length);
   const grads = gradientsAfter(graph, step);
   const current = step > 0 ? graph.steps[step - 1]!.node : null;
-  const receivers = new Set(step > 0 ? graph.steps[step - 1]!.parts.map((p) => p.input) : []);
+  const parts = step > 0 ? graph.steps[step - 1]!.parts : [];
+  const receivers = new Set(parts.map((p) => p.input));
+  const locals = new Map(parts.map((p) => [p.argument, p.local]));
   const preset = presetOf(expr);
 
   const setExpression = (text: string, fromPreset = presetOf(text)): void => {
@@ -129,7 +131,7 @@ function GraphView() {
 
       {/* Always a tab stop (for the arrow keys), so it is also the region that scrolls a wide graph. */}
       <div class="cgraph__figure scroll-x" tabIndex={0} role="region" aria-label="Computation graph drawing (scrolls sideways when wide): → takes a backward step, ← undoes one, Home and End jump" onKeyDown={onKey}>
-        <GraphSvg graph={graph} layout={layout} grads={grads} current={current} receivers={receivers} />
+        <GraphSvg graph={graph} layout={layout} grads={grads} current={current} receivers={receivers} locals={locals} />
       </div>
 
       <details class="cgraph__details">

@@ -13,6 +13,8 @@ interface Props {
   current: number | null;
   /** The node the last step handed gradients to. */
   receivers: ReadonlySet<number>;
+  /** The last step's local derivative by argument number of the current node. */
+  locals: ReadonlyMap<number, number>;
 }
 
 const path = line<{ x: number; y: number }>()
@@ -21,7 +23,7 @@ const path = line<{ x: number; y: number }>()
   .curve(curveBasis);
 
 /** The graph as SVG: boxes with value and gradient, arrows from input to op; the current step highlighted. Decorative for screen readers, which get the table. */
-export function GraphSvg({ graph, layout, grads, current, receivers }: Props) {
+export function GraphSvg({ graph, layout, grads, current, receivers, locals }: Props) {
   const { nodes } = graph.trace;
   return (
     <svg class="cgraph__svg" width={layout.width} height={layout.height} aria-hidden="true">
@@ -31,8 +33,18 @@ export function GraphSvg({ graph, layout, grads, current, receivers }: Props) {
         </marker>
       </defs>
       {layout.edges.map((e, i) => {
-        const active = e.to === current && receivers.has(e.from);
-        return <path key={i} d={path(e.points as { x: number; y: number }[]) ?? ''} class={`cgraph__edge${active ? ' cgraph__edge--active' : ''}`} marker-end="url(#cgraph-arrow)" />;
+        const local = e.to === current ? locals.get(e.argument) : undefined;
+        const middle = e.points[Math.floor(e.points.length / 2)];
+        return (
+          <g key={i}>
+            <path d={path(e.points as { x: number; y: number }[]) ?? ''} class={`cgraph__edge${local !== undefined ? ' cgraph__edge--active' : ''}`} marker-end="url(#cgraph-arrow)" />
+            {local !== undefined && middle && (
+              <text x={middle.x} y={middle.y - 5} class="cgraph__local">
+                ×{formatValue(local)}
+              </text>
+            )}
+          </g>
+        );
       })}
       {nodes.map((n) => {
         const { x, y } = layout.nodes[n.id]!;
