@@ -29,6 +29,6 @@ test('the frontmatter table lists every field from the schema', async ({ page })
 
 test('a link to an unwritten lesson is plain text marked "coming soon"', async ({ page }) => {
   await page.goto('/guide/');
-  await expect(page.getByText('the backpropagation lesson (coming soon)')).toBeVisible();
+  await expect(page.getByText('the optimizers lesson (coming soon)')).toBeVisible();
   await expect(page.getByRole('link', { name: 'the activation functions lesson' })).toHaveAttribute('href', '/lessons/activation-functions/');
 });

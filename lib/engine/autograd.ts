@@ -114,8 +114,11 @@ export function backward(root: Tensor, gradient?: Tensor): void {
   }
 }
 
-/** Tensors reachable from root through inputs that require grad, each after all of its inputs. */
-function topologicalOrder(root: Tensor): Tensor[] {
+/**
+ * Tensors reachable from root through recorded inputs for which `follow` holds (by default, those
+ * that require grad), each after all of its inputs.
+ */
+export function topologicalOrder(root: Tensor, follow: (input: Tensor) => boolean = (t) => t.requiresGrad): Tensor[] {
   // Iterative depth-first search: a recursive one overflows the stack on long chains.
   const order: Tensor[] = [];
   const visited = new Set<Tensor>([root]);
@@ -129,7 +132,7 @@ function topologicalOrder(root: Tensor): Tensor[] {
     if (i < inputs.length) {
       next[top] = i + 1;
       const input = inputs[i]!;
-      if (input.requiresGrad && !visited.has(input)) {
+      if (follow(input) && !visited.has(input)) {
         visited.add(input);
         stack.push(input);
         next.push(0);

@@ -11,6 +11,7 @@ export { Tensor, type NestedArray } from './tensor';
 export type { DType } from './storage';
 export type { Shape } from './shape';
 export { noGrad, isGradEnabled, type GradFn, type Backward } from './autograd';
+export { trace, type Trace, type TraceNode, type TraceEdge } from './trace';
 export { tensor, zeros, ones, full, zerosLike, onesLike, randn, rand, arange, linspace, eye, type TensorOptions } from './create';
 export { scalar, add, sub, mul, div, pow, maximum, minimum, neg, exp, log, sqrt, abs, square, clamp, erf, where, cast, eq, ne, gt, ge, lt, le, type Operand } from './ops/arithmetic';
 export { sum, mean, max, min, norm, argmax, type Dims } from './ops/reductions';

@@ -1,0 +1,189 @@
+import type { Locator, Page } from '@playwright/test';
+import { WIDGETS, expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
+
+const LESSON = '/lessons/backpropagation/';
+
+/** The computation-graph widget's frame, once its island has started. */
+async function openGraph(page: Page, query = ''): Promise<Locator> {
+  await page.goto(`${LESSON}${query}`);
+  const widget = page.getByRole('region', { name: 'Computation graph', exact: true });
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.locator('astro-island')).not.toHaveAttribute('ssr');
+  return widget;
+}
+
+/** The Gradient cell of the node table's row whose header is `node`. */
+async function gradientOf(widget: Locator, node: string): Promise<Locator> {
+  const details = widget.locator('details.cgraph__details');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+  return widget
+    .getByRole('table', { name: /Nodes in topological order/ })
+    .getByRole('row')
+    .filter({ has: widget.page().getByRole('rowheader', { name: node, exact: true }) })
+    .locator('td')
+    .last();
+}
+
+const explanation = (widget: Locator) => widget.locator('.cgraph__explain');
+
+const TITLES = ['Computation graph', 'Cross-entropy versus squared error', 'Gradient check'];
+
+/** Scrolls to each of the lesson's widgets until its island has started. */
+async function startAll(page: Page): Promise<void> {
+  for (const title of TITLES) {
+    const widget = page.getByRole('region', { name: title, exact: true });
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget.locator('astro-island')).not.toHaveAttribute('ssr');
+  }
+}
+
+test.describe('computation graph widget', () => {
+  test('steps the backward pass of (a*b + c).tanh() by button and by keys, with local derivatives and products', async ({ page }) => {
+    const widget = await openGraph(page);
+    await expect(explanation(widget)).toHaveText('Forward pass done: the output is 0.4621. The backward pass starts from d(output)/d(output) = 1.');
+    await expect(await gradientOf(widget, 'a')).toHaveText('not yet');
+    await widget.getByRole('button', { name: 'Backward step' }).click();
+    await expect(explanation(widget)).toHaveText('Step 1 of 3: tanh (TanhBackward0) has gradient 1 and hands it back to +: local derivative 0.7864, times 1, gives 0.7864.');
+    await widget.getByRole('region', { name: /^Computation graph drawing/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(explanation(widget)).toContainText('Step 2 of 3: + (AddBackward0) has gradient 0.7864');
+    await page.keyboard.press('ArrowRight');
+    await expect(explanation(widget)).toHaveText(
+      'Step 3 of 3: × (MulBackward0) has gradient 0.7864 and hands it back to a: local derivative −2, times 0.7864, gives −1.573; to b: local derivative 0.5, times 0.7864, gives 0.3932. Every gradient is now complete.',
+    );
+    // The drawing labels the two edges of the step with their local derivatives.
+    await expect(widget.locator('.cgraph__local')).toHaveText(['×−2', '×0.5']);
+    await expect(await gradientOf(widget, 'a')).toHaveText('−1.573');
+    await expect(await gradientOf(widget, 'c')).toHaveText('0.7864');
+    await expect(page).toHaveURL(/step=3/);
+    await page.keyboard.press('ArrowLeft');
+    await expect(explanation(widget)).toContainText('Step 2 of 3');
+    await page.keyboard.press('Home');
+    await expect(explanation(widget)).toContainText('Forward pass done');
+    // The state survives a reload.
+    await page.keyboard.press('End');
+    await expect(page).toHaveURL(/step=3/);
+    await page.reload();
+    await widget.scrollIntoViewIfNeeded();
+    await expect(explanation(widget)).toContainText('Step 3 of 3');
+  });
+
+  test('editing an input recomputes everything live', async ({ page }) => {
+    const widget = await openGraph(page, '?step=3');
+    const a = widget.getByRole('textbox', { name: 'a', exact: true });
+    await a.fill('1');
+    await expect(await gradientOf(widget, 'b')).toHaveText('0.7864'); // a·(1 − tanh²(−0.5))
+    await widget.getByRole('button', { name: 'Clear gradients' }).click();
+    await expect(explanation(widget)).toContainText('the output is −0.4621');
+    await a.fill('1e9');
+    await expect(widget.getByText(/still using 1/)).toBeVisible();
+    await expect(explanation(widget)).toContainText('the output is −0.4621');
+  });
+
+  test('a malformed expression is explained and the last good graph stays; a value used twice gets the sum', async ({ page }) => {
+    const widget = await openGraph(page);
+    const box = widget.getByRole('textbox', { name: 'Expression' });
+    await box.fill('a +');
+    await expect(widget.getByText('expected a number, a name or "(", got the end; still showing the last expression that worked.')).toBeVisible();
+    await expect(box).toHaveAttribute('aria-invalid', 'true');
+    await expect(explanation(widget)).toContainText('the output is 0.4621');
+    await box.fill('a*a + a');
+    await expect(box).not.toHaveAttribute('aria-invalid');
+    await expect(widget.getByRole('combobox', { name: 'Preset' })).toHaveValue('custom');
+    await widget.getByRole('textbox', { name: 'a', exact: true }).fill('3');
+    await widget.getByRole('button', { name: 'All steps' }).click();
+    await expect(await gradientOf(widget, 'a')).toHaveText('7');
+    await expect(page).toHaveURL(/expr=a\*a/);
+    await box.fill('exp(a)');
+    await widget.getByRole('textbox', { name: 'a', exact: true }).fill('800');
+    await expect(widget.getByRole('note')).toContainText('overflows float64');
+    await expect(explanation(widget)).toContainText('the output is ∞');
+  });
+
+  test('the network preset: a loss over nine parameters, every gradient filled in by All steps', async ({ page }) => {
+    const widget = await openGraph(page);
+    await widget.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'A 2-2-1 network with a loss' });
+    await expect(widget.getByRole('textbox', { name: 'Expression' })).toHaveValue(/^\(sigmoid\(v1\*tanh/);
+    await expect(widget.getByRole('textbox', { name: 'w11' })).toHaveValue('0.5');
+    await widget.getByRole('button', { name: 'All steps' }).click();
+    await expect(explanation(widget)).toContainText('Every gradient is now complete.');
+    for (const name of ['v1', 'w11', 'b2', 'c']) await expect(await gradientOf(widget, name)).not.toHaveText('not yet');
+    await widget.getByRole('button', { name: 'Reset' }).click();
+    await expect(widget.getByRole('textbox', { name: 'Expression' })).toHaveValue('(a*b + c).tanh()');
+  });
+});
+
+test.describe('cross-entropy versus squared error widget', () => {
+  test('the logit slider and the target move both gradients; the charts step by keyboard', async ({ page }) => {
+    await page.goto(LESSON);
+    const widget = page.getByRole('region', { name: 'Cross-entropy versus squared error', exact: true });
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget.locator('astro-island')).not.toHaveAttribute('ssr');
+    const sentence = widget.locator('.losscmp__sentence');
+    await expect(sentence).toHaveText(
+      "At z = −5 the unit predicts p = 0.006693 for target 1: confidently wrong. dL/dz is −0.9933 under cross-entropy and −0.006604 under squared error: cross-entropy's is 150.4 times as large.",
+    );
+    const slider = widget.getByRole('slider', { name: 'Logit z', exact: true });
+    await slider.focus();
+    await page.keyboard.press('End');
+    await expect(sentence).toContainText('At z = 8 the unit predicts p = 0.9997 for target 1: right.');
+    await expect(widget.getByRole('row', { name: /Cross-entropy/ })).toContainText('−3.35e−4');
+    await widget.getByRole('radio', { name: 'y = 0' }).check();
+    await expect(sentence).toContainText('for target 0: confidently wrong');
+    await expect(page).toHaveURL(/y=0/);
+    const chart = widget.getByRole('slider', { name: /^dL\/dz against the logit z/ });
+    await chart.focus();
+    await page.keyboard.press('Home');
+    await expect(chart).toHaveAttribute('aria-valuetext', /z = −8, p = 3\.35e−4: dL\/dz is 3\.35e−4 under cross-entropy/);
+  });
+});
+
+test.describe('gradient check widget', () => {
+  test('autograd against central differences per input; h and the precision change the verdict', async ({ page }) => {
+    await page.goto(LESSON);
+    const widget = page.getByRole('region', { name: 'Gradient check', exact: true });
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget.locator('astro-island')).not.toHaveAttribute('ssr');
+    const sentence = widget.locator('.gcheck__sentence');
+    await expect(sentence).toHaveText('With h = 10⁻⁵ in float64, the largest relative error is 5.7×10⁻¹¹: the check passes.');
+    await expect(widget.getByRole('table', { name: "Each input's gradient" }).getByRole('row')).toHaveCount(13);
+    await widget.getByRole('combobox', { name: 'Precision' }).selectOption('float32');
+    await expect(sentence).toContainText('in float32');
+    await expect(sentence).toContainText('the check fails');
+    const slider = widget.getByRole('slider', { name: 'Step h', exact: true });
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(sentence).toContainText('With h = 10⁻² in float32, the largest relative error is 4.2×10⁻⁵');
+    await expect(page).toHaveURL(/e=-2/);
+    const chart = widget.getByRole('slider', { name: /^Largest relative error against/ });
+    await chart.focus();
+    await page.keyboard.press('Home');
+    await expect(chart).toHaveAttribute('aria-valuetext', /^h = 10⁻¹⁰: largest relative error .* in float64, 1\.0×10⁰ in float32\.$/);
+  });
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the lesson's widgets, mid-step, have no axe violations, ${theme} theme`, async ({ page }) => {
+    await useTheme(page, theme);
+    const widget = await openGraph(page, '?step=2');
+    await expect(explanation(widget)).toContainText('Step 2 of 3');
+    await widget.locator('details.cgraph__details summary').click();
+    await startAll(page);
+    await expectNoAxeViolations(page, WIDGETS); // the prose: site.spec.ts
+  });
+}
+
+test.describe('backpropagation on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('the widget fits 375 px: the graph scrolls inside its own region', async ({ page }) => {
+    const widget = await openGraph(page, '?expr=' + encodeURIComponent('(sigmoid(v1*tanh(w11*x1 + w12*x2 + b1) + v2*tanh(w21*x1 + w22*x2 + b2) + c) - y)**2'));
+    await expectNoHorizontalScroll(page);
+    await widget.getByRole('button', { name: 'Backward step' }).tap();
+    await expect(explanation(widget)).toContainText('Step 1 of');
+    await startAll(page);
+    await expectNoHorizontalScroll(page);
+  });
+});
