@@ -1,0 +1,4 @@
+/** lib/course/dropout: the package's public surface. */
+export * from './digits';
+export * from './network';
+export * from './run';
