@@ -2,3 +2,4 @@
 export * from './digits';
 export * from './network';
 export * from './run';
+export * from './dropout.job';
