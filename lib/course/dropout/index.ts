@@ -3,3 +3,4 @@ export * from './digits';
 export * from './network';
 export * from './run';
 export * from './dropout.job';
+export * from './experiment';

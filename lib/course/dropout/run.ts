@@ -27,7 +27,7 @@ export interface DropoutSettings {
 }
 
 /** The lesson's default run: 500 digits, dropout 0.5 between the fully connected layers. */
-export const DEFAULT_SETTINGS: DropoutSettings = { trainSize: 500, p: 0.5, placement: 'fc', weightDecay: 0, learningRate: 0.002, epochs: 30, batchSize: 32, seed: 1 };
+export const DEFAULT_SETTINGS: DropoutSettings = { trainSize: 500, p: 0.5, placement: 'fc', weightDecay: 0, learningRate: 0.003, epochs: 30, batchSize: 32, seed: 1 };
 
 /** Loss and accuracy on the training and validation sets after an epoch (epoch 0: before training). */
 export interface EpochRecord {
