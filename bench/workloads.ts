@@ -5,6 +5,7 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import * as E from '../lib/engine/index';
+import { dropoutCnnWorkload } from './cnn-workload';
 
 /** Who runs a workload. */
 export type Engine = 'ours' | 'tfjs-cpu' | 'tfjs-wasm';
@@ -210,6 +211,7 @@ export function workloads(tf: Tf): Workload[] {
     mlpWorkload(tf, 'same MLP, reading each layer grad norm', [2, 16, 16, 1], { kind: 'slowdown', of: mlp, max: 0.05 }, true),
     mlpWorkload(tf, 'deep MLP 2-(32 x 8 layers)-1, batch 256', [2, 32, 32, 32, 32, 32, 32, 32, 32, 1], { kind: 'ratio', min: 4, beatWasm: false }, false),
     convWorkload(tf),
+    dropoutCnnWorkload(tf),
     rnnWorkload(tf),
     dispatchWorkload(tf),
   ];

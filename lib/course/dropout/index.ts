@@ -1,0 +1,6 @@
+/** lib/course/dropout: the package's public surface. */
+export * from './digits';
+export * from './network';
+export * from './run';
+export * from './dropout.job';
+export * from './experiment';

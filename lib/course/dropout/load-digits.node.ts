@@ -1,0 +1,11 @@
+/** Reads the lesson's digits file from public/data in Node (tests and the bench). */
+import { readFileSync } from 'node:fs';
+import { decodeDigits, type DigitSet } from './digits';
+
+/** Where the file sits, relative to this one. */
+export const DIGITS_FILE = new URL('../../../public/data/mnist-digits-14.bin', import.meta.url);
+
+/** The decoded file. */
+export function loadDigits(): DigitSet {
+  return decodeDigits(new Uint8Array(readFileSync(DIGITS_FILE)));
+}

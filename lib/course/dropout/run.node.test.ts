@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { runJob } from '../../runtime';
+import { dropoutJob } from './dropout.job';
+import { DropoutRun, type DropoutSettings } from './run';
+import { loadDigits } from './load-digits.node';
+
+const digits = loadDigits();
+const small: DropoutSettings = { trainSize: 100, p: 0.5, placement: 'fc', weightDecay: 0, learningRate: 0.003, epochs: 3, batchSize: 25, seed: 5 };
+
+describe('DropoutRun', () => {
+  it('records epoch 0 and then one record per epoch, 4 updates an epoch for 100 digits in batches of 25', () => {
+    const run = new DropoutRun(small, digits);
+    expect(run.history).toHaveLength(1);
+    expect(run.history[0]?.validationAccuracy).toBeLessThan(0.25);
+    const history = run.runToEnd();
+    expect(history.map((r) => r.epoch)).toEqual([0, 1, 2, 3]);
+    expect(run.steps).toBe(12);
+    expect(run.done).toBe(true);
+    expect(run.step()).toBeUndefined();
+  });
+
+  it('is deterministic for a seed, and another seed gives other numbers', () => {
+    const a = new DropoutRun(small, digits).runToEnd();
+    expect(new DropoutRun(small, digits).runToEnd()).toEqual(a);
+    expect(new DropoutRun({ ...small, seed: 6 }, digits).runToEnd()).not.toEqual(a);
+  });
+
+  it('learns the digits: validation accuracy well above chance after 8 epochs on 300 digits', () => {
+    const history = new DropoutRun({ ...small, trainSize: 300, epochs: 8 }, digits).runToEnd();
+    const last = history.at(-1);
+    expect(last?.validationAccuracy).toBeGreaterThan(0.7);
+    expect(last?.trainLoss).toBeLessThan(history[0]?.trainLoss ?? 0);
+  });
+
+  it('has dropout on in training mode (outputs change from call to call) and off in evaluation mode (the same twice)', () => {
+    const run = new DropoutRun(small, digits);
+    const data = run.splits.validation;
+    const a = run.logits(data, 'train').data;
+    const b = run.logits(data, 'train').data;
+    expect(Array.from(a)).not.toEqual(Array.from(b));
+    expect(Array.from(run.logits(data, 'eval').data)).toEqual(Array.from(run.logits(data, 'eval').data));
+    const none = new DropoutRun({ ...small, p: 0 }, digits);
+    expect(Array.from(none.logits(data, 'train').data)).toEqual(Array.from(none.logits(data, 'eval').data));
+  });
+
+  it('gives the run without dropout the same initial weights (the dropout layers draw from their own generator)', () => {
+    const a = new DropoutRun(small, digits).model.parameters();
+    const b = new DropoutRun({ ...small, p: 0, placement: 'none' }, digits).model.parameters();
+    expect(a.map((q) => Array.from(q.data))).toEqual(b.map((q) => Array.from(q.data)));
+  });
+
+  it('refuses bad settings, saying what it expected', () => {
+    expect(() => new DropoutRun({ ...small, learningRate: 0 }, digits)).toThrow('learning rate: expected a number in (0, 1], got 0');
+    expect(() => new DropoutRun({ ...small, epochs: 1.5 }, digits)).toThrow('epochs: expected a whole number from 1 to 500, got 1.5');
+    expect(() => new DropoutRun({ ...small, p: 1 }, digits)).toThrow('digitsCnn: expected a dropout probability in [0, 1), got 1');
+  });
+});
+
+describe('dropoutJob', () => {
+  it('runs in-process to the end and reports the same history as a DropoutRun', async () => {
+    const progress: number[] = [];
+    const handle = runJob(dropoutJob, { settings: small, digits }, { onProgress: (s) => progress.push(s.steps) });
+    const result = await handle.result;
+    expect(result.done).toBe(true);
+    expect(result.steps).toBe(12);
+    expect(result.history).toEqual(new DropoutRun(small, digits).runToEnd());
+    expect(progress.at(-1)).toBe(12);
+  });
+});
