@@ -6,7 +6,13 @@ export type Lesson = CollectionEntry<'lessons'>;
 /** The published lessons in course order (drafts appear only in `astro dev`). */
 export async function publishedLessons(): Promise<Lesson[]> {
   const all = await getCollection('lessons', (entry) => import.meta.env.DEV || !entry.data.draft);
-  return all.sort((a, b) => a.data.order - b.data.order);
+  const sorted = all.sort((a, b) => a.data.order - b.data.order);
+  // Two lessons with one number would be listed in an arbitrary order, and numbered alike.
+  for (let i = 1; i < sorted.length; i++) {
+    const [before, lesson] = [sorted[i - 1]!, sorted[i]!];
+    if (before.data.order === lesson.data.order) throw new Error(`lessons: expected each lesson's order once; got ${lesson.data.order} for both ${before.id} and ${lesson.id}`);
+  }
+  return sorted;
 }
 
 /** The URL path of a lesson page. */
