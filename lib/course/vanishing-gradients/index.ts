@@ -1,0 +1,2 @@
+/** lib/course/vanishing-gradients: the lesson's exercises. */
+export * from './exercises';
