@@ -22,6 +22,7 @@ export function TextAnswer({ spec, value, describedBy, invalid, disabled, onInpu
         <span class="exercise__label">{label}</span>
         <span class="exercise__input-row">
           <input
+            class="exercise__text-input"
             type="text"
             inputMode={spec.kind === 'numeric' ? 'decimal' : 'text'}
             autoComplete="off"

@@ -15,3 +15,6 @@ export function recordsFromHandIn(handIn: HandIn): Map<string, ProgressRecord> {
     Object.entries(handIn.answers).map(([id, a]) => [id, { answer: a.answer, attempts: a.attempts, result: a.pageResult ?? null, contentHash: a.contentHash, updatedAt: a.updatedAt, revealedHints: 0 }]),
   );
 }
+
+/** The course a hand-in from the site's own progress page is for: every exercise of every lesson. */
+export const SITE_COURSE_ID = 'neural-notebook';
