@@ -1,9 +1,11 @@
 /**
  * What a cell finds in scope: the engine's exports (tensor, zeros, nn, optim, Rng, ...),
- * display(), plot(), print(), a console that writes to the cell's output, and, in place of the
+ * display(), plot(), print(), a console that writes to the cell's output, the exercises' check API
+ * (check, expectClose, expectShape), and, in place of the
  * browser's network, storage and page APIs, names that throw an error saying why they are missing.
  */
 import * as engine from '../engine';
+import { checkLine, createCheckGlobals, type CheckGlobals, type CheckRecord } from './checks';
 import { toDisplayItem, toPlotItem, type DisplayOptions, type PlotOptions } from './display';
 import { formatLogArguments, inspect } from './inspect';
 import type { DisplayItem } from './outputs';
@@ -22,7 +24,7 @@ const NO_PAGE = 'cells run in a separate worker with no page to change; show res
  * The names the kernel adds to the engine's exports in a cell's scope. The editor's completions
  * are generated from this interface (site/build/completions.mjs): its docs are what the reader sees.
  */
-export interface CellGlobals {
+export interface CellGlobals extends CheckGlobals {
   /** Shows a value under the cell: a tensor or records as a table (a large matrix as a heatmap), anything else as text. */
   display(value: unknown, options?: DisplayOptions): void;
   /** Draws a chart: `plot(y)`, `plot({ x, y })`, `plot([{ x, y, label, dashed }, ...])` or a matrix, with `{ kind, title, xLabel, yLabel }`. */
@@ -76,11 +78,20 @@ export class SandboxError extends Error {
   override name = 'SandboxError';
 }
 
-/** Installs the cell's globals on `global`. Mutates `global`. `target()` is the run that output goes to. */
-export function installGlobals(global: Record<string, unknown>, target: () => OutputTarget | null): void {
+/**
+ * Installs the cell's globals on `global`. Mutates `global`. `target()` is the run that output goes
+ * to; `onCheck` also receives each check's result (an exercise's runner collects them), and when
+ * it is given the check functions are read-only.
+ */
+export function installGlobals(global: Record<string, unknown>, target: () => OutputTarget | null, onCheck?: (result: CheckRecord) => void): void {
   for (const [name, value] of Object.entries(engine)) global[name] = value;
   const log = (name: 'stdout' | 'stderr') => (...args: unknown[]): void => target()?.write(name, formatLogArguments(args));
+  const checks = createCheckGlobals((result) => {
+    target()?.write(result.passed ? 'stdout' : 'stderr', checkLine(result));
+    onCheck?.(result);
+  });
   const cellGlobals: CellGlobals = {
+    ...checks,
     display: (value, options) => target()?.display(toDisplayItem(value, options)),
     plot: (data, options) => target()?.display(toPlotItem(data, options)),
     print: log('stdout'),
@@ -95,6 +106,10 @@ export function installGlobals(global: Record<string, unknown>, target: () => Ou
     },
   };
   Object.assign(global, cellGlobals);
+  // In an exercise's run (onCheck given) a cell cannot replace the checks: hidden checks run after the student's code.
+  if (onCheck) {
+    for (const [name, value] of Object.entries(checks)) Object.defineProperty(global, name, { value, writable: false, enumerable: true, configurable: false });
+  }
   for (const [name, why] of Object.entries(UNAVAILABLE)) {
     Object.defineProperty(global, name, {
       configurable: true,

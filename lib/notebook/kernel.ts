@@ -5,6 +5,7 @@
  * displayed, returned or threw. DOM-free: it runs in the sandbox's worker and in Node.
  */
 import { cellFilename, describeThrown, syntaxErrorOutput } from './errors';
+import type { CheckRecord } from './checks';
 import { declareGlobals, installGlobals } from './globals';
 import { inspect } from './inspect';
 import type { Output } from './outputs';
@@ -50,12 +51,18 @@ export function warmUpCompiler(): boolean {
   return compiled.ok && rewriteCell(compiled.code).ok;
 }
 
-/** A fresh kernel in `realm`: installs the engine, display(), plot() and the console on its global object. */
-export function createKernel(realm: KernelRealm): Kernel {
+/** Options of createKernel(). */
+export interface KernelOptions {
+  /** Receives each check()'s, expectClose()'s and expectShape()'s result, besides the line it prints; with it, cells cannot replace the checks. */
+  readonly onCheck?: (result: CheckRecord) => void;
+}
+
+/** A fresh kernel in `realm`: installs the engine, display(), plot(), the console and the check API on its global object. */
+export function createKernel(realm: KernelRealm, options: KernelOptions = {}): Kernel {
   // Output goes to the run in progress, or to the last run (a timer a cell started may print later).
   let sink: OutputSink | null = null;
   let lastCount = 0;
-  installGlobals(realm.global, () => sink);
+  installGlobals(realm.global, () => sink, options.onCheck);
   const scope = { declare: (names: readonly string[], functions: Readonly<Record<string, unknown>>) => declareGlobals(realm.global, names, functions) };
 
   const runOne = async (source: string, count: number, emit: (output: Output) => void): Promise<RunStatus> => {

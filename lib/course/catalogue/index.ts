@@ -1,29 +1,47 @@
-/** lib/course/catalogue: every exercise of every lesson, by id, from each lesson package's `exercises`. */
+/**
+ * lib/course/catalogue: every exercise of every lesson, by id, and the runners that check
+ * experiments by widget. Each lesson package exports its `exercises` (data); add a lesson here
+ * when it gets some. The page's Exercise block and the teacher's grader both look exercises up here.
+ */
 import { exercises as activationFunctions } from '../activations';
 import { exercises as cnnSizes } from '../cnn-sizes';
 import { exercises as convolution } from '../convolution';
 import { exercises as explodingGradients } from '../exploding-gradients';
-import type { ExerciseSpec } from '../exercises';
+import { type CheckResult, type ExerciseSpec, type ExperimentSpec } from '../exercises';
 import { exercises as pooling } from '../pooling';
 import { exercises as rnnShapes } from '../rnn-shapes';
-import { exercises as vanishingGradients } from '../vanishing-gradients';
+import { checkVanishingExperiment, exercises as vanishingGradients } from '../vanishing-gradients';
 
-/** Every exercise, lesson by lesson in course order, each lesson's in page order. */
-export const allExercises: readonly ExerciseSpec[] = [
-  ...activationFunctions,
-  ...vanishingGradients,
-  ...explodingGradients,
-  ...convolution,
-  ...pooling,
-  ...cnnSizes,
-  ...rnnShapes,
-];
+/** Each lesson's exercises, in course order. */
+const LESSONS: readonly (readonly ExerciseSpec[])[] = [activationFunctions, vanishingGradients, explodingGradients, convolution, pooling, cnnSizes, rnnShapes];
 
-const byId = new Map(allExercises.map((e) => [e.id, e]));
+/** Checks an experiment from the student's widget state (re-running the widget's seeded job). */
+export type ExperimentChecker = (spec: ExperimentSpec, state: Readonly<Record<string, unknown>>) => Promise<CheckResult>;
+
+/** The experiment checker of each widget that has experiment exercises. */
+export const experimentCheckers: Readonly<Record<string, ExperimentChecker>> = {
+  'vanishing-gradients': checkVanishingExperiment,
+};
+
+/** Every exercise, lesson by lesson, in each lesson's order. */
+export const allExercises: readonly ExerciseSpec[] = LESSONS.flat();
+
+const byId = new Map<string, ExerciseSpec>();
+for (const spec of allExercises) {
+  if (byId.has(spec.id)) throw new Error(`catalogue: expected each exercise id once; got "${spec.id}" twice`);
+  byId.set(spec.id, spec);
+}
 
 /** The exercise with this id, or undefined. */
 export function exerciseById(id: string): ExerciseSpec | undefined {
   return byId.get(id);
+}
+
+/** Checks an experiment exercise with its widget's checker; throws if the widget has none. */
+export function checkExperiment(spec: ExperimentSpec, state: Readonly<Record<string, unknown>>): Promise<CheckResult> {
+  const checker = experimentCheckers[spec.widget];
+  if (!checker) throw new Error(`${spec.id}: expected a widget among ${Object.keys(experimentCheckers).join(', ')}; got "${spec.widget}"`);
+  return checker(spec, state);
 }
 
 /** The lesson an exercise id belongs to: the part before the slash ("pooling/alexnet-pool" → "pooling"). */

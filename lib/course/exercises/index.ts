@@ -9,3 +9,4 @@ export { checkShape } from './checkers/shape';
 export { checkChoice } from './checkers/choice';
 export * from './hand-in';
 export * from './course-file';
+export * from './code-runner';
