@@ -1,10 +1,11 @@
 /**
  * The page's runner for code exercises: the student's code, then the exercise's visible checks,
- * each as a run of the page's sandboxed kernel (the one the lesson's cells use). The student's
- * run's outputs are shown; a check that fails throws, and its message (expected vs got) is the
- * feedback.
+ * each as a run of the page's sandboxed kernel (the one the lesson's cells use). The check API
+ * (check, expectClose, expectShape) prints one line per check, "✓ name" or "✗ name: expected …,
+ * got …"; those lines are the verdict's details. Partial credit is the share of checks passed, as
+ * the teacher's grader gives it (lib/course/exercises/code-runner.ts).
  */
-import type { Output } from '../../lib/notebook';
+import { errorLine, type Output } from '../../lib/notebook';
 import type { CheckResult, CodeSpec } from '../../lib/course/exercises';
 import { pageKernel } from '../notebook/page-kernel';
 import type { RunResult } from '../notebook/kernel-host';
@@ -12,21 +13,32 @@ import type { RunResult } from '../notebook/kernel-host';
 /** Seconds the code and the checks may take when the spec says nothing. */
 const DEFAULT_TIME_LIMIT = 10;
 
-const errorText = (o: Extract<Output, { type: 'error' }>): string => `${o.name}: ${o.message}${o.line === undefined ? '' : ` (line ${o.line})`}`;
+type Detail = NonNullable<CheckResult['details']>[number];
 
-/** One run on the page kernel: its end and what it output. */
-async function run(code: string, timeLimitMs: number, onOutput: (o: Output) => void): Promise<{ result: RunResult; error: Extract<Output, { type: 'error' }> | undefined }> {
-  let error: Extract<Output, { type: 'error' }> | undefined;
+/** One run on the page kernel: its end, its first error and its outputs. */
+async function run(code: string, timeLimitMs: number, onOutput: (o: Output) => void): Promise<{ result: RunResult; why: string | undefined }> {
+  let why: string | undefined;
   const result = await pageKernel().run({
     code,
     timeLimitMs,
     onStart: () => undefined,
     onOutput: (o) => {
-      if (o.type === 'error') error ??= o;
+      if (o.type === 'error') why ??= errorLine(o);
       onOutput(o);
     },
   });
-  return { result, error };
+  return { result, why: why ?? (result.status === 'ok' ? undefined : (result.message ?? result.status)) };
+}
+
+/** The checks' results from the lines the check API printed. */
+export function checkDetails(outputs: readonly Output[]): Detail[] {
+  const lines = outputs.flatMap((o) => (o.type === 'stream' ? o.text.split('\n') : []));
+  return lines.flatMap((line): Detail[] => {
+    if (line.startsWith('✓ ')) return [{ name: line.slice(2), passed: true, message: 'passed' }];
+    if (!line.startsWith('✗ ')) return [];
+    const colon = line.indexOf(': ');
+    return [colon < 0 ? { name: line.slice(2), passed: false, message: 'failed' } : { name: line.slice(2, colon), passed: false, message: line.slice(colon + 2) }];
+  });
 }
 
 /** Runs `code` then `spec.checks`; `onOutput` gets what the student's code outputs. */
@@ -34,11 +46,15 @@ export async function runCodeExercise(spec: CodeSpec, code: string, onOutput: (o
   const limit = (spec.timeLimit ?? DEFAULT_TIME_LIMIT) * 1000;
   const mine = await run(code, limit, onOutput);
   if (mine.result.status !== 'ok') {
-    const why = mine.error ? errorText(mine.error) : (mine.result.message ?? mine.result.status);
-    return { correct: false, score: 0, feedback: `Your code did not finish, so the checks did not run: ${why}.` };
+    const message = `Your code stopped with ${mine.why ?? 'an error'}, so the checks did not run.`;
+    return { correct: false, score: 0, feedback: message, details: [{ name: 'your code', passed: false, message }] };
   }
-  const checks = await run(spec.checks, limit, () => undefined);
-  if (checks.result.status === 'ok') return { correct: true, score: 1, feedback: 'Correct: your code passes every check.' };
-  const why = checks.error ? errorText(checks.error) : (checks.result.message ?? checks.result.status);
-  return { correct: false, score: 0, feedback: `A check failed: ${why}.` };
+  const outputs: Output[] = [];
+  const checks = await run(spec.checks, limit, (o) => outputs.push(o));
+  const details = checkDetails(outputs);
+  if (checks.result.status !== 'ok') details.push({ name: 'the checks', passed: false, message: `The checks stopped with ${checks.why ?? 'an error'}` });
+  const passed = details.filter((d) => d.passed).length;
+  if (details.length === 0) return { correct: false, score: 0, feedback: 'No checks ran, so the answer cannot be marked.', details };
+  const correct = passed === details.length;
+  return { correct, score: passed / details.length, feedback: correct ? `All ${details.length} checks passed.` : `${passed} of ${details.length} checks passed.`, details };
 }
