@@ -10,8 +10,8 @@ const spec = (id: string): CodeSpec => code.find((e) => e.id === id) ?? (() => {
 /** The solution's ```ts fence. */
 const fence = (s: CodeSpec): string => /```ts\n([\s\S]*?)```/.exec(s.solution)?.[1] ?? '';
 
-/** Each code exercise's starter with the solution put in: [id, what to replace, by what] (the solution's fence by default). */
-const SOLVED: readonly (readonly [string, string, string?])[] = [
+/** Each code exercise: [id, the starter lines that the solution's fence replaces]. */
+const SOLVED: readonly (readonly [string, string])[] = [
   ['activation-functions/tanh-derivative', "const tanhPrime = (z: Tensor): Tensor => {\n  return z; // replace this line\n};"],
   ['vanishing-gradients/gradient-through-depth', '// apply the sigmoid 20 times here'],
   ['exploding-gradients/clip-by-hand', 'const clipped = g; // replace'],
