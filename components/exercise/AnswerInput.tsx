@@ -2,6 +2,7 @@ import type { Output } from '../../lib/notebook';
 import type { Answer, ExerciseSpec } from '../../lib/course/exercises';
 import { ChoiceAnswer } from './ChoiceAnswer';
 import { CodeAnswer } from './CodeAnswer';
+import { ExperimentAnswer } from './ExperimentAnswer';
 import { TextAnswer } from './TextAnswer';
 
 interface Props {
@@ -36,6 +37,6 @@ export function AnswerInput({ spec, answer, texts, describedBy, invalid, disable
         <CodeAnswer label={`Code of exercise ${spec.id}`} code={answer.kind === 'code' ? answer.code : spec.starter} outputs={outputs} reset={reset} onChange={(code) => onChange({ kind: 'code', code })} onCheck={onCheck} />
       );
     case 'experiment':
-      return <p class="exercise__note">Set up the widget above as the exercise asks, then press Check: the widget’s current settings are your answer.</p>;
+      return <ExperimentAnswer spec={spec} state={answer.kind === 'experiment' ? answer.state : spec.start} describedBy={describedBy} disabled={disabled} onChange={(state) => onChange({ kind: 'experiment', state })} />;
   }
 }

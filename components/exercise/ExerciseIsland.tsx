@@ -4,6 +4,7 @@ import { checkAnswer, type Answer, type CheckResult, type ExerciseSpec, type Sol
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { AnswerInput } from './AnswerInput';
 import { runCodeExercise } from './code-runner';
+import { runExperimentCheck } from './experiment-runner';
 import { Feedback } from './Feedback';
 import { Hints } from './Hints';
 import { Solution } from './Solution';
@@ -61,6 +62,7 @@ function ExerciseView({ spec, texts, policy = 'after-correct', due }: Props) {
           collected.push(o);
           setOutputs([...collected]);
         }),
+      experiment: runExperimentCheck,
     });
     progress.checked(answer, verdict);
     setChecking(false);
