@@ -52,7 +52,7 @@ function ExerciseView({ spec, texts, policy = 'after-correct', due }: Props) {
     progress.answered(next);
   };
   const check = async (): Promise<void> => {
-    if (checking || !progress.loaded) return;
+    if (checking || draft === null) return;
     setChecking(true);
     setOutputs([]);
     const collected: Output[] = [];
@@ -72,9 +72,10 @@ function ExerciseView({ spec, texts, policy = 'after-correct', due }: Props) {
 
   return (
     <div class="exercise__body">
-      <AnswerInput spec={spec} answer={answer} texts={texts} describedBy={feedbackId} invalid={result !== null && !correct} disabled={!progress.loaded} outputs={outputs} reset={reset} onChange={change} onCheck={() => void check()} />
+      {/* Until the saved answer is read, the empty one shows, disabled (the code editor starts from the saved code). */}
+      <AnswerInput spec={spec} answer={answer} texts={texts} describedBy={feedbackId} invalid={result !== null && !correct} disabled={draft === null} outputs={outputs} reset={reset} onChange={change} onCheck={() => void check()} />
       <div class="exercise__actions">
-        <button type="button" class="exercise__check" onClick={() => void check()} disabled={checking || !progress.loaded} aria-describedby={feedbackId}>
+        <button type="button" class="exercise__check" onClick={() => void check()} disabled={checking || draft === null} aria-describedby={feedbackId}>
           {checking ? 'Checking…' : 'Check'}
         </button>
         {spec.kind === 'code' && (answer.kind !== 'code' || answer.code !== spec.starter) && (

@@ -77,7 +77,7 @@ function ProgressTables({ lessons, course, appVersion }: Props) {
                 <thead>
                   <tr>
                     <th scope="col">Exercise</th>
-                    <th scope="col">Kind</th>
+                    <th scope="col" class="progress__kind">Kind</th>
                     <th scope="col">Status</th>
                     <th scope="col" class="progress__num">Attempts</th>
                     <th scope="col" class="progress__num">Score</th>
@@ -89,7 +89,7 @@ function ProgressTables({ lessons, course, appVersion }: Props) {
                       <th scope="row">
                         <a href={`${lesson.href}#${anchor(s.id)}`}>{s.id.slice(s.id.indexOf('/') + 1)}</a>
                       </th>
-                      <td>{KIND[s.kind]}</td>
+                      <td class="progress__kind">{KIND[s.kind]}</td>
                       <td class={`progress__status progress__status--${s.status}`}>{STATUS[s.status]}</td>
                       <td class="progress__num">{s.attempts}</td>
                       <td class="progress__num">
@@ -100,9 +100,10 @@ function ProgressTables({ lessons, course, appVersion }: Props) {
                 </tbody>
                 <tfoot>
                   <tr>
-                    <th scope="row" colSpan={4}>
-                      Lesson total
-                    </th>
+                    <th scope="row">Lesson total</th>
+                    <td class="progress__kind" />
+                    <td />
+                    <td class="progress__num">{summary.standings.reduce((n, s) => n + s.attempts, 0)}</td>
                     <td class="progress__num">
                       {formatPoints(summary.earned)} / {summary.points}
                     </td>

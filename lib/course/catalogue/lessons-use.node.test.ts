@@ -15,6 +15,13 @@ describe('exercises and the lessons', () => {
     }
   });
 
+  it('each lesson shows its exercises in the order of its list (the order gives them their numbers)', () => {
+    for (const file of lessons) {
+      const lesson = file.replace(/\.mdx$/, '');
+      expect(used.filter(([f]) => f === file).map(([, id]) => id), lesson).toEqual(allExercises.filter((e) => lessonOfExercise(e.id) === lesson).map((e) => e.id));
+    }
+  });
+
   it('every exercise is used once, in its lesson', () => {
     const ids = used.map(([, id]) => id).sort();
     expect(ids).toEqual(allExercises.map((e) => e.id).sort());

@@ -12,6 +12,19 @@ const DEFAULTS = { dataset: 'circles', depth: 10, width: 32, lr: 0.1, opt: 'sgd'
 /** The exercises of lessons/vanishing-gradients.mdx, by id "vanishing-gradients/<name>". */
 export const exercises: readonly ExerciseSpec[] = [
   {
+    id: 'vanishing-gradients/sigmoid-slope',
+    kind: 'numeric',
+    points: 1,
+    answer: 0.25,
+    tolerance: { abs: 1e-3 },
+    mistakes: [
+      { value: 0.5, feedback: "0.5 is σ(0), the sigmoid's value at 0; the question asks for its slope σ'(0) = σ(0)(1 − σ(0))." },
+      { value: 1, feedback: "1 is tanh's slope at 0; the sigmoid's is σ(0)(1 − σ(0))." },
+    ],
+    hints: ["σ'(x) = σ(x)(1 − σ(x)).", 'The slope is largest where σ(x) = 1/2.'],
+    solution: "$\\sigma'(x) = \\sigma(x)(1-\\sigma(x))$ is largest at $x = 0$, where $\\sigma(0) = \\tfrac12$: $\\sigma'(0) = \\tfrac12 \\cdot \\tfrac12 = 0.25$. Each sigmoid layer multiplies the gradient by at most $0.25$ (times its weights).",
+  },
+  {
     id: 'vanishing-gradients/sigmoid-chain',
     kind: 'numeric',
     points: 1,
@@ -87,17 +100,26 @@ export const exercises: readonly ExerciseSpec[] = [
     solution: '```ts\nfor (let i = 0; i < 20; i++) h = h.sigmoid();\n```\n\nThe derivative is about $1.3 \\times 10^{-13}$, below the bound $0.25^{20} \\approx 9.1 \\times 10^{-13}$.',
   },
   {
-    id: 'vanishing-gradients/sigmoid-slope',
-    kind: 'numeric',
-    points: 1,
-    answer: 0.25,
-    tolerance: { abs: 1e-3 },
-    mistakes: [
-      { value: 0.5, feedback: "0.5 is σ(0), the sigmoid's value at 0; the question asks for its slope σ'(0) = σ(0)(1 − σ(0))." },
-      { value: 1, feedback: "1 is tanh's slope at 0; the sigmoid's is σ(0)(1 − σ(0))." },
-    ],
-    hints: ["σ'(x) = σ(x)(1 − σ(x)).", 'The slope is largest where σ(x) = 1/2.'],
-    solution: "$\\sigma'(x) = \\sigma(x)(1-\\sigma(x))$ is largest at $x = 0$, where $\\sigma(0) = \\tfrac12$: $\\sigma'(0) = \\tfrac12 \\cdot \\tfrac12 = 0.25$. Each sigmoid layer multiplies the gradient by at most $0.25$ (times its weights).",
+    id: 'vanishing-gradients/xavier-layer',
+    kind: 'code',
+    points: 2,
+    starter: [
+      '// Return a weight matrix of shape [fanOut, fanIn] drawn uniformly from [-b, b],',
+      '// b = gain * sqrt(6 / (fanIn + fanOut)), using rng (not nn.init).',
+      'function xavierLayer(fanIn: number, fanOut: number, gain: number, rng: Rng): Tensor {',
+      '  return zeros([fanOut, fanIn]);',
+      '}',
+    ].join('\n'),
+    checks: [
+      'const w = xavierLayer(64, 32, 1, new Rng(0));',
+      'expectShape(w, [32, 64]);',
+      'const b = Math.sqrt(6 / 96);',
+      "check('every weight lies in [-b, b]', Array.from(w.data).every((x) => Math.abs(x) <= b), `expected |w| ≤ ${b.toFixed(4)}`);",
+      "expectClose(w.square().mean().item(), b * b / 3, { rtol: 0.1, name: 'the variance is b²/3' });",
+    ].join('\n'),
+    timeLimit: 10,
+    hints: ['rand(shape, rng) draws uniformly from [0, 1).', 'Scale and shift: 2b·u − b lies in [−b, b).'],
+    solution: "```ts\nfunction xavierLayer(fanIn: number, fanOut: number, gain: number, rng: Rng): Tensor {\n  const b = gain * Math.sqrt(6 / (fanIn + fanOut));\n  return rand([fanOut, fanIn], rng).mul(2 * b).sub(b);\n}\n```\nA uniform distribution on $[-b, b]$ has variance $b^2/3 = \\text{gain}^2 \\cdot 2/(n_\\text{in} + n_\\text{out})$, Xavier's choice.",
   },
   {
     id: 'vanishing-gradients/tanh-init',
@@ -120,27 +142,5 @@ export const exercises: readonly ExerciseSpec[] = [
     goal: { run: 'a', metric: 'testAccuracy', atLeast: 0.9, steps: 400 },
     hints: ['Try changing the initialisation alone first: is it enough for the sigmoid?', "Which activation's slope at 0 is 1, and which initialisation suits it?"],
     solution: 'Neither change alone is enough: ten sigmoid layers stay near 50 % whatever the initialisation (its slope is at most 0.25), and tanh or ReLU with the default initialisation stall too. Change both: tanh with Xavier, or ReLU with He.',
-  },
-  {
-    id: 'vanishing-gradients/xavier-layer',
-    kind: 'code',
-    points: 2,
-    starter: [
-      '// Return a weight matrix of shape [fanOut, fanIn] drawn uniformly from [-b, b],',
-      '// b = gain * sqrt(6 / (fanIn + fanOut)), using rng (not nn.init).',
-      'function xavierLayer(fanIn: number, fanOut: number, gain: number, rng: Rng): Tensor {',
-      '  return zeros([fanOut, fanIn]);',
-      '}',
-    ].join('\n'),
-    checks: [
-      'const w = xavierLayer(64, 32, 1, new Rng(0));',
-      'expectShape(w, [32, 64]);',
-      'const b = Math.sqrt(6 / 96);',
-      "check('every weight lies in [-b, b]', Array.from(w.data).every((x) => Math.abs(x) <= b), `expected |w| ≤ ${b.toFixed(4)}`);",
-      "expectClose(w.square().mean().item(), b * b / 3, { rtol: 0.1, name: 'the variance is b²/3' });",
-    ].join('\n'),
-    timeLimit: 10,
-    hints: ['rand(shape, rng) draws uniformly from [0, 1).', 'Scale and shift: 2b·u − b lies in [−b, b).'],
-    solution: "```ts\nfunction xavierLayer(fanIn: number, fanOut: number, gain: number, rng: Rng): Tensor {\n  const b = gain * Math.sqrt(6 / (fanIn + fanOut));\n  return rand([fanOut, fanIn], rng).mul(2 * b).sub(b);\n}\n```\nA uniform distribution on $[-b, b]$ has variance $b^2/3 = \\text{gain}^2 \\cdot 2/(n_\\text{in} + n_\\text{out})$, Xavier's choice.",
   },
 ];
