@@ -57,3 +57,14 @@ describe('hand-in files', () => {
     expect(readHandIn(`"${'x'.repeat(6_000_000)}"`, { courseId: 'ml-2026' })).toMatchObject({ ok: false, message: expect.stringContaining('got 6,000,002.') });
   });
 });
+
+describe('hand-in answers', () => {
+  it('keep a widget state with lists, and refuse one with nested objects', () => {
+    const withState = (state: unknown) =>
+      edited((d) => {
+        ((d['answers'] as Record<string, Record<string, unknown>>)['vanishing-gradients/tanh-init'] as Record<string, unknown>)['answer'] = { kind: 'experiment', state };
+      });
+    expect(read(withState({ layers: [8, 16], a: 'tanh' })).ok).toBe(true);
+    expect(message(withState({ nested: { deep: 1 } }))).toMatch(/^The hand-in is damaged at answers\["vanishing-gradients\/tanh-init"\]\.answer\.state\.nested: /);
+  });
+});

@@ -17,7 +17,9 @@ export const MAX_HAND_IN_BYTES = 5_000_000;
 
 const MAX_CODE = 100_000;
 const text = (max: number) => z.string().max(max);
-const record = z.record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]));
+const primitive = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
+/** A widget's URL-state object: names to values, or to short lists of values. */
+const record = z.record(z.string().max(100), z.union([primitive, z.array(primitive).max(1000)]));
 
 const answerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('numeric'), text: text(1000) }),
