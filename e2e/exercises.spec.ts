@@ -209,6 +209,25 @@ test.describe('exercises', () => {
     await fresh.close();
   });
 
+  test('private mode: with no storage the exercise still checks, keeps the answer in the page and says it is not saved', async ({ page }) => {
+    // As some private windows do: touching indexedDB throws.
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', {
+        get() {
+          throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+        },
+      });
+    });
+    await page.goto('/lessons/pooling/');
+    const ex = await exercise(page, 'pooling/alexnet-pool');
+    await expect(ex.getByText(/Your answers are not saved: this browser does not let the site store data/)).toBeVisible();
+    await answer(ex, '(96, 27, 27)');
+    await expect(feedback(ex)).toContainText('Correct');
+    await expect(ex.getByText('1 attempt')).toBeVisible();
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'My progress' }).click();
+    await expect(page.getByText(/Your answers are not saved/)).toBeVisible();
+  });
+
   test('experiment: set the widget up, change what is allowed, use its settings, and Check re-runs it', async ({ page }) => {
     await page.goto('/lessons/vanishing-gradients/');
     const ex = await exercise(page, 'vanishing-gradients/tanh-init');

@@ -1,11 +1,11 @@
 /**
  * The page's runner for code exercises: the student's code, then the exercise's visible checks,
  * each as a run of the page's sandboxed kernel (the one the lesson's cells use). The check API
- * (check, expectClose, expectShape) prints one line per check, "✓ name" or "✗ name: expected …,
- * got …"; those lines are the verdict's details. Partial credit is the share of checks passed, as
+ * (check, expectClose, expectShape) prints one line per check, "✓ name" or "✗ name — expected …,
+ * got …"; those lines, read back by checksFromOutputs(), are the verdict's details. Partial credit is the share of checks passed, as
  * the teacher's grader gives it (lib/course/exercises/code-runner.ts).
  */
-import { errorLine, type Output } from '../../lib/notebook';
+import { checksFromOutputs, errorLine, type Output } from '../../lib/notebook';
 import type { CheckResult, CodeSpec } from '../../lib/course/exercises';
 import { pageKernel } from '../notebook/page-kernel';
 import type { RunResult } from '../notebook/kernel-host';
@@ -30,17 +30,6 @@ async function run(code: string, timeLimitMs: number, onOutput: (o: Output) => v
   return { result, why: why ?? (result.status === 'ok' ? undefined : (result.message ?? result.status)) };
 }
 
-/** The checks' results from the lines the check API printed. */
-export function checkDetails(outputs: readonly Output[]): Detail[] {
-  const lines = outputs.flatMap((o) => (o.type === 'stream' ? o.text.split('\n') : []));
-  return lines.flatMap((line): Detail[] => {
-    if (line.startsWith('✓ ')) return [{ name: line.slice(2), passed: true, message: 'passed' }];
-    if (!line.startsWith('✗ ')) return [];
-    const colon = line.indexOf(': ');
-    return [colon < 0 ? { name: line.slice(2), passed: false, message: 'failed' } : { name: line.slice(2, colon), passed: false, message: line.slice(colon + 2) }];
-  });
-}
-
 /** Runs `code` then `spec.checks`; `onOutput` gets what the student's code outputs. */
 export async function runCodeExercise(spec: CodeSpec, code: string, onOutput: (o: Output) => void): Promise<CheckResult> {
   const limit = (spec.timeLimit ?? DEFAULT_TIME_LIMIT) * 1000;
@@ -51,7 +40,7 @@ export async function runCodeExercise(spec: CodeSpec, code: string, onOutput: (o
   }
   const outputs: Output[] = [];
   const checks = await run(spec.checks, limit, (o) => outputs.push(o));
-  const details = checkDetails(outputs);
+  const details: Detail[] = checksFromOutputs(outputs).map((c) => ({ name: c.name, passed: c.passed, message: c.message }));
   if (checks.result.status !== 'ok') details.push({ name: 'the checks', passed: false, message: `The checks stopped with ${checks.why ?? 'an error'}` });
   const passed = details.filter((d) => d.passed).length;
   if (details.length === 0) return { correct: false, score: 0, feedback: 'No checks ran, so the answer cannot be marked.', details };

@@ -32,7 +32,7 @@ export const exercises: readonly ExerciseSpec[] = [
     ],
     mistakes: [{ value: 4.15, feedback: 'That is tanh’s threshold. The sigmoid is flatter near 0 but saturates later: about twice as far out.' }],
     solution:
-      'About $|z| > 6.91$ (tanh: $|z| > 4.15$). Since $\\tanh z = 2\\sigma(2z) - 1$, $\\tanh\'(z) = 4\\sigma\'(2z)$: tanh has slope $\\varepsilon$ where the sigmoid has slope $\\varepsilon/4$, and at $2z$ rather than $z$. Halving 6.91 gives 3.45; the factor 4 adds about $\\tfrac12 \\ln 4 \\approx 0.69$.',
+      'About $|z| > 6.91$ (tanh: $|z| > 4.15$). For large $z$, $\\sigma\'(z) = \\sigma(z)(1 - \\sigma(z)) \\approx e^{-z}$, and $e^{-z} < 0.001$ once $z > \\ln 1000 \\approx 6.91$.',
   },
   {
     id: 'activation-functions/softmax-overflow',

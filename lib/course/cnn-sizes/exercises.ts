@@ -41,7 +41,7 @@ export const exercises: readonly ExerciseSpec[] = [
       { value: 3_584, feedback: 'That is $512 \\cdot 7$: Flatten multiplies all three dimensions.' },
     ],
     solution:
-      '$512 \\cdot 7 \\cdot 7 = 25{,}088$. A $256 \\times 256$ image leaves $(512, 8, 8)$ after the pools; without the adaptive pool Flatten gives 32,768 numbers and the Linear layer refuses them. With it, the $8 \\times 8$ map is averaged down to $7 \\times 7$ and the classifier works unchanged.',
+      '$512 \\cdot 7 \\cdot 7 = 25{,}088$. A $256 \\times 256$ image leaves $(512, 8, 8)$ after the pools; without the adaptive pool, Flatten gives 32,768 numbers and the widget reports “Linear expects in_features = 32768 (512 × 8 × 8), got 25088”. With it, the $8 \\times 8$ map is averaged down to $7 \\times 7$ and the classifier works unchanged.',
   },
   {
     id: 'cnn-sizes/conv-as-linear',
