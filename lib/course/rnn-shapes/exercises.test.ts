@@ -29,6 +29,8 @@ describe('rnn-shapes exercises', () => {
   it('longer-sequence: nn.RNN(10, 20, 2) has 1,480 parameters, and output, not h_n, grows with the steps', () => {
     const small: RnnConfig = { ...RNN_DEFAULTS, inputSize: 10, hiddenSize: 20, numLayers: 2 };
     expect(rnnParameterCount(small)).toBe(1480);
+    const options = specOf(exercises, 'rnn-shapes/longer-sequence', 'choice').options;
+    expect(options.find((o) => o.id === 'params-same')?.text).toContain(rnnParameterCount(small).toLocaleString('en-US'));
     const five = rnnForwardShapes(small, [5, 3, 10]);
     const many = rnnForwardShapes(small, [500, 3, 10]);
     expect(five.ok && many.ok && [five.output, five.hN, many.output, many.hN]).toEqual([[5, 3, 20], [2, 3, 20], [500, 3, 20], [2, 3, 20]]);
