@@ -8,3 +8,4 @@ export { default as Details } from './Details.astro';
 export { default as Widget } from './Widget.astro';
 export { default as LessonLink } from './LessonLink.astro';
 export { default as CodeCell } from '../notebook/CodeCellBlock.astro';
+export { default as Exercise } from '../exercise/Exercise.astro';

@@ -22,21 +22,21 @@ function answer(n: number): string {
 }
 
 describe('RNN lesson answers read from the widget', () => {
-  it('question 5: typing h_0 = 2, 1, 3, 20 into the example shows the message the answer quotes, and the engine refuses it too', async () => {
+  it('question 2: typing h_0 = 2, 1, 3, 20 into the example shows the message the answer quotes, and the engine refuses it too', async () => {
     expect(lesson).toContain('hidden size) = `2, 1, 3, 20`');
     const { view, outcome } = await runForward({ ...defaults, h_0: [2, 1, 3, 20] });
     expect(view.forward.ok).toBe(false);
     if (view.forward.ok) return;
-    expect(answer(5)).toContain(`\`${view.forward.error.kind}: ${view.forward.error.message}\``);
+    expect(answer(2)).toContain(`\`${view.forward.error.kind}: ${view.forward.error.message}\``);
     expect(outcome).toMatchObject({ ok: false, error: view.forward.error.message });
-    expect(answer(5)).toContain(`\`${view.expectedH0.join(', ')}\`, the widget's "the expected shape"`);
+    expect(answer(2)).toContain(`\`${view.expectedH0.join(', ')}\`, the widget's "the expected shape"`);
   });
 
-  it('question 6: with bidirectional and batch_first, the engine equates h_n[-1] with the slice the answer names, and the diagram puts h_n[1] where it says', async () => {
+  it('question 3: with bidirectional and batch_first, the engine equates h_n[-1] with the slice the answer names, and the diagram puts h_n[1] where it says', async () => {
     const values = { ...defaults, bidirectional: true, batch_first: true };
     const { outcome } = await runForward(values);
     if (!outcome.ok) throw new Error(outcome.error);
-    const slice = /^`([^`]+)`/.exec(answer(6))?.[1];
+    const slice = /^`([^`]+)`/.exec(answer(3))?.[1];
     expect(outcome.identities).toContainEqual({ left: slice, right: 'h_n[-1]', maxDifference: 0 });
     const row = hNSources({
       numLayers: values.num_layers,
@@ -47,6 +47,6 @@ describe('RNN lesson answers read from the widget', () => {
       batch: values.batch,
       layout: layoutOf(true, false),
     }).find((r) => r.index === 1);
-    expect(answer(6)).toContain(`\`h_n[1]\` is layer ${row?.k}, ${row?.direction}, after step t = ${row?.t}`);
+    expect(answer(3)).toContain(`\`h_n[1]\` is layer ${row?.k}, ${row?.direction}, after step t = ${row?.t}`);
   });
 });

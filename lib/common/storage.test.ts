@@ -14,8 +14,19 @@ describe('openDocumentStore()', () => {
     expect(store.persistence).toEqual({ kind: 'browser' });
     const db = await openDatabase(indexedDB, DATABASE_NAME, MIGRATIONS, 1000);
     expect(db.version).toBe(SCHEMA_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['cell-edits', 'notebooks']);
+    expect([...db.objectStoreNames].sort()).toEqual(['cell-edits', 'notebooks', 'progress']);
     db.close();
+  });
+
+  it('upgrades a version-1 database (cell edits only) to version 2, adding progress and keeping the edits', async () => {
+    const indexedDB = new IDBFactory();
+    const v1 = await openDocumentStore({ indexedDB, migrations: MIGRATIONS.slice(0, 1) });
+    await v1.set('cell-edits', 'lessons/a#b', { code: 'mine' });
+    const v2 = await openDocumentStore({ indexedDB });
+    expect(v2.persistence).toEqual({ kind: 'browser' });
+    expect(await v2.get('cell-edits', 'lessons/a#b')).toEqual({ code: 'mine' });
+    await v2.set('progress', 'pooling/alexnet-pool', { attempts: 1 });
+    expect(await (await openDocumentStore({ indexedDB })).get('progress', 'pooling/alexnet-pool')).toEqual({ attempts: 1 });
   });
 
   it('keeps documents across openings (a reload), and deletes them', async () => {
@@ -41,7 +52,7 @@ describe('openDocumentStore()', () => {
     // A made-up second version: a new store, and a rewrite of every cell edit.
     const v2: Migration = (db, transaction) => {
       calls.push(2);
-      db.createObjectStore('progress');
+      db.createObjectStore('made-up');
       const cells = transaction.objectStore('cell-edits');
       const cursor = cells.openCursor();
       cursor.onsuccess = () => {
@@ -58,7 +69,7 @@ describe('openDocumentStore()', () => {
     await openDocumentStore({ indexedDB, name: 'test', migrations });
     expect(calls).toEqual([2]);
     const db = await openDatabase(indexedDB, 'test', migrations, 1000);
-    expect([...db.objectStoreNames].sort()).toEqual(['cell-edits', 'notebooks', 'progress']);
+    expect([...db.objectStoreNames].sort()).toEqual(['cell-edits', 'made-up', 'notebooks']);
     db.close();
   });
 

@@ -5,6 +5,7 @@
  *   database 'neural-notebook'
  *     version 1   'cell-edits'  a lesson code cell's edited code, key "<page>#<cell id>"
  *                 'notebooks'   a standalone notebook, key: its id
+ *     version 2   'progress'    a course exercise's answer, attempts and result, key: the exercise id
  *
  * A later kind of document (the assignments' progress, say) appends a migration to MIGRATIONS
  * that creates its store: the version is the number of migrations, so every reader's database is
@@ -24,7 +25,7 @@ export const DATABASE_NAME = 'neural-notebook';
 export type Migration = (db: IDBDatabase, transaction: IDBTransaction) => void;
 
 /** The stores, one per kind of document. */
-export type StoreName = 'cell-edits' | 'notebooks';
+export type StoreName = 'cell-edits' | 'notebooks' | 'progress';
 
 /** The schema's history: MIGRATIONS[i] takes a database from version i to version i + 1. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,6 +33,10 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore('cell-edits');
     db.createObjectStore('notebooks');
+  },
+  // 2: course exercises' progress (answer, attempts, result), keyed by exercise id.
+  (db) => {
+    db.createObjectStore('progress');
   },
 ];
 

@@ -5,3 +5,4 @@ export * from './curves';
 export * from './curves.job';
 export * from './softmax-float32';
 export * from './sampling';
+export * from './exercises';

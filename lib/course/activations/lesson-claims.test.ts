@@ -3,14 +3,17 @@
  * lesson's text and recomputed with the code the widgets use, so that neither can drift.
  */
 import { describe, expect, it } from 'vitest';
-import lesson from '../../../lessons/activation-functions.mdx?raw';
+import lessonText from '../../../lessons/activation-functions.mdx?raw';
 import { binaryCrossEntropyWithLogits, tensor } from '../../engine';
 import { figureIn, figuresIn, writtenLike } from '../../common/lesson-figures';
 import { ACTIVATIONS, DEFAULT_ACTIVATION_PARAMS } from '../../ml/activations/functions';
 import { saturatedIntervals } from './saturation';
+import { exercises } from './exercises';
 import { softmax } from './softmax';
 import { FLOAT32_EXP_LIMIT, softmaxColumns } from './softmax-float32';
 
+/** The lesson and its exercises' solutions (where the answers to its questions now are). */
+const lesson = [lessonText, ...exercises.map((e) => e.solution)].join('\n');
 const p = DEFAULT_ACTIVATION_PARAMS;
 const sigmoidPrime = (z: number): number => ACTIVATIONS.sigmoid.derivative(z, p);
 const tanhPrime = (z: number): number => ACTIVATIONS.tanh.derivative(z, p);
@@ -37,10 +40,10 @@ describe('activation lesson claims', () => {
   });
 
   it('question 2: with ε = 0.001 the sigmoid and tanh saturate beyond the thresholds the answer gives', () => {
-    const [sigmoidEdge, tanhEdge] = figuresIn(lesson, 'About $|z| > {}$ for the sigmoid and $|z| > {}$ for tanh');
+    const [sigmoidEdge, tanhEdge] = figuresIn(lesson, 'About $|z| > {}$ (tanh: $|z| > {}$)');
     expect(writtenLike(saturationEdge(sigmoidPrime, 0.001), sigmoidEdge!)).toBe(sigmoidEdge!.canonical);
     expect(writtenLike(saturationEdge(tanhPrime, 0.001), tanhEdge!)).toBe(tanhEdge!.canonical);
-    const [half, shift] = figuresIn(lesson, 'Halving 6.91 gives {}; the factor 4 adds about\n   $\\tfrac12 \\ln 4 \\approx {}$');
+    const [half, shift] = figuresIn(lesson, 'Halving 6.91 gives {}; the factor 4 adds about $\\tfrac12 \\ln 4 \\approx {}$');
     expect(writtenLike(saturationEdge(sigmoidPrime, 0.001) / 2, half!)).toBe(half!.canonical);
     expect(writtenLike(0.5 * Math.log(4), shift!)).toBe(shift!.canonical);
   });
@@ -66,13 +69,13 @@ describe('activation lesson claims', () => {
   });
 
   it('question 3 and the widget: softmax(1000, 999, −1000) and its naive column (NaN, NaN, 0) in float32', () => {
-    const [p1, p2, p3] = figuresIn(lesson, '3. About $({}, {}, {})$');
+    const [p1, p2, p3] = figuresIn(lesson, '2. About $({}, {}, {})$');
     const columns = softmaxColumns([1000, 999, -1000], 0, 1);
     columns.stable.forEach((pi, i) => expect(writtenLike(pi, [p1, p2, p3][i]!)).toBe([p1, p2, p3][i]!.canonical));
     expect(softmax([1000, 999, -1000]).map((v) => v.toFixed(3))).toEqual(columns.stable.map((v) => v.toFixed(3)));
     expect(lesson).toContain('the column reads\n   (NaN, NaN, 0)');
     expect(columns.naive.map(String)).toEqual(['NaN', 'NaN', '0']);
-    expect(lesson).toContain('the column reads\n   (NaN, 0, 0)');
+    expect(lesson).toContain('the column reads (NaN, 0, 0)');
     expect(softmaxColumns([89, 88, 0], 0, 1).naive.map(String)).toEqual(['NaN', '0', '0']);
     expect(softmaxColumns([88, 87, 0], 0, 1).naive.every(Number.isFinite)).toBe(true);
     expectFigure('$e^{88} \\approx {}$', Math.fround(Math.exp(88)));
@@ -93,7 +96,7 @@ describe('activation lesson claims', () => {
   });
 
   it('question 1: ten linear layers 20 → 100 → … → 5 collapse to one layer with the stated count', () => {
-    expectFigure('1. ${} \\times 5 + 5 = 105$', 20);
-    expectFigure('20 \\times 5 + 5 = {}$', 20 * 5 + 5);
+    expectFigure('${} \\times 5 + 5 = 105$: one weight matrix', 20);
+    expectFigure('$20 \\times 5 + 5 = {}$: one weight matrix', 20 * 5 + 5);
   });
 });

@@ -3,10 +3,17 @@
  * experiments by widget. Each lesson package exports its `exercises` (data); add a lesson here
  * when it gets some. The page's Exercise block and the teacher's grader both look exercises up here.
  */
+import { exercises as activationFunctions } from '../activations';
+import { exercises as cnnSizes } from '../cnn-sizes';
+import { exercises as convolution } from '../convolution';
+import { exercises as explodingGradients } from '../exploding-gradients';
 import { type CheckResult, type ExerciseSpec, type ExperimentSpec } from '../exercises';
+import { exercises as pooling } from '../pooling';
+import { exercises as rnnShapes } from '../rnn-shapes';
 import { checkVanishingExperiment, exercises as vanishingGradients } from '../vanishing-gradients';
 
-const LESSONS: readonly (readonly ExerciseSpec[])[] = [vanishingGradients];
+/** Each lesson's exercises, in course order. */
+const LESSONS: readonly (readonly ExerciseSpec[])[] = [activationFunctions, vanishingGradients, explodingGradients, convolution, pooling, cnnSizes, rnnShapes];
 
 /** Checks an experiment from the student's widget state (re-running the widget's seeded job). */
 export type ExperimentChecker = (spec: ExperimentSpec, state: Readonly<Record<string, unknown>>) => Promise<CheckResult>;
@@ -35,4 +42,9 @@ export function checkExperiment(spec: ExperimentSpec, state: Readonly<Record<str
   const checker = experimentCheckers[spec.widget];
   if (!checker) throw new Error(`${spec.id}: expected a widget among ${Object.keys(experimentCheckers).join(', ')}; got "${spec.widget}"`);
   return checker(spec, state);
+}
+
+/** The lesson an exercise id belongs to: the part before the slash ("pooling/alexnet-pool" → "pooling"). */
+export function lessonOfExercise(id: string): string {
+  return id.slice(0, id.indexOf('/'));
 }

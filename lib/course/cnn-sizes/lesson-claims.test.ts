@@ -8,9 +8,11 @@ import { describe, expect, it } from 'vitest';
 import cnnSizesSource from '../../../lessons/cnn-sizes.mdx?raw';
 import poolingSource from '../../../lessons/pooling.mdx?raw';
 import { prose } from '../../common';
+import { exercises } from './exercises';
 import { calculateStack, defaultLayer, layerToPython, PRESETS, type Layer, type Preset, type StackInput, type StackResult } from '../../ml/layer-stack';
 
-const CNN_SIZES = prose(cnnSizesSource);
+/** The lesson and its exercises' solutions (where the answers to its questions now are). */
+const CNN_SIZES = prose([cnnSizesSource, ...exercises.map((e) => e.solution)].join('\n'));
 const POOLING = prose(poolingSource);
 
 /** The groups of `pattern` in `text`; fails, naming the pattern, when the lesson no longer says it. */
@@ -136,8 +138,9 @@ describe('lessons/cnn-sizes.mdx: the figures in its prose', () => {
   });
 
   it('the answers: ResNet’s stem (bias=False), VGG16’s in_features and a 256 image, the 6 × 6 convolution', () => {
-    const [stemCode] = said(CNN_SIZES, /ResNet begins with `(nn\.Conv2d\([^`]+\))` on a \$224 \\times 224\$/);
-    const [stemSize, weights, total] = said(CNN_SIZES, /\\lfloor 111\.5 \\rfloor \+ 1 = (\d+)\$, so the output is \$\(N, 64, \d+, \d+\)\$, with \$64 \\cdot 3 \\cdot 49 = ([\d{},]+)\$ weights and no biases: ([\d,]+) parameters/);
+    const [stemCode] = said(CNN_SIZES, /ResNet begins with `(nn\.Conv2d\([^`]+\))`/);
+    const [stemSize] = said(CNN_SIZES, /\\lfloor 111\.5 \\rfloor \+ 1 = (\d+)\$, so the output is \$\(8, 64, \d+, \d+\)\$/);
+    const [weights, total] = said(CNN_SIZES, /\$64 \\cdot 3 \\cdot 49 = ([\d{},]+)\$ weights and no biases: ([\d,]+) parameters/);
     const stem = calculateStack(image(3, 224), [defaultLayer('Conv2d', { in_channels: 3, out_channels: 64, kernel_size: [7, 7], stride: [2, 2], padding: [3, 3], bias: false })]).rows[0]!;
     expect(layerToPython(stem.layer)).toBe(stemCode!.replace('kernel_size=7, stride=2, padding=3', '7, stride=2, padding=3'));
     expect([Number(stemSize), figure(weights!), figure(total!)]).toEqual([stem.output![2], stem.params!.weights, stem.params!.weights + stem.params!.biases]);

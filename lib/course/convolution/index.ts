@@ -6,3 +6,4 @@ export * from './picture';
 export * from './samples';
 export * from './weights';
 export * from './window';
+export * from './exercises';

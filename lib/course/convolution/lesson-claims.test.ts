@@ -3,7 +3,8 @@
  * recomputed with the code the widgets use, so that neither can drift.
  */
 import { describe, expect, it } from 'vitest';
-import lesson from '../../../lessons/convolution.mdx?raw';
+import lessonText from '../../../lessons/convolution.mdx?raw';
+import { exercises } from './exercises';
 import { nn, Rng, tensor } from '../../engine';
 import { figureIn, figuresIn } from '../../common/lesson-figures';
 import { conv2dParameterCount, linearParameterCount } from '../../ml/shapes/conv';
@@ -13,6 +14,9 @@ import { presetKernel } from './kernels';
 import { makePicture, pictureFromRgba, pixel, toGrayscale } from './picture';
 import { samplePicture } from './samples';
 import { defaultWeights } from './weights';
+
+/** The lesson and its exercises' solutions (where the answers to its questions now are). */
+const lesson = [lessonText, ...exercises.map((e) => e.solution)].join('\n');
 
 const total = (c: { weights: number; biases: number }): number => c.weights + c.biases;
 const steps = (input: number, kernel: number, stride: number, padding: number, dilation: number) => {
@@ -111,7 +115,7 @@ describe('convolution lesson claims', () => {
   it('question 1: LeNet’s first layer on 1 × 32 × 32 gives the stated output; question 2: a 3 × 3 kernel with stride 2 on 10 × 10 gives the stated size and skips row 9', () => {
     const out = convolve({ input: makePicture(1, 32, 32, () => 0.5), weights: new Float64Array(150), bias: new Float64Array(6), spec: { kernel: 5, stride: 1, padding: 0, dilation: 1 } });
     expect(out.shape).toEqual([1, ...stated('so the output is ${} \\times {} \\times {}$')]);
-    const [half, size] = stated('2. $\\lfloor (10 - 2 - 1)/2 \\rfloor + 1 = \\lfloor {} \\rfloor + 1 = {}$, so $4 \\times 4$');
+    const [half, size] = stated('$\\lfloor (10 - 2 - 1)/2 \\rfloor + 1 = \\lfloor {} \\rfloor + 1 = {}$, so $4 \\times 4$');
     const numerator = 10 - 2 - 1;
     expect(numerator / 2).toBe(half);
     expect(steps(10, 3, 2, 0, 1)).toMatchObject({ size, numerator, uncovered: 1, uncoveredReal: 1 });

@@ -1,5 +1,6 @@
 /** lib/course/exercises: exercise specs, answers, checkers and hand-ins, for the page and the grader. */
 export * from './types';
+export * from './spec-testing';
 export * from './parse-answer';
 export * from './hash';
 export * from './check-answer';

@@ -2,3 +2,4 @@
 export * from './matrix-text';
 export * from './pool';
 export * from './pool.job';
+export * from './exercises';

@@ -3,13 +3,17 @@
  * the code the widget uses (poolForwardBackward, sizeSteps), so that neither can drift.
  */
 import { describe, expect, it } from 'vitest';
-import lesson from '../../../lessons/pooling.mdx?raw';
+import lessonText from '../../../lessons/pooling.mdx?raw';
+import { exercises } from './exercises';
 import { arange, nn, ones, randn, Rng } from '../../engine';
 import { figureIn, figuresIn } from '../../common/lesson-figures';
 import { conv2dParameterCount, linearParameterCount } from '../../ml/shapes/conv';
 import { sizeSteps } from '../../ml/shapes/size-arithmetic';
 import { poolForwardBackward } from './forward-backward';
 import type { PoolMode } from './pool';
+
+/** The lesson and its exercises' solutions (where the answers to its questions now are). */
+const lesson = [lessonText, ...exercises.map((e) => e.solution)].join('\n');
 
 const total = (c: { weights: number; biases: number }): number => c.weights + c.biases;
 const pooled = (input: number, kernel: number, stride: number, padding = 0) => {
@@ -75,13 +79,13 @@ describe('pooling lesson claims', () => {
 
   it('question 2: a 4 × 4 map through MaxPool2d(2) sends gradient to four cells; AvgPool2d(2) sends 1/4 to all 16', () => {
     const map = Float64Array.from({ length: 16 }, (_, i) => (i * 7) % 16);
-    expect(lesson).toContain('2. Four: one per window');
+    expect(lesson).toContain('Four: one per window');
     expect(run('max', map, 4, 4, 2, 2).inputGrad.filter((g) => g !== 0)).toHaveLength(4);
     expect([...run('avg', map, 4, 4, 2, 2).inputGrad]).toEqual(new Array(16).fill(0.25));
   });
 
   it('question 3: AvgPool2d(3, stride=1, padding=1) on ones gives the stated 4/9 at corners, 6/9 at edges and 1 in the middle', () => {
-    const [corner, edge] = stated('3. ${}/9$ at the four corners, ${}/9$ at the four edges and 1 in the middle');
+    const [corner, edge] = stated('${}/9$ at the four corners, ${}/9$ at the four edges and 1 in the middle');
     const r = run('avg', new Float64Array(9).fill(1), 3, 3, 3, 1, 1);
     const expected = [corner, edge, corner, edge, 9, edge, corner, edge, corner].map((v) => v! / 9);
     r.output.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 15));

@@ -1,0 +1,2 @@
+/** lib/course/exploding-gradients: the lesson's exercises. */
+export * from './exercises';
