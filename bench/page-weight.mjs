@@ -10,7 +10,7 @@ import { BROWSER_ARGS } from '../e2e/browser-args.mjs';
 import { findBrowser } from '../scripts/find-browser.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4397);
-const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/lessons/activation-functions/'];
+const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/lessons/activation-functions/', '/lessons/cnn-sizes/', '/notebook/'];
 const server = spawn(process.execPath, ['scripts/serve-dist.mjs', String(PORT)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({ executablePath: findBrowser()?.path, args: BROWSER_ARGS });
@@ -23,10 +23,15 @@ try {
       const url = new URL(r.url());
       if (url.port === String(PORT)) files.add(url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname);
     });
-    await page.goto(`http://localhost:${PORT}${path}`, { waitUntil: 'networkidle' });
+    // Not 'networkidle': a code cell's kernel (a blob: worker in a sandboxed frame) can keep a
+    // request pending for good. Instead: loaded, every island scrolled to, and no new file for 3 s (a cell starts its kernel when the browser is idle, within 2 s).
+    await page.goto(`http://localhost:${PORT}${path}`, { waitUntil: 'load' });
     for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(1000);
+    for (let seen = -1, quiet = 0; quiet < 6; ) {
+      await page.waitForTimeout(500);
+      quiet = files.size === seen ? quiet + 1 : 0;
+      seen = files.size;
+    }
     const totals = {};
     for (const file of files) {
       const bytes = readFileSync(join('dist', file));

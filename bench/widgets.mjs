@@ -37,7 +37,8 @@ async function measure(path, title) {
     window.longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(`http://localhost:${PORT}${path}`, { waitUntil: 'networkidle' });
+  // 'load', not 'networkidle': a lesson's code-cell kernel (a blob: worker) can keep a request pending for good.
+  await page.goto(`http://localhost:${PORT}${path}`, { waitUntil: 'load' });
   const widget = page.getByRole('region', { name: title, exact: true });
   await widget.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => {

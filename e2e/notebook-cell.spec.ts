@@ -327,6 +327,9 @@ test.describe('sharing a cell', () => {
     await expect(editor(opened)).toContainText('const shared = 6 * 7;');
     await expect(notes(opened)).toContainText('Showing the code from the link. Your own code stays saved, and is kept aside if you edit this one.');
     await expect.poll(() => reader.evaluate(() => location.hash)).toBe('');
+    // The link's code is not the reader's edit (yet): the cell says where it came from.
+    await expect(opened.getByText(/^From a link \(not saved until you edit it\)$/)).toBeVisible();
+    await expect(opened.getByText(/^Edited/)).toHaveCount(0);
     await runInPlace(reader, opened);
     await expect(output(opened).locator('.nb-out__value')).toHaveText(/Value: 42$/);
     // Not saved over the reader's code.
@@ -335,6 +338,7 @@ test.describe('sharing a cell', () => {
     // Editing the link's code saves it as theirs; their own code is kept aside, across a reload.
     await setCode(reader, opened, 'const shared = 6 * 7;\nshared + 1');
     await expect.poll(() => savedEdit(reader, 'check-derivative'), SLOW).toBe('const shared = 6 * 7;\nshared + 1');
+    await expect(opened.getByText(/^Edited \(saved in this browser\)$/)).toBeVisible();
     await reader.reload();
     const reopened = await openCell(reader, CHECK);
     await expect(editor(reopened)).toContainText('shared + 1');

@@ -1,24 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { DisplayItem, ErrorOutput, Output } from '../../lib/notebook';
+import { errorPlace, mergeStreams, type DisplayItem, type ErrorOutput, type Output } from '../../lib/notebook';
 import { ChartView } from './ChartView';
 import { HeatmapView } from './HeatmapView';
 import { TableView } from './TableView';
 
 /** Lines of printed text shown before "Show all". */
 export const SHOWN_LINES = 40;
-
-/** One block of what the cell printed: consecutive writes to one stream, merged. */
-type Block = Output | { readonly type: 'stream'; readonly name: 'stdout' | 'stderr'; readonly text: string };
-
-function mergeStreams(outputs: readonly Output[]): Block[] {
-  const blocks: Block[] = [];
-  for (const o of outputs) {
-    const last = blocks[blocks.length - 1];
-    if (o.type === 'stream' && last?.type === 'stream' && last.name === o.name) blocks[blocks.length - 1] = { ...last, text: last.text + o.text };
-    else blocks.push(o);
-  }
-  return blocks;
-}
 
 /** Printed text, cut to SHOWN_LINES lines with a "Show all" button. */
 function StreamText({ name, text }: { name: 'stdout' | 'stderr'; text: string }) {
@@ -39,7 +26,7 @@ function StreamText({ name, text }: { name: 'stdout' | 'stderr'; text: string })
 }
 
 function ErrorView({ error }: { error: ErrorOutput }) {
-  const where = error.line === undefined ? '' : ` on line ${error.line}${error.column === undefined ? '' : `, column ${error.column}`}`;
+  const where = errorPlace(error);
   return (
     <div class="nb-out__error">
       <p>

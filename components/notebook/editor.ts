@@ -14,6 +14,12 @@ import { tags } from '@lezer/highlight';
 import completionData from 'virtual:notebook-completions';
 import { completionsFor, type CompletionEntry } from './completion-source';
 
+/** A key the cell's owner adds, in CodeMirror's notation ("Mod-Shift-ArrowUp"), and what it does. */
+export interface EditorKey {
+  readonly key: string;
+  run(): void;
+}
+
 /** What a cell's editor needs from the cell. */
 export interface EditorOptions {
   readonly doc: string;
@@ -27,12 +33,16 @@ export interface EditorOptions {
   /** Shift+Enter. */
   onRunAndAdvance(): void;
   onChange(doc: string): void;
+  /** More keys (moving the cell, ...): taken before the editor's own. */
+  readonly keys?: readonly EditorKey[];
 }
 
 /** The editor of one cell. */
 export interface CellEditor {
   readonly view: EditorView;
   setDark(dark: boolean): void;
+  /** Changes the editor's accessible name (the cell moved). */
+  setLabel(label: string): void;
   /** Replaces the whole code, as one edit the reader can undo (Ctrl+Z). Calls onChange. */
   setCode(code: string): void;
   /** Marks the compiler's syntax error (line and column from 1), or clears the marks. */
@@ -130,6 +140,8 @@ function notebookCompletions(context: CompletionContext): CompletionResult | nul
 /** Creates a cell's editor in `parent`. */
 export function createEditor(parent: HTMLElement, options: EditorOptions): CellEditor {
   const dark = new Compartment();
+  const attributes = new Compartment();
+  const contentAttributes = (label: string) => EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': options.describedBy });
   // The last run's error, shown until the code is edited (the linter would otherwise replace it).
   let runError: Diagnostic | null = null;
   const view = new EditorView({
@@ -141,6 +153,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
           keymap.of([
             { key: 'Shift-Enter', run: () => (options.onRunAndAdvance(), true) },
             { key: 'Mod-Enter', run: () => (options.onRun(), true) },
+            ...(options.keys ?? []).map((k) => ({ key: k.key, run: () => (k.run(), true), preventDefault: true })),
           ]),
         ),
         lineNumbers(),
@@ -161,7 +174,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
         EditorView.lineWrapping,
         theme,
         dark.of(EditorView.darkTheme.of(options.dark)),
-        EditorView.contentAttributes.of({ 'aria-label': options.label, 'aria-describedby': options.describedBy }),
+        attributes.of(contentAttributes(options.label)),
         EditorView.updateListener.of((u) => {
           if (!u.docChanged) return;
           runError = null;
@@ -173,6 +186,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
   return {
     view,
     setDark: (isDark) => view.dispatch({ effects: dark.reconfigure(EditorView.darkTheme.of(isDark)) }),
+    setLabel: (label) => view.dispatch({ effects: attributes.reconfigure(contentAttributes(label)) }),
     setCode: (code) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } }),
     markError(error) {
       runError = null;

@@ -79,6 +79,11 @@ export class KernelHost {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Whether the sandbox is off (never started, or stopped), starting or ready. */
+  get state(): KernelState {
+    return this.#state;
+  }
+
   /** Whether a run is in progress or queued. */
   get busy(): boolean {
     return this.#active !== null || this.#queue.length > 0;

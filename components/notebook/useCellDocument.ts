@@ -52,6 +52,8 @@ export interface CellDocument {
   /** Resolves once a saved edit, if any, is in `code.current` (the editor waits for it). */
   readonly loaded: Promise<void>;
   readonly modified: boolean;
+  /** The cell shows a shared link's code, not edited since: it differs from the lesson's, but is not the reader's yet (nor saved). */
+  readonly shared: boolean;
   /** The saved edit was made from an earlier version of the lesson's code. */
   readonly originalChanged: boolean;
   /** Why edits are not being saved (storage missing or full), when the reader has edits. */
@@ -96,6 +98,7 @@ export function useCellDocument({ page, cellId, original, code, editor, root, fo
     return { promise, resolve };
   });
   const [modified, setModified] = useState(false);
+  const [shared, setShared] = useState(false);
   const [originalChanged, setOriginalChanged] = useState(false);
   const [persistence, setPersistence] = useState<Persistence>({ kind: 'browser' });
   const [prompt, setPrompt] = useState<Prompt | null>(null);
@@ -110,6 +113,7 @@ export function useCellDocument({ page, cellId, original, code, editor, root, fo
   const edited = (next: string): void => {
     code.current = next;
     setModified(next !== original);
+    setShared(next !== original && next === showingShared.current);
     if (next === original) setOriginalChanged(false);
     // The code of a link, as opened: not the reader's yet, so their saved code is not replaced.
     if (next === showingShared.current) return;
@@ -192,6 +196,7 @@ export function useCellDocument({ page, cellId, original, code, editor, root, fo
   return {
     loaded: loaded.promise,
     modified,
+    shared,
     originalChanged,
     storageNotice: modified ? storageNoticeText(persistence) : null,
     prompt,

@@ -110,3 +110,14 @@ export function clip(text: string, max: number): string {
 export function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
+
+/** The outputs with consecutive prints to one stream merged into one (as they are shown and stored). */
+export function mergeStreams(outputs: readonly Output[]): Output[] {
+  const merged: Output[] = [];
+  for (const o of outputs) {
+    const last = merged[merged.length - 1];
+    if (o.type === 'stream' && last?.type === 'stream' && last.name === o.name) merged[merged.length - 1] = { ...last, text: last.text + o.text };
+    else merged.push(o);
+  }
+  return merged;
+}
