@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKernel } from './kernel';
 import { nodeRealm } from './realm.node';
+import { checksFromOutputs } from './checks';
 import { runWithChecks, type CheckedCell } from './run-checked';
 
 const run = (...sources: string[]) =>
@@ -16,7 +17,7 @@ describe('the check API in a cell', () => {
       { name: 'n is 3', passed: true, message: 'passed' },
       { name: 'n is 4', passed: false, message: 'expected 4, got 3' },
     ]);
-    expect(result.outputs).toContainEqual({ type: 'stream', name: 'stderr', text: '✗ n is 4: expected 4, got 3\n' });
+    expect(result.outputs).toContainEqual({ type: 'stream', name: 'stderr', text: '✗ n is 4 — expected 4, got 3\n' });
     expect(result.failed).toBeUndefined();
   });
 
@@ -62,5 +63,12 @@ describe('the check API cannot be replaced by the student', () => {
     expect(declared.failed?.error.message).toBe("'check' is a read-only global here: choose another name");
     const assigned = await run('(globalThis as any).expectClose = () => true;', "expectClose(1, 2, { name: 'one is two' })");
     expect(assigned.failed?.error.name).toBe('TypeError');
+  });
+});
+
+describe('checksFromOutputs()', () => {
+  it('reads back the results a run printed, as the page sees them', async () => {
+    const result = await run('const w = zeros([2, 3]);', "check('ok', true);\nexpectShape(w, [3, 2], 'w: transposed');\nprint('done');");
+    expect(checksFromOutputs(result.outputs)).toEqual(result.checks);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The check API a cell has for exercises: check(), expectClose() and expectShape(). Each records a
  * structured result (name, passed, message) and prints one line under the cell ("✓ name" or
- * "✗ name: what was expected, what was got"). A failed check does not throw, so every check runs
+ * "✗ name — what was expected, what was got"). A failed check does not throw, so every check runs
  * and the student sees all that is wrong at once.
  */
 
@@ -92,5 +92,24 @@ export function createCheckGlobals(record: (result: CheckRecord) => void): Check
 
 /** The line a check prints under the cell. */
 export function checkLine(result: CheckRecord): string {
-  return result.passed ? `✓ ${result.name}` : `✗ ${result.name}: ${result.message}`;
+  return result.passed ? `✓ ${result.name}` : `✗ ${result.name} — ${result.message}`;
+}
+
+/**
+ * The check results a run printed, read back from its outputs (for the page, whose kernel runs in
+ * a sandboxed worker and sends only outputs). A cell could print such lines itself: the page's
+ * verdict is advice, and the grader, which collects results through onCheck, is the judge.
+ */
+export function checksFromOutputs(outputs: readonly { readonly type: string; readonly name?: string; readonly text?: string }[]): CheckRecord[] {
+  const records: CheckRecord[] = [];
+  for (const output of outputs) {
+    if (output.type !== 'stream' || output.text === undefined) continue;
+    for (const line of output.text.split('\n')) {
+      const passed = output.name === 'stdout' && /^✓ (.+)$/.exec(line);
+      if (passed) records.push({ name: passed[1] ?? '', passed: true, message: 'passed' });
+      const failed = output.name === 'stderr' && /^✗ (.+?) — (.*)$/.exec(line);
+      if (failed) records.push({ name: failed[1] ?? '', passed: false, message: failed[2] ?? '' });
+    }
+  }
+  return records;
 }

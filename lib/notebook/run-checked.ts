@@ -29,16 +29,23 @@ export interface CheckedRun {
 /** Starts a fresh kernel with these options: `(options) => createKernel(nodeRealm(), options)` in Node. */
 export type KernelFactory = (options: KernelOptions) => Kernel;
 
+/** Characters of output a checked run keeps (what a cell prints beyond it is dropped, so 100 MB of prints cost no memory). */
+export const MAX_KEPT_OUTPUT = 100_000;
+
+const sizeOf = (output: Output): number => ('text' in output ? output.text.length : output.type === 'display' ? output.item.text.length : 200);
+
 /** Runs `cells` in order in a new kernel, stopping at the first that throws. */
 export async function runWithChecks(startKernel: KernelFactory, cells: readonly CheckedCell[]): Promise<CheckedRun> {
   const checks: CheckRecord[] = [];
   const outputs: Output[] = [];
+  let kept = 0;
   const kernel = startKernel({ onCheck: (result) => checks.push(result) });
   for (const [i, cell] of cells.entries()) {
     let error: ErrorOutput | undefined;
     const status = await kernel.run(cell.source, i + 1, (output) => {
-      outputs.push(output);
       if (output.type === 'error') error ??= output;
+      kept += sizeOf(output);
+      if (kept <= MAX_KEPT_OUTPUT) outputs.push(output);
     });
     if (status === 'error' && error) return { checks, outputs, failed: { label: cell.label, error } };
   }

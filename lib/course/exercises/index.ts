@@ -10,3 +10,4 @@ export { checkChoice } from './checkers/choice';
 export * from './hand-in';
 export * from './course-file';
 export * from './code-runner';
+export * from './course-link';
