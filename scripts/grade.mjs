@@ -80,7 +80,8 @@ export async function grade({ coursePath, testsDir, submissionsDir, jobs = avail
       const key = keys.get(id);
       if (key && !cache.has(key) && !graded.refused && !graded.stopped.has(id)) cache.set(key, result);
     }
-    rows.push({ file, student: graded.student, refused: graded.refused, results: graded.refused ? new Map() : results });
+    const stopped = [...graded.stopped].map((id) => `${id}: ${results.get(id)?.feedback ?? ''}`);
+    rows.push({ file, student: graded.student, refused: graded.refused, stopped, results: graded.refused ? new Map() : results });
   });
   return { course, exercises, rows, seconds: (performance.now() - started) / 1000, bundleDir: dir };
 }

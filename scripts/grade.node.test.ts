@@ -12,8 +12,8 @@ import { canUnshareNet, grade, writeReports } from './grade.mjs';
 
 let dir = '';
 let bundleDir = '';
-// An endless loop costs the code limit: 10 s leaves the memory hog, on a busy machine, the time to run out of memory first.
-const LIMITS = { codeSeconds: 10, heapMb: 96, jobs: 2 };
+// Limits are CPU time: 4 s leaves the memory hog (about 1 s) time to run out of memory first, however busy the machine.
+const LIMITS = { codeSeconds: 4, heapMb: 96, jobs: 2 };
 
 /** Runs the CLI; resolves with its exit code and output. */
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -41,9 +41,9 @@ const EXPECTED_CSV = `file,student_id,student_name,vanishing-gradients/sigmoid-s
 escape.json,escape,Escape,1,2,4,7,
 good.json,good,Good,1,2,4,7,
 huge.json,,,0,0,0,0,"Expected a hand-in file of at most 5,000,000 bytes; got 6,000,015."
-loop.json,loop,Loop,1,2,0,3,
+loop.json,loop,Loop,1,2,0,3,vanishing-gradients/xavier-layer: Stopped: it used more than its time limit of 4 s of computing (an endless loop?).
 malformed.json,,,0,0,0,0,Expected a hand-in file (JSON); got text that is not JSON: Expected double-quoted property name in JSON at position 51 (line 1 column 52).
-memory.json,memory,Memory,1,2,0,3,
+memory.json,memory,Memory,1,2,0,3,vanishing-gradients/xavier-layer: Stopped: it used more than the 96 MB of memory a submission may use.
 other-course.json,,,0,0,0,0,"Expected a hand-in for course ""nn-test""; got one for course ""another-course"" at course.id."
 partial.json,partial,Partial,0,0,2.4,2.4,
 spam.json,spam,Spam,1,2,4,7,
@@ -56,12 +56,12 @@ describe('npm run grade', () => {
     // Two runs at once (one in this process, one through the CLI), to keep the test short.
     const [graded, cli] = await Promise.all([
       grade({ coursePath: join(dir, 'course.yaml'), testsDir: join(dir, 'hidden'), submissionsDir: join(dir, 'submissions'), bundleDir, ...LIMITS }),
-      runCli(['--course', join(dir, 'course.yaml'), '--tests', join(dir, 'hidden'), '--out', second, '--code-seconds', '10', '--heap-mb', '96', '--jobs', '2', join(dir, 'submissions')]),
+      runCli(['--course', join(dir, 'course.yaml'), '--tests', join(dir, 'hidden'), '--out', second, '--code-seconds', '4', '--heap-mb', '96', '--jobs', '2', join(dir, 'submissions')]),
     ]);
     writeReports(first, graded);
     expect(readFileSync(join(first, 'grades.csv'), 'utf8')).toBe(EXPECTED_CSV);
     const feedback = (out: string, file: string) => readFileSync(join(out, 'feedback', file), 'utf8');
-    expect(feedback(first, 'loop.md')).toContain('Stopped: it ran longer than its time limit of 10 s (an endless loop?).');
+    expect(feedback(first, 'loop.md')).toContain('Stopped: it used more than its time limit of 4 s of computing (an endless loop?).');
     expect(feedback(first, 'memory.md')).toContain('Stopped: it used more than the 96 MB of memory a submission may use.');
     expect(feedback(first, 'partial.md')).toContain("0.5 is σ(0), the sigmoid's value at 0");
     expect(feedback(first, 'partial.md')).toContain('Run A reached 47.0 % test accuracy after 400 steps; the goal is at least 90.0 %.');

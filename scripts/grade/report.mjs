@@ -20,7 +20,7 @@ export function gradesCsv(exercises, rows) {
   const lines = [header.map(csvField).join(',')];
   for (const row of [...rows].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const earned = exercises.map((e) => (row.results.get(e.id)?.score ?? 0) * e.points);
-    const cells = [row.file, row.student?.id ?? '', row.student?.name ?? '', ...earned.map(points), points(earned.reduce((s, x) => s + x, 0)), row.refused ?? ''];
+    const cells = [row.file, row.student?.id ?? '', row.student?.name ?? '', ...earned.map(points), points(earned.reduce((s, x) => s + x, 0)), row.refused ?? (row.stopped ?? []).join(' ')];
     lines.push(cells.map(csvField).join(','));
   }
   return `${lines.join('\n')}\n`;

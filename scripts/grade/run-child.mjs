@@ -6,12 +6,16 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { cpuSeconds } from './cpu-time.mjs';
 
 /** Bytes of output (stdout besides results, and stderr) a child may write before it is killed. */
 export const OUTPUT_CAP = 1_000_000;
 /** The child's heap limit, in MB, unless the caller gives another. */
 export const HEAP_MB = 512;
 const STARTUP_SECONDS = 20;
+const WALL_FACTOR = 3;
+const WALL_EXTRA = 10;
+const WATCH_MS = 100;
 
 /**
  * The node flags of a grading child: the permission model with read access to the bundle only (no
@@ -41,11 +45,19 @@ function runOnce({ bundleDir, unshareNet, heapMb, courseId, handIn, exerciseIds,
     const report = { student: undefined, refused: undefined, results: new Map(), current: undefined, done: false, ending: undefined, stderr: '' };
     let outputBytes = 0;
     let buffered = '';
-    let timer;
-    const arm = (seconds) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => kill('time'), seconds * 1000);
+    // Each exercise may use `limit` seconds of CPU time, and at most WALL_FACTOR times that (plus WALL_EXTRA) of wall-clock time
+    // (the second catches code that waits without computing, and machines without /proc).
+    let budget;
+    const arm = (limit) => {
+      budget = { cpuAtStart: cpuSeconds(child.pid), limit, wallAtStart: performance.now() };
     };
+    const watch = setInterval(() => {
+      if (!budget) return;
+      const cpu = cpuSeconds(child.pid);
+      const usedCpu = cpu !== undefined && budget.cpuAtStart !== undefined ? cpu - budget.cpuAtStart : 0;
+      const usedWall = (performance.now() - budget.wallAtStart) / 1000;
+      if (usedCpu > budget.limit || usedWall > budget.limit * WALL_FACTOR + WALL_EXTRA) kill('time');
+    }, WATCH_MS);
     const kill = (why) => {
       report.ending ??= why;
       child.kill('SIGKILL');
@@ -81,7 +93,7 @@ function runOnce({ bundleDir, unshareNet, heapMb, courseId, handIn, exerciseIds,
       if (outputBytes > OUTPUT_CAP) kill('output');
     });
     child.on('close', (code, signal) => {
-      clearTimeout(timer);
+      clearInterval(watch);
       if (!report.ending && !report.done && !report.refused) report.ending = /heap out of memory/i.test(report.stderr) ? 'memory' : `crash`;
       report.exit = signal ?? code;
       resolve(report);
@@ -93,7 +105,7 @@ function runOnce({ bundleDir, unshareNet, heapMb, courseId, handIn, exerciseIds,
 }
 
 const ENDINGS = {
-  time: (limit) => `Stopped: it ran longer than its time limit of ${limit} s (an endless loop?).`,
+  time: (limit) => `Stopped: it used more than its time limit of ${limit} s of computing (an endless loop?).`,
   output: () => `Stopped: the grading process wrote more than ${OUTPUT_CAP.toLocaleString('en-US')} bytes of output.`,
   memory: (_limit, heapMb) => `Stopped: it used more than the ${heapMb} MB of memory a submission may use.`,
   crash: () => 'Stopped: the grading process crashed while checking it.',
