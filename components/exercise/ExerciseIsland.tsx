@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Output } from '../../lib/notebook';
 import { checkAnswer, type Answer, type CheckResult, type ExerciseSpec, type SolutionPolicy } from '../../lib/course/exercises';
+import { assignmentOf } from '../../lib/course/progress';
+import { useJoinedCourse } from '../course/useJoinedCourse';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { AnswerInput } from './AnswerInput';
 import { runCodeExercise } from './code-runner';
@@ -31,8 +33,13 @@ export default function ExerciseIsland(props: Props) {
   );
 }
 
-function ExerciseView({ spec, texts, policy = 'after-correct', due }: Props) {
+function ExerciseView({ spec, texts, policy: authorPolicy = 'after-correct', due: authorDue }: Props) {
   const progress = useExerciseProgress(spec);
+  // A joined course's assignment sets when the solution shows, and the due date.
+  const joined = useJoinedCourse();
+  const assignment = joined ? assignmentOf(joined.course, spec.id) : undefined;
+  const policy = assignment?.solutions ?? authorPolicy;
+  const due = assignment?.due ?? authorDue;
   const [draft, setDraft] = useState<Answer | null>(null);
   const [checking, setChecking] = useState(false);
   const [outputs, setOutputs] = useState<readonly Output[]>([]);

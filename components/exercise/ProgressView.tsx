@@ -29,7 +29,7 @@ const STATUS: Record<ExerciseStatus, string> = { 'not-started': 'Not started', u
 const KIND: Record<ExerciseSpec['kind'], string> = { numeric: 'Number', shape: 'Shape', choice: 'Choice', code: 'Code', experiment: 'Experiment' };
 const anchor = (id: string): string => `exercise-${id.replace(/[^a-z0-9]+/g, '-')}`;
 
-/** "My progress": every lesson's exercises with status and score, the total, Hand in and Import. */
+/** Lessons' exercises with status and score, the total, Hand in (the answers to these exercises only) and Import. */
 export default function ProgressView(props: Props) {
   return (
     <WidgetBoundary name="progress page">
@@ -114,7 +114,7 @@ function ProgressTables({ lessons, course, appVersion }: Props) {
           </section>
         );
       })}
-      <HandInForm course={course} appVersion={appVersion} records={records} />
+      <HandInForm course={course} appVersion={appVersion} records={records && new Map([...records].filter(([id]) => all.some((e) => e.id === id)))} />
       <ImportForm courseId={course.id} store={store} knownIds={all.map((e) => e.id)} onImported={() => store && void reload(store)} />
     </div>
   );

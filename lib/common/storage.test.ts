@@ -14,11 +14,11 @@ describe('openDocumentStore()', () => {
     expect(store.persistence).toEqual({ kind: 'browser' });
     const db = await openDatabase(indexedDB, DATABASE_NAME, MIGRATIONS, 1000);
     expect(db.version).toBe(SCHEMA_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['cell-edits', 'notebooks', 'progress']);
+    expect([...db.objectStoreNames].sort()).toEqual(['cell-edits', 'courses', 'notebooks', 'progress']);
     db.close();
   });
 
-  it('upgrades a version-1 database (cell edits only) to version 2, adding progress and keeping the edits', async () => {
+  it('upgrades a version-1 database (cell edits only) to the latest, adding progress and courses and keeping the edits', async () => {
     const indexedDB = new IDBFactory();
     const v1 = await openDocumentStore({ indexedDB, migrations: MIGRATIONS.slice(0, 1) });
     await v1.set('cell-edits', 'lessons/a#b', { code: 'mine' });
@@ -27,6 +27,8 @@ describe('openDocumentStore()', () => {
     expect(await v2.get('cell-edits', 'lessons/a#b')).toEqual({ code: 'mine' });
     await v2.set('progress', 'pooling/alexnet-pool', { attempts: 1 });
     expect(await (await openDocumentStore({ indexedDB })).get('progress', 'pooling/alexnet-pool')).toEqual({ attempts: 1 });
+    await v2.set('courses', 'joined', { id: 'ml-2026' });
+    expect(await (await openDocumentStore({ indexedDB })).get('courses', 'joined')).toEqual({ id: 'ml-2026' });
   });
 
   it('keeps documents across openings (a reload), and deletes them', async () => {

@@ -6,6 +6,7 @@
  *     version 1   'cell-edits'  a lesson code cell's edited code, key "<page>#<cell id>"
  *                 'notebooks'   a standalone notebook, key: its id
  *     version 2   'progress'    a course exercise's answer, attempts and result, key: the exercise id
+ *     version 3   'courses'     the course a student joined by its link, key 'joined'
  *
  * A later kind of document (the assignments' progress, say) appends a migration to MIGRATIONS
  * that creates its store: the version is the number of migrations, so every reader's database is
@@ -25,7 +26,7 @@ export const DATABASE_NAME = 'neural-notebook';
 export type Migration = (db: IDBDatabase, transaction: IDBTransaction) => void;
 
 /** The stores, one per kind of document. */
-export type StoreName = 'cell-edits' | 'notebooks' | 'progress';
+export type StoreName = 'cell-edits' | 'notebooks' | 'progress' | 'courses';
 
 /** The schema's history: MIGRATIONS[i] takes a database from version i to version i + 1. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -37,6 +38,10 @@ export const MIGRATIONS: readonly Migration[] = [
   // 2: course exercises' progress (answer, attempts, result), keyed by exercise id.
   (db) => {
     db.createObjectStore('progress');
+  },
+  // 3: the course a student joined by its link (key 'joined').
+  (db) => {
+    db.createObjectStore('courses');
   },
 ];
 

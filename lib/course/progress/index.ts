@@ -3,3 +3,4 @@ export * from './record';
 export * from './summary';
 export * from './policy';
 export * from './hand-in';
+export * from './joined-course';

@@ -1,6 +1,11 @@
 /** When an exercise's solution may be shown, by the course's policy. */
 import type { SolutionPolicy } from '../exercises';
 
+/** The moment `due` (an ISO date or date-time) passes, in ms: a date without a time is due at the end of that day, UTC. */
+export function dueTime(due: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(due) ? Date.parse(`${due}T23:59:59.999Z`) : Date.parse(due);
+}
+
 /** Whether the solution shows: always; after a correct answer; after the due date (ISO); or never. */
 export function solutionVisible(policy: SolutionPolicy, { correct, due, now }: { correct: boolean; due?: string | undefined; now: Date }): boolean {
   switch (policy) {
@@ -9,7 +14,7 @@ export function solutionVisible(policy: SolutionPolicy, { correct, due, now }: {
     case 'after-correct':
       return correct;
     case 'after-due':
-      return due !== undefined && now.getTime() >= Date.parse(due);
+      return due !== undefined && now.getTime() > dueTime(due);
     case 'never':
       return false;
   }
