@@ -46,6 +46,9 @@ test('a first visit opens “Getting started”, whose cells run in one kernel: 
   await openNotebookPage(page);
   await expect(page.getByRole('textbox', { name: 'Notebook name' })).toHaveValue('Getting started');
   await expect(cellRegion(page, 1).locator('.katex').first()).toBeVisible();
+  // The cell's "# Getting started" is a section of the page, whose one h1 is its own.
+  await expect(cellRegion(page, 1).getByRole('heading', { name: 'Getting started', level: 2 })).toBeVisible();
+  await expect(page.locator('h1')).toHaveCount(1);
   await page.getByRole('button', { name: 'Run all' }).click();
   const gradient = cellRegion(page, 2);
   await expect(status(gradient)).toHaveText(/^Ran in/, SLOW);

@@ -8,12 +8,18 @@ const attributes = (html: string): string[] => [...html.matchAll(/<[a-z][^>]*>/g
 describe('renderMarkdown()', () => {
   it('renders CommonMark, tables, strikethrough and KaTeX math with its MathML', () => {
     const html = renderMarkdown('# Loss\n\n*mean* ~~sum~~ of $x^2$:\n\n$$\n\\frac{1}{n}\n$$\n\n| a | b |\n| - | - |\n| 1 | 2 |');
-    expect(html).toContain('<h1>Loss</h1>');
+    expect(html).toContain('<h2>Loss</h2>');
     expect(html).toContain('<em>mean</em> <del>sum</del>');
     expect(html).toContain('<span class="katex"><span class="katex-mathml"><math');
     expect(html).toContain('<annotation encoding="application/x-tex">x^2</annotation>');
     expect(html).toContain('<div class="math math-display"><span class="katex-display">');
     expect(html).toContain('<td>2</td>');
+  });
+
+  it('puts headings one level down, the page having its own h1: # is an h2, ###### stays an h6', () => {
+    expect(renderMarkdown('# A\n\n## B\n\n###### F')).toBe('<h2>A</h2>\n<h3>B</h3>\n<h6>F</h6>');
+    // Raw HTML stays text, so it is neither a heading nor shifted.
+    expect(renderMarkdown('<h1>raw</h1>')).toBe('&lt;h1&gt;raw&lt;/h1&gt;');
   });
 
   it('shows a formula KaTeX cannot read as its source, in place, without throwing', () => {

@@ -4,7 +4,8 @@
  * micromark passes no raw HTML through (it is shown as text) and drops links whose protocol is not
  * http(s), mailto, irc or xmpp (javascript:, data:, vbscript:); KaTeX runs untrusted (no \href,
  * \url or \html...). Images are not loaded: they become links, so a notebook cannot make the
- * page fetch from another site. Loaded only by the notebook page (KaTeX is about 75 KB gzipped).
+ * page fetch from another site. Headings are one level down (# is an h2: the page has the h1).
+ * Loaded only by the notebook page (KaTeX is about 75 KB gzipped).
  */
 import 'katex/dist/katex.min.css';
 import { micromark } from 'micromark';
@@ -20,6 +21,8 @@ const htmlExtensions = [
   gfmStrikethroughHtml(),
 ];
 
+// micromark writes headings exactly like this (raw HTML in the source is escaped, so only it can).
+const HEADING = /<(\/?)h([1-6])>/g;
 // micromark writes images exactly like this, attributes escaped (&quot; for quotes).
 const IMAGE = /<img src="([^"]*)" alt="([^"]*)"(?: title="[^"]*")? \/>/g;
 
@@ -30,6 +33,8 @@ export function renderMarkdown(source: string): string {
     html
       // A link whose address was dropped as unsafe: plain text, not a link to this page.
       .replaceAll('<a href="">', '<a>')
+      // The page has its own h1 (one per page): a cell's "# Title" is a section of it, an h2, and so on down.
+      .replace(HEADING, (_, close: string, level: string) => `<${close}h${Math.min(6, Number(level) + 1)}>`)
       .replaceAll('<a href="', '<a rel="nofollow noopener noreferrer" href="')
       .replace(IMAGE, (_, src: string, alt: string) => {
         const label = `Image${alt ? `: ${alt}` : ''}`;
