@@ -4,3 +4,4 @@ export * from './graph';
 export * from './presets';
 export * from './losses';
 export * from './gradient-check';
+export * from './exercises';

@@ -104,17 +104,6 @@ describe('backpropagation lesson claims', () => {
     expect(row!.numeric).toBe(numeric!.value);
   });
 
-  it('the answers: a*a*a at 2 gives 12 from 4 + 4 + 4; the squared-error gradient peaks at z = ln ½; z = 0 against z = −5', () => {
-    const g = buildGraph('a*a*a', { a: 2 });
-    expect(gradOf(g, 'a')).toBe(12);
-    expect(g.trace.edges.filter((e) => e.from === 0)).toHaveLength(3);
-    expect(g.steps.flatMap((s) => s.parts.filter((p) => p.input === 0).map((p) => p.product))).toEqual([4, 4, 4]);
-    expect(lesson).toContain('The gradient is $3a^2 = 12$');
-    expectFigures('that is $z = \\ln \\tfrac12 \\approx {}$', Math.log(0.5));
-    expectFigures('yet its gradient is about\n   ${}$', lossesAt(-5, 1).squaredErrorGrad);
-    expectFigures('at $z = 0$ it is ${}$, about {} times larger', lossesAt(0, 1).squaredErrorGrad, lossesAt(0, 1).squaredErrorGrad / lossesAt(-5, 1).squaredErrorGrad);
-  });
-
   it('the code cell: at x = 0 the central difference of tanh(3 softsign(x)) is off by a few times h, elsewhere by far less', () => {
     expect(lesson).toContain('see the gap to central differences grow to a few times $h$');
     const f = (x: number): number => Math.tanh(3 * (x / (1 + Math.abs(x))));

@@ -12,6 +12,8 @@ const fence = (s: CodeSpec): string => /```ts\n([\s\S]*?)```/.exec(s.solution)?.
 
 /** Each code exercise: [id, the starter lines that the solution's fence replaces]. */
 const SOLVED: readonly (readonly [string, string])[] = [
+  ['overfitting-and-dropout/train-and-eval', 'const evaluated = trained; // replace'],
+  ['backpropagation/linear-gradient-by-hand', 'const byHand = zeros([3]); // replace'],
   ['activation-functions/tanh-derivative', "const tanhPrime = (z: Tensor): Tensor => {\n  return z; // replace this line\n};"],
   ['vanishing-gradients/gradient-through-depth', '// apply the sigmoid 20 times here'],
   ['exploding-gradients/clip-by-hand', 'const clipped = g; // replace'],
@@ -24,7 +26,7 @@ const SOLVED: readonly (readonly [string, string])[] = [
 describe("the lessons' code exercises", () => {
   it('every lesson has one, and each is listed here', () => {
     const lessons = new Set(code.map((e) => e.id.split('/')[0]));
-    expect(lessons.size).toBe(7);
+    expect(lessons.size).toBe(9);
     expect(SOLVED.map(([id]) => id).sort()).toEqual(code.map((e) => e.id).filter((id) => id !== 'vanishing-gradients/xavier-layer').sort());
   });
 

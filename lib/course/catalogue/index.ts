@@ -4,8 +4,10 @@
  * when it gets some. The page's Exercise block and the teacher's grader both look exercises up here.
  */
 import { exercises as activationFunctions } from '../activations';
+import { exercises as backpropagation } from '../backpropagation';
 import { exercises as cnnSizes } from '../cnn-sizes';
 import { exercises as convolution } from '../convolution';
+import { exercises as overfittingAndDropout } from '../dropout';
 import { exercises as explodingGradients } from '../exploding-gradients';
 import { type CheckResult, type ExerciseSpec, type ExperimentSpec } from '../exercises';
 import { exercises as pooling } from '../pooling';
@@ -13,7 +15,7 @@ import { exercises as rnnShapes } from '../rnn-shapes';
 import { checkVanishingExperiment, exercises as vanishingGradients } from '../vanishing-gradients';
 
 /** Each lesson's exercises, in course order. */
-const LESSONS: readonly (readonly ExerciseSpec[])[] = [activationFunctions, vanishingGradients, explodingGradients, convolution, pooling, cnnSizes, rnnShapes];
+const LESSONS: readonly (readonly ExerciseSpec[])[] = [activationFunctions, backpropagation, vanishingGradients, explodingGradients, convolution, pooling, cnnSizes, overfittingAndDropout, rnnShapes];
 
 /** Checks an experiment from the student's widget state (re-running the widget's seeded job). */
 export type ExperimentChecker = (spec: ExperimentSpec, state: Readonly<Record<string, unknown>>) => Promise<CheckResult>;

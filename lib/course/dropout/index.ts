@@ -4,3 +4,4 @@ export * from './network';
 export * from './run';
 export * from './dropout.job';
 export * from './experiment';
+export * from './exercises';

@@ -1,0 +1,67 @@
+/** The overfitting-and-dropout lesson's exercises (prompts in lessons/overfitting-and-dropout.mdx). */
+import type { ExerciseSpec } from '../exercises';
+
+/** Every exercise of the lesson, in page order. */
+export const exercises: readonly ExerciseSpec[] = [
+  {
+    id: 'overfitting-and-dropout/dropout-scaling',
+    kind: 'numeric',
+    points: 1,
+    answer: 6.25,
+    tolerance: { abs: 1e-9 },
+    hints: ['In training mode, the elements that are kept are scaled so that the expected output equals the input.', 'The scale is $1/(1 - p)$.'],
+    mistakes: [
+      { value: 5, feedback: 'That is the input unchanged, what evaluation mode gives. In training mode the kept elements are scaled by $1/(1 - p)$.' },
+      { value: 4, feedback: 'That multiplies by $1 - p = 0.8$. PyTorch scales the kept elements up, by $1/(1 - p)$, during training, so that evaluation needs no change.' },
+    ],
+    solution:
+      'The kept elements are multiplied by $1/(1 - 0.2) = 1.25$: the output is $(1.25, 0, 3.75, 5, 6.25)$, so the fifth element is $6.25$. In evaluation mode the layer returns $(1, 2, 3, 4, 5)$ unchanged.',
+  },
+  {
+    id: 'overfitting-and-dropout/changing-validation',
+    kind: 'choice',
+    points: 1,
+    multiple: false,
+    options: [
+      { id: 'no-eval', text: 'The model is still in training mode: `model.eval()` was not called', correct: true, feedback: 'Right: dropout then thins the network differently on every forward pass.' },
+      { id: 'learning-rate', text: 'The learning rate is too high', correct: false, feedback: 'Evaluation does not train: the learning rate plays no part in it.' },
+      { id: 'shuffle', text: 'The validation set is shuffled before each evaluation', correct: false, feedback: 'Accuracy does not depend on the order of the examples.' },
+    ],
+    hints: ['The model is trained and fixed. What in it can still be random at evaluation?'],
+    solution:
+      'The model is still in training mode: `model.eval()` was not called, so dropout thins the network differently on every forward pass, and the accuracy changes with it. In this lesson, forgetting `eval()` dropped the validation accuracy of the trained network from 91.2 % to 82.8 %.',
+  },
+  {
+    id: 'overfitting-and-dropout/fc-share',
+    kind: 'numeric',
+    points: 1,
+    answer: 88.8,
+    tolerance: { abs: 0.6 },
+    units: '%',
+    hints: ['Count each layer’s weights and biases: a `Conv2d(c, k, 3)` has $k \\cdot c \\cdot 9 + k$, a `Linear(n, m)` has $m \\cdot n + m$.', 'The two convolutions have 80 and 1,168 parameters.'],
+    mistakes: [{ value: 11.2, feedback: 'That is the convolutions’ share. The question asks for the fully connected layers’.' }],
+    solution:
+      'The convolutions have $8 \\cdot 1 \\cdot 9 + 8 = 80$ and $16 \\cdot 8 \\cdot 9 + 16 = 1{,}168$ parameters; the `Linear` layers $64 \\cdot 144 + 64 = 9{,}280$ and $10 \\cdot 64 + 10 = 650$. That is $9{,}930$ of $11{,}178$, 88.8 %: the fully connected layers are where the network can memorise, so that is where dropout goes.',
+  },
+  {
+    id: 'overfitting-and-dropout/train-and-eval',
+    kind: 'code',
+    points: 2,
+    starter: [
+      'const rng = new Rng(0);',
+      'const drop = new nn.Dropout(0.2, { rng });',
+      'const x = tensor([1, 2, 3, 4, 5]);',
+      '// A new module is in training mode, as in PyTorch.',
+      'const trained = drop.forward(x);',
+      '// Switch the layer to evaluation mode, and pass x through it again.',
+      'const evaluated = trained; // replace',
+    ].join('\n'),
+    checks: [
+      "check('in training mode each element is dropped or scaled by 1/(1 − p)', Array.from(trained.data).every((v, i) => v === 0 || Math.abs(v - 1.25 * (i + 1)) < 1e-6), `expected 0 or 1.25 x for each element, got ${trained}`);",
+      "check('the layer is in evaluation mode', !drop.training, 'expected drop.training to be false: call drop.eval()');",
+      'expectClose(evaluated, x);',
+    ].join('\n'),
+    hints: ['`drop.eval()` switches the layer (and, on a model, every layer in it) to evaluation mode.'],
+    solution: '```ts\ndrop.eval();\nconst evaluated = drop.forward(x);\n```\n\nIn evaluation mode dropout is the identity: `evaluated` is $x$ itself, and `drop.train()` would switch it back.',
+  },
+];
