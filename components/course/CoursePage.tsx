@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { contentHash, readCourseLink, type Course, type ExerciseSpec } from '../../lib/course/exercises';
+import { contentHash, exerciseAnchor, readCourseLink, type Course, type ExerciseSpec } from '../../lib/course/exercises';
 import { assignmentOf, courseExerciseIds, dueText, policyText, type JoinedCourse } from '../../lib/course/progress';
 import ProgressView, { type ProgressLesson } from '../exercise/ProgressView';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
@@ -27,7 +27,6 @@ function linkInAddress(): LinkState {
   return read.ok ? { kind: 'course', course: read.course } : { kind: 'error', message: read.message };
 }
 
-const anchor = (id: string): string => `exercise-${id.replace(/[^a-z0-9]+/g, '-')}`;
 
 /** The course page: the course of the link (or the one joined before), its assignments, and progress, Hand in and Import for its exercises. */
 export default function CoursePage(props: Props) {
@@ -123,7 +122,7 @@ function CourseBody({ course, lessons, appVersion, hash }: { course: Course; les
               const first = assignmentOf(course, e.id)?.id === a.id;
               return (
                 <li key={e.id}>
-                  {lesson ? <a href={`${lesson.href}#${anchor(e.id)}`}>{lesson.title}: {e.id.slice(e.id.indexOf('/') + 1)}</a> : <span>{e.id} (not on this site: ask your teacher)</span>}
+                  {lesson ? <a href={`${lesson.href}#${exerciseAnchor(e.id)}`}>{lesson.title}: {e.id.slice(e.id.indexOf('/') + 1)}</a> : <span>{e.id} (not on this site: ask your teacher)</span>}
                   {!first && <span class="course__also"> (also in an earlier assignment)</span>}
                 </li>
               );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DocumentStore, Persistence } from '../../lib/common';
-import type { ExerciseSpec } from '../../lib/course/exercises';
+import { exerciseAnchor, type ExerciseSpec } from '../../lib/course/exercises';
 import { formatPoints, progressSummary, type ExerciseStatus, type ProgressRecord } from '../../lib/course/progress';
 import { pageStore } from '../notebook/page-store';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
@@ -27,7 +27,6 @@ interface Props {
 
 const STATUS: Record<ExerciseStatus, string> = { 'not-started': 'Not started', unchecked: 'Answered, not checked', wrong: 'Not right yet', partial: 'Partly right', correct: 'Correct' };
 const KIND: Record<ExerciseSpec['kind'], string> = { numeric: 'Number', shape: 'Shape', choice: 'Choice', code: 'Code', experiment: 'Experiment' };
-const anchor = (id: string): string => `exercise-${id.replace(/[^a-z0-9]+/g, '-')}`;
 
 /** Lessons' exercises with status and score, the total, Hand in (the answers to these exercises only) and Import. */
 export default function ProgressView(props: Props) {
@@ -87,7 +86,7 @@ function ProgressTables({ lessons, course, appVersion }: Props) {
                   {summary.standings.map((s) => (
                     <tr key={s.id} data-status={s.status}>
                       <th scope="row">
-                        <a href={`${lesson.href}#${anchor(s.id)}`}>{s.id.slice(s.id.indexOf('/') + 1)}</a>
+                        <a href={`${lesson.href}#${exerciseAnchor(s.id)}`}>{s.id.slice(s.id.indexOf('/') + 1)}</a>
                       </th>
                       <td class="progress__kind">{KIND[s.kind]}</td>
                       <td class={`progress__status progress__status--${s.status}`}>{STATUS[s.status]}</td>

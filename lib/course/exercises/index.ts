@@ -11,3 +11,4 @@ export * from './hand-in';
 export * from './course-file';
 export * from './code-runner';
 export * from './course-link';
+export * from './anchor';
