@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, THEME_AND_WIDTH_RULES } from './fixtures';
 
 // What the auto fixture in fixtures.ts counts as a failed request: a test that broke the site must
 // fail, and a test must not fail for what the browser does by itself when a page navigates away.
@@ -65,4 +66,21 @@ test('the tab icon, which the browser fetches by itself, still fails the test wh
   await expect.poll(() => problems.failedRequests).toContain(`${baseURL}/favicon.svg (HTTP 404)`);
   problems.allow(/favicon\.svg \(HTTP 404\)/);
   problems.allow(/404 \(Not Found\)/);
+});
+
+test('the theme-and-width axe rules still catch a dark-theme contrast fault and a link told from its text by colour alone', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/');
+  await page.evaluate(() => {
+    const faint = document.createElement('p');
+    faint.textContent = 'Grey on grey';
+    faint.style.cssText = 'color: #444; background: #333';
+    const prose = document.createElement('p');
+    prose.style.cssText = 'color: #ddd';
+    prose.innerHTML = 'Some text with <a href="/guide/" style="color: #e0e0e0; text-decoration: none">a link</a> in it.';
+    document.querySelector('main')?.append(faint, prose);
+  });
+  const { violations } = await new AxeBuilder({ page }).withRules([...THEME_AND_WIDTH_RULES]).analyze();
+  expect(violations.map((v) => v.id).sort()).toEqual(['color-contrast', 'link-in-text-block']);
 });

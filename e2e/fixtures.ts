@@ -74,16 +74,27 @@ export const test = base.extend<{ problems: PageProblems & { allow(pattern: RegE
 interface AxeOptions {
   include?: string;
   soft?: boolean;
+  /** Only these axe rules (default: every rule axe runs by default). */
+  rules?: readonly string[];
 }
+
+/**
+ * The axe rules whose outcome can change with the colour theme or the viewport's width alone, the
+ * same HTML otherwise: contrast, links told apart from text by colour, regions that scroll (more
+ * of them at 375 px) and touch-target sizes. A page already checked with every rule in one theme
+ * and width needs only these in another.
+ */
+export const THEME_AND_WIDTH_RULES = ['color-contrast', 'link-in-text-block', 'scrollable-region-focusable', 'target-size'] as const;
 
 /** Every live widget's frame on a page: what widget specs give axe (site.spec.ts checks whole pages). */
 export const WIDGETS = 'section.widget';
 
 /** Runs axe on the page (or the part `include` selects) and fails with a readable list of violations. */
 export async function expectNoAxeViolations(page: Page, scope: string | AxeOptions = {}): Promise<void> {
-  const { include, soft = false } = typeof scope === 'string' ? { include: scope } : scope;
+  const { include, soft = false, rules } = typeof scope === 'string' ? { include: scope } : scope;
   let builder = new AxeBuilder({ page });
   if (include) builder = builder.include(include);
+  if (rules) builder = builder.withRules([...rules]);
   const { violations } = await builder.analyze();
   const readable = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
   (soft ? expect.soft : expect)(readable, 'axe violations').toEqual([]);
