@@ -57,8 +57,14 @@ test('a course link joins the course; its exercise, answered in the lesson, coun
   await expect(exercise.getByText('This course does not show solutions.')).toBeVisible();
   await expect(exercise.getByText('Solution', { exact: true })).toHaveCount(0);
 
+  // The site-wide progress page sends a hand-in for the course to the course page.
+  await page.goto('/progress/');
+  const note = page.getByRole('note').filter({ hasText: 'You are in the course “Pooling week”' });
+  await expect(note).toBeVisible(SLOW);
+  await note.getByRole('link', { name: 'your course page' }).click();
+
   // Back on the course page, without the link: the course is kept in the browser.
-  await openCourse(page, '/course/');
+  await expect(page).toHaveURL(/\/course\/$/);
   await expect(page.getByRole('heading', { name: 'Pooling week' })).toBeVisible(SLOW);
   const row = page.getByRole('row', { name: /alexnet-pool/ });
   await expect(row).toContainText('Correct');

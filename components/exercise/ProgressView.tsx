@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DocumentStore, Persistence } from '../../lib/common';
 import { exerciseAnchor, type ExerciseSpec } from '../../lib/course/exercises';
 import { formatPoints, progressSummary, type ExerciseStatus, type ProgressRecord } from '../../lib/course/progress';
+import { useJoinedCourse } from '../course/useJoinedCourse';
 import { pageStore } from '../notebook/page-store';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { HandInForm } from './HandInForm';
@@ -23,6 +24,12 @@ interface Props {
   lessons: readonly ProgressLesson[];
   course: { readonly id: string; readonly title: string; readonly hash: string };
   appVersion: string;
+  /**
+   * The course page's address, on the site-wide progress page only: if this browser has joined a
+   * course, the page says that a hand-in for it is made there (this page's file carries the site's
+   * id, which the course's grader refuses).
+   */
+  courseHref?: string;
 }
 
 const STATUS: Record<ExerciseStatus, string> = { 'not-started': 'Not started', unchecked: 'Answered, not checked', wrong: 'Not right yet', partial: 'Partly right', correct: 'Correct' };
@@ -37,7 +44,7 @@ export default function ProgressView(props: Props) {
   );
 }
 
-function ProgressTables({ lessons, course, appVersion }: Props) {
+function ProgressTables({ lessons, course, appVersion, courseHref }: Props) {
   const [store, setStore] = useState<DocumentStore | null>(null);
   const [records, setRecords] = useState<Map<string, ProgressRecord> | null>(null);
   const [persistence, setPersistence] = useState<Persistence>({ kind: 'browser' });
@@ -113,8 +120,21 @@ function ProgressTables({ lessons, course, appVersion }: Props) {
           </section>
         );
       })}
+      {courseHref && <JoinedCourseNote courseHref={courseHref} />}
       <HandInForm course={course} appVersion={appVersion} records={records && new Map([...records].filter(([id]) => all.some((e) => e.id === id)))} />
       <ImportForm courseId={course.id} store={store} knownIds={all.map((e) => e.id)} onImported={() => store && void reload(store)} />
     </div>
+  );
+}
+
+/** On the site-wide page, where a student in a course should hand in instead (nothing if no course is joined). */
+function JoinedCourseNote({ courseHref }: { courseHref: string }) {
+  const joined = useJoinedCourse();
+  if (!joined) return null;
+  return (
+    <p class="exercise__note" role="note">
+      You are in the course “{joined.course.title}”. Hand in for it from <a href={courseHref}>your course page</a>: that file carries the course and its points, and
+      your teacher's grader takes only that one. The file below holds every lesson's answers, to move them to another browser.
+    </p>
   );
 }
