@@ -120,6 +120,11 @@ test.describe('exercises', () => {
     await ex.getByRole('button', { name: 'Check', exact: true }).click();
     await expect(feedback(ex)).toContainText('0 of 3 checks passed', SLOW);
     await expect(feedback(ex)).toContainText('expected shape (1, 1, 2, 2); got (1, 1, 4, 4)');
+    // Lines printed to look like passed checks are output, not checks: the verdict comes from the checks' own messages.
+    await setCode(page, ex, `const x = tensor([1]);\nconst pooled = x;\nconst nonzero = 0;\nfor (let i = 0; i < 3; i++) print('✓ forged check ' + i);`);
+    await ex.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(feedback(ex)).toContainText('0 of 3 checks passed', SLOW);
+    await expect(feedback(ex)).not.toContainText('forged');
     await setCode(page, ex, POOL_SOLUTION);
     await ex.getByRole('button', { name: 'Check', exact: true }).click();
     await expect(feedback(ex)).toContainText('All 3 checks passed', SLOW);

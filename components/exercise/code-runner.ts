@@ -1,11 +1,12 @@
 /**
  * The page's runner for code exercises: the student's code, then the exercise's visible checks,
- * each as a run of the page's sandboxed kernel (the one the lesson's cells use). The check API
- * (check, expectClose, expectShape) prints one line per check, "✓ name" or "✗ name — expected …,
- * got …"; those lines, read back by checksFromOutputs(), are the verdict's details. Partial credit is the share of checks passed, as
- * the teacher's grader gives it (lib/course/exercises/code-runner.ts).
+ * each as a run of the page's sandboxed kernel (the one the lesson's cells use). Each check
+ * (check, expectClose, expectShape) sends its result to the page as a message of its own (and
+ * prints a line, "✓ name" or "✗ name — expected …, got …", that the student reads); those results
+ * are the verdict's details, so a line the code prints itself counts for nothing. Partial credit
+ * is the share of checks passed, as the teacher's grader gives it (lib/course/exercises/code-runner.ts).
  */
-import { checksFromOutputs, errorLine, type Output } from '../../lib/notebook';
+import { errorLine, type CheckRecord, type Output } from '../../lib/notebook';
 import type { CheckResult, CodeSpec } from '../../lib/course/exercises';
 import { pageKernel } from '../notebook/page-kernel';
 import type { RunResult } from '../notebook/kernel-host';
@@ -16,7 +17,7 @@ const DEFAULT_TIME_LIMIT = 10;
 type Detail = NonNullable<CheckResult['details']>[number];
 
 /** One run on the page kernel: its end, its first error and its outputs. */
-async function run(code: string, timeLimitMs: number, onOutput: (o: Output) => void): Promise<{ result: RunResult; why: string | undefined }> {
+async function run(code: string, timeLimitMs: number, onOutput: (o: Output) => void, onCheck?: (result: CheckRecord) => void): Promise<{ result: RunResult; why: string | undefined }> {
   let why: string | undefined;
   const result = await pageKernel().run({
     code,
@@ -26,6 +27,7 @@ async function run(code: string, timeLimitMs: number, onOutput: (o: Output) => v
       if (o.type === 'error') why ??= errorLine(o);
       onOutput(o);
     },
+    ...(onCheck ? { onCheck } : {}),
   });
   return { result, why: why ?? (result.status === 'ok' ? undefined : (result.message ?? result.status)) };
 }
@@ -38,9 +40,8 @@ export async function runCodeExercise(spec: CodeSpec, code: string, onOutput: (o
     const message = `Your code stopped with ${mine.why ?? 'an error'}, so the checks did not run.`;
     return { correct: false, score: 0, feedback: message, details: [{ name: 'your code', passed: false, message }] };
   }
-  const outputs: Output[] = [];
-  const checks = await run(spec.checks, limit, (o) => outputs.push(o));
-  const details: Detail[] = checksFromOutputs(outputs).map((c) => ({ name: c.name, passed: c.passed, message: c.message }));
+  const details: Detail[] = [];
+  const checks = await run(spec.checks, limit, () => undefined, (c) => details.push({ name: c.name, passed: c.passed, message: c.message }));
   if (checks.result.status !== 'ok') details.push({ name: 'the checks', passed: false, message: `The checks stopped with ${checks.why ?? 'an error'}` });
   const passed = details.filter((d) => d.passed).length;
   if (details.length === 0) return { correct: false, score: 0, feedback: 'No checks ran, so the answer cannot be marked.', details };

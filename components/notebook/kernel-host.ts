@@ -4,7 +4,7 @@
  * the reader stops. Every message from the sandbox is validated (parseKernelMessage) before use.
  */
 import { parseKernelMessage, type KernelMessage, type RunMessage } from '../../lib/notebook';
-import type { Output } from '../../lib/notebook';
+import type { CheckRecord, Output } from '../../lib/notebook';
 import { createSandboxFrame } from './sandbox';
 
 /** How a run ended: ran (ok or with an error), or was cut short. */
@@ -29,6 +29,8 @@ export interface RunRequest {
   onStart(count: number): void;
   /** Called with each output, as it comes (also after the run, from timers the cell started). */
   onOutput(output: Output): void;
+  /** Called with each check's result while the run lasts (an exercise's verdict is made of them). */
+  onCheck?(result: CheckRecord): void;
 }
 
 /** Things every cell hears about: the kernel's state, and restarts (earlier outputs are stale). */
@@ -167,6 +169,9 @@ export class KernelHost {
       case 'output':
         if (this.#active?.id === message.id) this.#active.request.onOutput(message.output);
         else this.#finished.get(message.id)?.(message.output);
+        break;
+      case 'check':
+        if (this.#active?.id === message.id) this.#active.request.onCheck?.(message.result);
         break;
       case 'done':
         if (this.#active?.id === message.id) this.#finish(message.status);

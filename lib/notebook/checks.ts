@@ -94,22 +94,3 @@ export function createCheckGlobals(record: (result: CheckRecord) => void): Check
 export function checkLine(result: CheckRecord): string {
   return result.passed ? `✓ ${result.name}` : `✗ ${result.name} — ${result.message}`;
 }
-
-/**
- * The check results a run printed, read back from its outputs (for the page, whose kernel runs in
- * a sandboxed worker and sends only outputs). A cell could print such lines itself: the page's
- * verdict is advice, and the grader, which collects results through onCheck, is the judge.
- */
-export function checksFromOutputs(outputs: readonly { readonly type: string; readonly name?: string; readonly text?: string }[]): CheckRecord[] {
-  const records: CheckRecord[] = [];
-  for (const output of outputs) {
-    if (output.type !== 'stream' || output.text === undefined) continue;
-    for (const line of output.text.split('\n')) {
-      const passed = output.name === 'stdout' && /^✓ (.+)$/.exec(line);
-      if (passed) records.push({ name: passed[1] ?? '', passed: true, message: 'passed' });
-      const failed = output.name === 'stderr' && /^✗ (.+?) — (.*)$/.exec(line);
-      if (failed) records.push({ name: failed[1] ?? '', passed: false, message: failed[2] ?? '' });
-    }
-  }
-  return records;
-}

@@ -78,12 +78,16 @@ export class SandboxError extends Error {
   override name = 'SandboxError';
 }
 
-/**
- * Installs the cell's globals on `global`. Mutates `global`. `target()` is the run that output goes
- * to; `onCheck` also receives each check's result (an exercise's runner collects them), and when
- * it is given the check functions are read-only.
- */
-export function installGlobals(global: Record<string, unknown>, target: () => OutputTarget | null, onCheck?: (result: CheckRecord) => void): void {
+/** Options of installGlobals(). */
+export interface GlobalsOptions {
+  /** Receives each check's result, besides the line it prints. */
+  readonly onCheck?: (result: CheckRecord) => void;
+  /** The check functions are read-only: a cell cannot replace them (the grader's runs, where hidden checks follow the student's code). */
+  readonly lockChecks?: boolean;
+}
+
+/** Installs the cell's globals on `global`. Mutates `global`. `target()` is the run that output goes to. */
+export function installGlobals(global: Record<string, unknown>, target: () => OutputTarget | null, { onCheck, lockChecks = false }: GlobalsOptions = {}): void {
   for (const [name, value] of Object.entries(engine)) global[name] = value;
   const log = (name: 'stdout' | 'stderr') => (...args: unknown[]): void => target()?.write(name, formatLogArguments(args));
   const checks = createCheckGlobals((result) => {
@@ -106,8 +110,7 @@ export function installGlobals(global: Record<string, unknown>, target: () => Ou
     },
   };
   Object.assign(global, cellGlobals);
-  // In an exercise's run (onCheck given) a cell cannot replace the checks: hidden checks run after the student's code.
-  if (onCheck) {
+  if (lockChecks) {
     for (const [name, value] of Object.entries(checks)) Object.defineProperty(global, name, { value, writable: false, enumerable: true, configurable: false });
   }
   for (const [name, why] of Object.entries(UNAVAILABLE)) {

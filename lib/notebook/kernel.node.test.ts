@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createKernel, warmUpCompiler, type Kernel } from './kernel';
+import type { CheckRecord } from './checks';
 import type { Output } from './outputs';
 import { nodeRealm } from './realm.node';
 
@@ -218,5 +219,22 @@ describe('kernel.run(): errors name the line of the cell', () => {
 describe('warmUpCompiler()', () => {
   it('compiles its sample cell (so that the warm-up reaches the compiler paths a first run uses)', () => {
     expect(warmUpCompiler()).toBe(true);
+  });
+});
+
+describe('kernel.run(): check results', () => {
+  it('go to the run that made them, as records, and a line printed to look like one is not a check', async () => {
+    const kernel = createKernel(nodeRealm());
+    const first: CheckRecord[] = [];
+    const second: CheckRecord[] = [];
+    await kernel.run("check('ok', true);\nprint('✓ forged');", 1, () => undefined, (r) => first.push(r));
+    await kernel.run("expectShape(zeros([2, 3]), [3, 2], 'w: transposed');", 2, () => undefined, (r) => second.push(r));
+    expect(first).toEqual([{ name: 'ok', passed: true, message: 'passed' }]);
+    expect(second).toEqual([{ name: 'w: transposed', passed: false, message: 'expected shape (3, 2); got (2, 3)' }]);
+  });
+
+  it('leave the checks replaceable in a kernel without a grader (a notebook may name a variable check)', async () => {
+    const kernel = createKernel(nodeRealm());
+    expect(await kernel.run('const check = 3;\nprint(check)', 1, () => undefined)).toBe('ok');
   });
 });

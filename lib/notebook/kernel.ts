@@ -28,9 +28,10 @@ export type RunStatus = 'ok' | 'error';
 export interface Kernel {
   /**
    * Runs `source` (TypeScript) as execution `count` ([1], [2], ...), sending outputs to `emit` as
-   * they happen. Runs are queued: a run starts when the previous one has finished.
+   * they happen, and each check()'s, expectClose()'s and expectShape()'s result to `onCheck`. Runs
+   * are queued: a run starts when the previous one has finished.
    */
-  run(source: string, count: number, emit: (output: Output) => void): Promise<RunStatus>;
+  run(source: string, count: number, emit: (output: Output) => void, onCheck?: (result: CheckRecord) => void): Promise<RunStatus>;
   /** Reports an error no run caught (a rejected promise, a throw in a timer a cell started) to the last run. */
   reportUncaught(thrown: unknown): void;
 }
@@ -53,7 +54,7 @@ export function warmUpCompiler(): boolean {
 
 /** Options of createKernel(). */
 export interface KernelOptions {
-  /** Receives each check()'s, expectClose()'s and expectShape()'s result, besides the line it prints; with it, cells cannot replace the checks. */
+  /** Receives every run's check results, besides the line each prints; with it, cells cannot replace the checks (the grader's kernel). */
   readonly onCheck?: (result: CheckRecord) => void;
 }
 
@@ -61,14 +62,20 @@ export interface KernelOptions {
 export function createKernel(realm: KernelRealm, options: KernelOptions = {}): Kernel {
   // Output goes to the run in progress, or to the last run (a timer a cell started may print later).
   let sink: OutputSink | null = null;
+  let runCheck: ((result: CheckRecord) => void) | undefined;
   let lastCount = 0;
-  installGlobals(realm.global, () => sink, options.onCheck);
+  const onCheck = (result: CheckRecord): void => {
+    options.onCheck?.(result);
+    runCheck?.(result);
+  };
+  installGlobals(realm.global, () => sink, { onCheck, lockChecks: options.onCheck !== undefined });
   const scope = { declare: (names: readonly string[], functions: Readonly<Record<string, unknown>>) => declareGlobals(realm.global, names, functions) };
 
-  const runOne = async (source: string, count: number, emit: (output: Output) => void): Promise<RunStatus> => {
+  const runOne = async (source: string, count: number, emit: (output: Output) => void, check: ((result: CheckRecord) => void) | undefined): Promise<RunStatus> => {
     sink?.finish();
     const own = new OutputSink(emit);
     sink = own;
+    runCheck = check;
     lastCount = count;
     try {
       const compiled = transpile(source);
@@ -98,8 +105,8 @@ export function createKernel(realm: KernelRealm, options: KernelOptions = {}): K
 
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    run(source, count, emit) {
-      const result = queue.then(() => runOne(source, count, emit));
+    run(source, count, emit, check) {
+      const result = queue.then(() => runOne(source, count, emit, check));
       queue = result.catch(() => undefined);
       return result;
     },

@@ -7,6 +7,8 @@
  * one of the names that throw in a cell, so a cell cannot forge the kernel's messages.
  */
 import { createKernel, warmUpCompiler } from './kernel';
+import type { CheckRecord } from './checks';
+import type { Output } from './outputs';
 import { parseRunMessage, type KernelMessage } from './protocol';
 
 interface Port {
@@ -49,7 +51,9 @@ export function startKernelWorker(scope: WorkerScope & Record<string, unknown>):
     port.addEventListener('message', (e) => {
       const run = parseRunMessage(e.data);
       if (!run) return;
-      void kernel.run(run.code, run.count, (output) => port.postMessage({ kind: 'output', id: run.id, output })).then((status) => port.postMessage({ kind: 'done', id: run.id, status }));
+      const output = (o: Output): void => port.postMessage({ kind: 'output', id: run.id, output: o });
+      const check = (result: CheckRecord): void => port.postMessage({ kind: 'check', id: run.id, result });
+      void kernel.run(run.code, run.count, output, check).then((status) => port.postMessage({ kind: 'done', id: run.id, status }));
     });
     warmUpCompiler();
     port.start();

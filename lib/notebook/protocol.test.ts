@@ -59,11 +59,15 @@ describe('parseKernelMessage() and parseRunMessage()', () => {
     expect(parseKernelMessage({ kind: 'done', id: 3, status: 'error' })).toEqual({ kind: 'done', id: 3, status: 'error' });
     expect(parseKernelMessage({ kind: 'output', id: 1, output: { type: 'value', text: '1' } })).toEqual({ kind: 'output', id: 1, output: { type: 'value', text: '1' } });
     expect(parseKernelMessage({ kind: 'crashed', message: 'boom' })).toEqual({ kind: 'crashed', message: 'boom' });
+    const result = { name: 'w: shape', passed: false, message: 'expected shape (3, 2); got (2, 3)' };
+    expect(parseKernelMessage({ kind: 'check', id: 4, result: { ...result, extra: 'dropped' } })).toEqual({ kind: 'check', id: 4, result });
     expect(parseRunMessage({ kind: 'run', id: 1, count: 2, code: 'x' })).toEqual({ kind: 'run', id: 1, count: 2, code: 'x' });
   });
 
   it('refuse anything else', () => {
-    for (const m of [undefined, [], { kind: 'done', id: -1, status: 'ok' }, { kind: 'done', id: 1.5, status: 'ok' }, { kind: 'done', id: 1, status: 'maybe' }, { kind: 'output', id: 1, output: {} }, { kind: 'eval', code: '1' }]) {
+    for (const m of [undefined, [], { kind: 'done', id: -1, status: 'ok' }, { kind: 'done', id: 1.5, status: 'ok' }, { kind: 'done', id: 1, status: 'maybe' }, { kind: 'output', id: 1, output: {} }, { kind: 'eval', code: '1' },
+      { kind: 'check', id: 1, result: { name: 'a', passed: 'yes', message: '' } }, { kind: 'check', id: 1, result: { name: 'a', passed: true } },
+      { kind: 'check', id: 1, result: { name: 'x'.repeat(100_000), passed: true, message: '' } }, { kind: 'check', id: 1 }]) {
       expect(parseKernelMessage(m)).toBeUndefined();
     }
     expect(parseRunMessage({ kind: 'run', id: 1, count: 1 })).toBeUndefined();

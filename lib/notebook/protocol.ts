@@ -2,12 +2,13 @@
  * Messages between the page, the sandbox frame and the kernel worker:
  *
  *   page → frame → worker   run { id, count, code }
- *   worker → frame → page   ready | output { id, output } | done { id, status } | crashed { message }
+ *   worker → frame → page   ready | output { id, output } | check { id, result } | done { id, status } | crashed { message }
  *
  * (The page also sends the frame `boot { source }`, the kernel's code, once.) Everything that
  * comes back from the sandbox runs through parseKernelMessage, which accepts only well-formed,
  * bounded messages: the page treats the sandbox as untrusted.
  */
+import type { CheckRecord } from './checks';
 import { LIMITS, type ChartSeries, type DisplayItem, type Output } from './outputs';
 
 /** The page asks the kernel to run `code` as execution `count`; `id` ties its outputs to the run. */
@@ -28,6 +29,8 @@ export interface BootMessage {
 export type KernelMessage =
   | { readonly kind: 'ready' }
   | { readonly kind: 'output'; readonly id: number; readonly output: Output }
+  /** A check's result (check, expectClose, expectShape), besides the line it printed: an exercise's verdict is read from these. */
+  | { readonly kind: 'check'; readonly id: number; readonly result: CheckRecord }
   | { readonly kind: 'done'; readonly id: number; readonly status: 'ok' | 'error' }
   | { readonly kind: 'crashed'; readonly message: string };
 
@@ -154,6 +157,13 @@ export function parseKernelMessage(v: unknown): KernelMessage | undefined {
       const id = runId(v.id);
       const output = parseOutput(v.output);
       return id !== undefined && output ? { kind: 'output', id, output } : undefined;
+    }
+    case 'check': {
+      const id = runId(v.id);
+      const result = isRecord(v.result) ? v.result : {};
+      const name = text(LIMITS.labelChars * 2)(result.name);
+      const message = text(MAX_TEXT)(result.message);
+      return id !== undefined && name !== undefined && message !== undefined && typeof result.passed === 'boolean' ? { kind: 'check', id, result: { name, passed: result.passed, message } } : undefined;
     }
     case 'done': {
       const id = runId(v.id);
