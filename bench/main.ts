@@ -4,11 +4,12 @@
  * engine, then again), each sample runs long enough to time reliably, and the table shows medians.
  */
 import '@tensorflow/tfjs-backend-wasm';
+import { setKernelBackend } from '../lib/engine/index';
 import { loadTfjs } from '../lib/engine/testing/tfjs';
 import { workloads, type Engine, type Workload } from './workloads';
 import { collectGarbage, nodeProcess } from './node';
 
-const ENGINES: readonly Engine[] = ['ours', 'tfjs-cpu', 'tfjs-wasm'];
+const ENGINES: readonly Engine[] = ['ours', 'ours-simd', 'tfjs-cpu', 'tfjs-wasm'];
 const SAMPLE_SECONDS = 0.15;
 const WARM_UP_SECONDS = 0.5;
 const PAIRS = 41;
@@ -120,7 +121,8 @@ interface Result {
   readonly unit: string;
   readonly values: Partial<Record<Engine, number>>;
   readonly memoryMB: Partial<Record<Engine, number>>;
-  readonly ratios: { readonly 'tfjs-cpu'?: number; readonly 'tfjs-wasm'?: number };
+  /** Ours (JavaScript kernels) against each tfjs backend; ours with SIMD kernels against tfjs-wasm and against ours on JavaScript. */
+  readonly ratios: { readonly 'tfjs-cpu'?: number; readonly 'tfjs-wasm'?: number; readonly 'simd-vs-tfjs-wasm'?: number; readonly 'simd-vs-js'?: number };
   readonly goal: string;
   readonly met: boolean;
 }
@@ -132,7 +134,8 @@ async function main(): Promise<void> {
     if (!options.json) nodeProcess.stdout.write(line + '\n');
   };
   const useBackend = async (engine: Engine) => {
-    if (engine !== 'ours') await tf.setBackend(engine === 'tfjs-cpu' ? 'cpu' : 'wasm');
+    if (engine === 'ours' || engine === 'ours-simd') setKernelBackend(engine === 'ours' ? 'js' : 'auto');
+    else await tf.setBackend(engine === 'tfjs-cpu' ? 'cpu' : 'wasm');
   };
   const list = workloads(tf).filter((w) => options.only === undefined || options.only.split(',').some((part) => w.name.includes(part)));
   // Build every (workload, engine) runner once and size its samples.
@@ -140,7 +143,7 @@ async function main(): Promise<void> {
   for (const w of list) {
     const byEngine = new Map<Engine, Runner>();
     for (const engine of options.engines) {
-      const make = w.make[engine];
+      const make = w.make[engine === 'ours-simd' ? 'ours' : engine];
       if (make === undefined) continue;
       await useBackend(engine);
       const step = make();
@@ -175,16 +178,20 @@ async function main(): Promise<void> {
     const ours = values.ours!;
     // Ratios are medians of per-round ratios: each round runs both engines within a second, so
     // slow drifts in machine load cancel out.
-    const roundRatios = (peer: Engine) => {
-      const mine = samples.get(`${w.name}|ours`)!;
+    const roundRatios = (peer: Engine, us: Engine = 'ours') => {
+      const mine = samples.get(`${w.name}|${us}`) ?? [];
       const theirs = samples.get(`${w.name}|${peer}`);
-      return theirs === undefined ? undefined : median(mine.map((s, i) => ratio(w, score(w, s), score(w, theirs[i]!))));
+      return theirs === undefined || mine.length === 0 ? undefined : median(mine.map((s, i) => ratio(w, score(w, s), score(w, theirs[i]!))));
     };
     const cpu = roundRatios('tfjs-cpu');
     const wasm = roundRatios('tfjs-wasm');
+    const simdWasm = roundRatios('tfjs-wasm', 'ours-simd');
+    const simdJs = roundRatios('ours', 'ours-simd');
     const ratios = {
       ...(cpu === undefined ? {} : { 'tfjs-cpu': cpu }),
       ...(wasm === undefined ? {} : { 'tfjs-wasm': wasm }),
+      ...(simdWasm === undefined ? {} : { 'simd-vs-tfjs-wasm': simdWasm }),
+      ...(simdJs === undefined ? {} : { 'simd-vs-js': simdJs }),
     };
     const goal = w.goal;
     let text: string;
@@ -218,22 +225,27 @@ async function main(): Promise<void> {
 
 function table(results: readonly Result[]): string {
   const fmt = (v: number | undefined) => (v === undefined ? '-' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  const times = (v: number | undefined) => (v === undefined ? '-' : `${fmt(v)}x`);
   const rows = [
-    ['workload', 'unit', 'ours', 'tfjs-cpu', 'tfjs-wasm', 'vs cpu', 'vs wasm', 'goal', 'met'],
+    ['workload', 'unit', 'ours', 'ours+simd', 'tfjs-cpu', 'tfjs-wasm', 'vs cpu', 'vs wasm', 'simd vs js', 'simd vs wasm', 'goal', 'met'],
     ...results.map((r) => [
       r.workload,
       r.unit,
       fmt(r.values.ours),
+      fmt(r.values['ours-simd']),
       fmt(r.values['tfjs-cpu']),
       fmt(r.values['tfjs-wasm']),
-      r.ratios['tfjs-cpu'] === undefined ? '-' : `${fmt(r.ratios['tfjs-cpu'])}x`,
-      r.ratios['tfjs-wasm'] === undefined ? '-' : `${fmt(r.ratios['tfjs-wasm'])}x`,
+      times(r.ratios['tfjs-cpu']),
+      times(r.ratios['tfjs-wasm']),
+      times(r.ratios['simd-vs-js']),
+      times(r.ratios['simd-vs-tfjs-wasm']),
       r.goal,
       r.met ? 'yes' : 'NO',
     ]),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-  return rows.map((row) => `| ${row.map((cell, c) => (c === 0 || c === 7 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`).join('\n');
+  const goalColumn = rows[0]!.indexOf('goal');
+  return rows.map((row) => `| ${row.map((cell, c) => (c === 0 || c === goalColumn ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`).join('\n');
 }
 
 await main();

@@ -7,8 +7,8 @@ import type * as TF from '@tensorflow/tfjs-core';
 import * as E from '../lib/engine/index';
 import { dropoutCnnWorkload } from './cnn-workload';
 
-/** Who runs a workload. */
-export type Engine = 'ours' | 'tfjs-cpu' | 'tfjs-wasm';
+/** Who runs a workload: our engine on its JavaScript kernels (the default), on its WebAssembly SIMD kernels ('auto'), or TensorFlow.js. */
+export type Engine = 'ours' | 'ours-simd' | 'tfjs-cpu' | 'tfjs-wasm';
 
 /** What a workload's goal compares. */
 export type Goal =
@@ -24,7 +24,8 @@ export interface Workload {
   /** Floating-point operations per iteration (GFLOP/s rows). */
   readonly flops?: number;
   readonly goal: Goal;
-  readonly make: Partial<Record<Engine, () => () => void>>;
+  /** Our engine's iteration ('ours'; 'ours-simd' runs the same one with the WebAssembly kernels) and tfjs's. */
+  readonly make: Partial<Record<Exclude<Engine, 'ours-simd'>, () => () => void>>;
 }
 
 type Tf = typeof TF;

@@ -22,6 +22,7 @@ export { adaptiveAvgPool2d, adaptiveMaxPool2d, type AdaptiveSize } from './ops/a
 export { batchNorm, type BatchNormOptions } from './ops/normalization';
 export { tanh, sigmoid, relu, relu6, hardtanh, softplus, leakyRelu, elu, gelu, silu, logSoftmax, softmax, dropout, dropout2d, type DropoutOptions } from './ops/activations';
 export { mseLoss, crossEntropy, binaryCrossEntropyWithLogits, oneHot, type Reduction, type LossOptions } from './ops/losses';
+export { setKernelBackend, kernelBackend, type KernelBackend, type KernelBackendInfo } from './kernels/wasm/instance';
 export { clipGradNorm, clipGradValue, gradNorm } from './optim/clip';
 export * as nn from './nn/index';
 export * as optim from './optim/index';

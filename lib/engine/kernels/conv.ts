@@ -7,6 +7,19 @@
 import { Tensor } from '../tensor';
 import { allocate, promote, type Data } from '../storage';
 import { gemm, gemmNT } from './matmul';
+import { wasmKernels } from './wasm/instance';
+import { wasmConv2d, wasmConv2dInputGrad, wasmConv2dWeightGrad } from './wasm/calls';
+
+/**
+ * Multiply-adds from which a float32 conv2d pass runs in WebAssembly (kernels/wasm) when the
+ * kernel backend is 'auto' (measured with bench/crossover.ts).
+ */
+export const WASM_CONV_MIN = 32768;
+
+/** Multiply-adds of one conv2d pass: N F OH OW (C / G) KH KW. */
+function macs(g: Geometry): number {
+  return g.N * g.F * g.OH * g.OW * (g.C / g.G) * g.KH * g.KW;
+}
 
 /**
  * Sizes of one conv2d or pooling call: input (N, C, H, W), kernel (KH, KW), output (N, F, OH, OW),
@@ -57,8 +70,11 @@ function groupSizes(g: Geometry): { Cg: number; Fg: number; K: number; P: number
 
 /** y = conv2d(x, w) + b for x (N, C, H, W), w (F, C / G, KH, KW), b (F): y is (N, F, OH, OW). */
 export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Geometry): Tensor {
+  const dtype = promote(x.dtype, w.dtype);
+  const wasm = wasmKernels(dtype, macs(g), WASM_CONV_MIN);
+  if (wasm !== null) return new Tensor(wasmConv2d(wasm, x.data as Float32Array, w.data as Float32Array, b === null ? null : (b.data as Float32Array), g), [g.N, g.F, g.OH, g.OW]);
   const { Cg, Fg, K, P } = groupSizes(g);
-  const y = allocate(promote(x.dtype, w.dtype), g.N * g.F * P);
+  const y = allocate(dtype, g.N * g.F * P);
   const cols = allocate(x.dtype, K * P);
   const padded = g.ph > 0 || g.pw > 0;
   for (let n = 0; n < g.N; n++) {
@@ -74,6 +90,8 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null, g: Geometry): Ten
 
 /** Gradient of conv2d with respect to its input x, given dy (N, F, OH, OW). */
 export function conv2dInputGrad(dy: Tensor, w: Tensor, g: Geometry): Tensor {
+  const wasm = wasmKernels(promote(dy.dtype, w.dtype), macs(g), WASM_CONV_MIN);
+  if (wasm !== null) return new Tensor(wasmConv2dInputGrad(wasm, dy.data as Float32Array, w.data as Float32Array, g), [g.N, g.C, g.H, g.W]);
   const { Cg, Fg, K, P } = groupSizes(g);
   const dx = allocate(dy.dtype, g.N * g.C * g.H * g.W);
   const cols = allocate(dy.dtype, K * P);
@@ -89,6 +107,8 @@ export function conv2dInputGrad(dy: Tensor, w: Tensor, g: Geometry): Tensor {
 
 /** Gradient of conv2d with respect to its weight w, given dy (N, F, OH, OW) and the input x. */
 export function conv2dWeightGrad(dy: Tensor, x: Tensor, g: Geometry): Tensor {
+  const wasm = wasmKernels(promote(dy.dtype, x.dtype), macs(g), WASM_CONV_MIN);
+  if (wasm !== null) return new Tensor(wasmConv2dWeightGrad(wasm, dy.data as Float32Array, x.data as Float32Array, g), [g.F, g.C / g.G, g.KH, g.KW]);
   const { Cg, Fg, K, P } = groupSizes(g);
   const dw = allocate(dy.dtype, g.F * K);
   const cols = allocate(x.dtype, K * P);

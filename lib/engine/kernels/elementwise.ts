@@ -7,6 +7,14 @@ import { broadcastShapes, numel, sameShape, type Shape } from '../shape';
 import { allocate, promote, type Data } from '../storage';
 import { expand } from './movement';
 import { erf } from './erf';
+import { wasmKernels } from './wasm/instance';
+import { wasmRelu, wasmReluGrad } from './wasm/calls';
+
+/**
+ * Elements from which float32 relu and its gradient run in WebAssembly (kernels/wasm) when the
+ * kernel backend is 'auto' (measured with bench/crossover.ts).
+ */
+export const WASM_ELEMENTWISE_MIN = 16384;
 
 /** Ops of one input. */
 export type UnaryOp = 'neg' | 'exp' | 'log' | 'sqrt' | 'abs' | 'sign' | 'tanh' | 'sigmoid' | 'relu' | 'softplus' | 'erf';
@@ -19,6 +27,8 @@ export type BinaryOp =
 
 /** y = op(x), elementwise. */
 export function unary(op: UnaryOp, x: Tensor): Tensor {
+  const wasm = op === 'relu' ? wasmKernels(x.dtype, x.data.length, WASM_ELEMENTWISE_MIN) : null;
+  if (wasm !== null) return new Tensor(wasmRelu(wasm, x.data as Float32Array), x.shape);
   const y = allocate(x.dtype, x.data.length);
   unaryLoop(op, x.data, y);
   return new Tensor(y, x.shape);
@@ -47,10 +57,13 @@ function unaryLoop(op: UnaryOp, x: Data, y: Data): void {
 /** out = a op b with NumPy broadcasting. `name` is the op named in shape errors. */
 export function binary(op: BinaryOp, a: Tensor, b: Tensor, name: string = op): Tensor {
   const shape = broadcastShapes(name, a.shape, b.shape);
-  const out = allocate(promote(a.dtype, b.dtype), numel(shape));
+  const dtype = promote(a.dtype, b.dtype);
   const A = a.data;
   const B = b.data;
-  const n = out.length;
+  const n = numel(shape);
+  const wasm = op === 'reluGrad' && A.length === n && B.length === n ? wasmKernels(dtype, n, WASM_ELEMENTWISE_MIN) : null;
+  if (wasm !== null) return new Tensor(wasmReluGrad(wasm, A as Float32Array, B as Float32Array), shape);
+  const out = allocate(dtype, n);
   if (A.length === n && B.length === n) {
     binaryLoop(op, A, 0, B, 0, out, 0, n);
   } else if (A.length === n && isTrailing(b.shape, shape)) {

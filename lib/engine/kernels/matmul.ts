@@ -2,6 +2,15 @@
 import { Tensor } from '../tensor';
 import { broadcastShapes, broadcastStrides, numel, stridesOf } from '../shape';
 import { allocate, promote, type Data } from '../storage';
+import { wasmKernels } from './wasm/instance';
+import { wasmGemm } from './wasm/calls';
+
+/**
+ * Multiply-adds from which a float32 product runs in WebAssembly (kernels/wasm) when the kernel
+ * backend is 'auto'. Below it, copying the operands into Wasm memory and back costs more than SIMD
+ * saves (measured with bench/crossover.ts).
+ */
+export const WASM_GEMM_MIN = 32768;
 
 /**
  * C[M x N] += A[M x K] B[K x N]. B and C are row-major; A is read through strides (aRow, aCol),
@@ -136,11 +145,16 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const aBatch = a.shape.slice(0, -2);
   const bBatch = b.shape.slice(0, -2);
   const batch = broadcastShapes('matmul', aBatch, bBatch);
-  const out = allocate(promote(a.dtype, b.dtype), numel(batch) * M * N);
+  const dtype = promote(a.dtype, b.dtype);
+  const out = allocate(dtype, numel(batch) * M * N);
   if (bBatch.length === 0) {
     // (..., M, K) @ (K, N) is one (batch * M, K) @ (K, N) product.
-    gemm(a.data, 0, K, 1, b.data, 0, out, 0, numel(aBatch) * M, K, N);
+    const rows = numel(aBatch) * M;
+    const wasm = wasmKernels(dtype, rows * K * N, WASM_GEMM_MIN);
+    if (wasm !== null) wasmGemm(wasm, a.data as Float32Array, 0, K, 1, b.data as Float32Array, 0, N, 1, out as Float32Array, 0, rows, K, N, false);
+    else gemm(a.data, 0, K, 1, b.data, 0, out, 0, rows, K, N);
   } else {
+    const wasm = wasmKernels(dtype, M * K * N, WASM_GEMM_MIN);
     const aStrides = broadcastStrides(aBatch, batch);
     const bStrides = broadcastStrides(bBatch, batch);
     const batchStrides = stridesOf(batch);
@@ -152,7 +166,8 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
         ai += idx * aStrides[d]!;
         bi += idx * bStrides[d]!;
       }
-      gemm(a.data, ai * M * K, K, 1, b.data, bi * K * N, out, t * M * N, M, K, N);
+      if (wasm !== null) wasmGemm(wasm, a.data as Float32Array, ai * M * K, K, 1, b.data as Float32Array, bi * K * N, N, 1, out as Float32Array, t * M * N, M, K, N, false);
+      else gemm(a.data, ai * M * K, K, 1, b.data, bi * K * N, out, t * M * N, M, K, N);
     }
   }
   return new Tensor(out, [...batch, M, N]);
@@ -162,8 +177,15 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
 export function linear(x: Tensor, w: Tensor, b: Tensor | null): Tensor {
   const [outF, inF] = w.shape as [number, number];
   const rows = numel(x.shape.slice(0, -1)); // (a product, not length / inF: V8 must see a small integer)
-  const out = allocate(promote(x.dtype, w.dtype), rows * outF);
+  const dtype = promote(x.dtype, w.dtype);
+  const out = allocate(dtype, rows * outF);
   if (b !== null) for (let r = 0; r < rows; r++) out.set(b.data, r * outF);
+  const wasm = wasmKernels(dtype, rows * inF * outF, WASM_GEMM_MIN);
+  if (wasm !== null) {
+    // w^T read through its strides: op(B)[k][j] = w[j inF + k].
+    wasmGemm(wasm, x.data as Float32Array, 0, inF, 1, w.data as Float32Array, 0, 1, inF, out as Float32Array, 0, rows, inF, outF, b !== null);
+    return new Tensor(out, [...x.shape.slice(0, -1), outF]);
+  }
   const wt = allocate(w.dtype, inF * outF);
   transpose2d(w.data, wt, outF, inF);
   gemm(x.data, 0, inF, 1, wt, 0, out, 0, rows, inF, outF);
@@ -178,7 +200,10 @@ function transpose2d(src: Data, dst: Data, rows: number, cols: number): void {
 /** g^T x for g (rows, out) and x (rows, in): the weight gradient of a linear layer, (out, in). */
 export function linearWeightGrad(g: Tensor, x: Tensor, outF: number, inF: number): Tensor {
   const rows = numel(g.shape.slice(0, -1));
-  const out = allocate(promote(g.dtype, x.dtype), outF * inF);
-  gemm(g.data, 0, 1, outF, x.data, 0, out, 0, outF, rows, inF);
+  const dtype = promote(g.dtype, x.dtype);
+  const out = allocate(dtype, outF * inF);
+  const wasm = wasmKernels(dtype, rows * outF * inF, WASM_GEMM_MIN);
+  if (wasm !== null) wasmGemm(wasm, g.data as Float32Array, 0, 1, outF, x.data as Float32Array, 0, inF, 1, out as Float32Array, 0, outF, rows, inF, false);
+  else gemm(g.data, 0, 1, outF, x.data, 0, out, 0, outF, rows, inF);
   return new Tensor(out, [outF, inF]);
 }

@@ -3,6 +3,15 @@ import { Tensor } from '../tensor';
 import { allocate, type Data } from '../storage';
 import type { Geometry } from './conv';
 import { numel, type Shape } from '../shape';
+import { wasmKernels } from './wasm/instance';
+import { wasmMaxPool2d, wasmMaxPoolGrad } from './wasm/calls';
+
+/**
+ * Window elements (outputs times KH KW) from which a float32 max pooling runs in WebAssembly, and
+ * outputs from which its gradient does, when the kernel backend is 'auto' (measured with
+ * bench/crossover.ts).
+ */
+export const WASM_POOL_MIN = 16384;
 
 type Mode = 'max' | 'avg' | 'avgGrad';
 
@@ -54,6 +63,11 @@ function poolLoops(mode: Mode, g: Geometry, x: Data, y: Data, argmax: Int32Array
  * and its gradient reaches no input).
  */
 export function maxPool2d(x: Tensor, g: Geometry): { out: Tensor; argmax: Int32Array } {
+  const wasm = wasmKernels(x.dtype, g.N * g.C * g.OH * g.OW * g.KH * g.KW, WASM_POOL_MIN);
+  if (wasm !== null) {
+    const { y, argmax } = wasmMaxPool2d(wasm, x.data as Float32Array, g);
+    return { out: new Tensor(y, [g.N, g.C, g.OH, g.OW]), argmax };
+  }
   const out = allocate(x.dtype, g.N * g.C * g.OH * g.OW).fill(-Infinity);
   const argmax = new Int32Array(out.length).fill(-1);
   poolLoops('max', g, x.data, out, argmax);
@@ -65,6 +79,8 @@ export function maxPool2d(x: Tensor, g: Geometry): { out: Tensor; argmax: Int32A
  * goes back to the input element that was the maximum (none where argmax is -1).
  */
 export function maxPoolGrad(dy: Tensor, argmax: Int32Array, shape: Shape): Tensor {
+  const wasm = wasmKernels(dy.dtype, argmax.length, WASM_POOL_MIN);
+  if (wasm !== null) return new Tensor(wasmMaxPoolGrad(wasm, dy.data as Float32Array, argmax, numel(shape)), shape);
   const dx = allocate(dy.dtype, numel(shape));
   const src = dy.data;
   for (let o = 0; o < argmax.length; o++) {
