@@ -4,7 +4,7 @@
  * when it gets some. The page's Exercise block and the teacher's grader both look exercises up here.
  */
 import { exercises as activationFunctions } from '../activations';
-import { exercises as backpropagation } from '../backpropagation';
+import { checkRaceExperiment, exercises as backpropagation } from '../backpropagation';
 import { exercises as cnnSizes } from '../cnn-sizes';
 import { exercises as convolution } from '../convolution';
 import { exercises as overfittingAndDropout } from '../dropout';
@@ -23,6 +23,7 @@ export type ExperimentChecker = (spec: ExperimentSpec, state: Readonly<Record<st
 /** The experiment checker of each widget that has experiment exercises. */
 export const experimentCheckers: Readonly<Record<string, ExperimentChecker>> = {
   'vanishing-gradients': checkVanishingExperiment,
+  'loss-race': checkRaceExperiment,
 };
 
 /** Every exercise, lesson by lesson, in each lesson's order. */

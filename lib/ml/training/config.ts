@@ -85,7 +85,7 @@ export interface TrainConfig {
   batchSize: number;
   clip: { mode: ClipMode; threshold: number };
   /** Classification only: the loss on the output logit; cross-entropy when absent. */
-  loss?: ClassificationLoss;
+  outputLoss?: ClassificationLoss;
   /**
    * The output layer's bias starts at this value instead of the initialisation's draw (absent:
    * the draw). A large negative bias makes the network say class 0, confidently, for every point.

@@ -101,7 +101,7 @@ export function trainSpecOf(config: TrainConfig): TrainSpec {
   return {
     model: task.kind === 'sequence' ? rnnSpec(config, task.seqLen) : mlpSpec(config, task.kind === 'classification' ? 2 : task.features),
     data: task,
-    loss: task.kind !== 'classification' ? 'mseLoss' : config.loss === 'squaredError' ? 'sigmoidMseLoss' : 'binaryCrossEntropyWithLogits',
+    loss: task.kind !== 'classification' ? 'mseLoss' : config.outputLoss === 'squaredError' ? 'sigmoidMseLoss' : 'binaryCrossEntropyWithLogits',
     optimizer: optimizerSpec(config),
     batchSize: config.batchSize,
     clip: config.clip,

@@ -14,11 +14,11 @@ const head = (trainer: Trainer): nn.Linear => {
   return module;
 };
 
-describe('TrainConfig.loss and outputBias', () => {
+describe('TrainConfig.outputLoss and outputBias', () => {
   it('trainSpecOf() keeps cross-entropy and the drawn head when neither is given (old configs unchanged)', () => {
     expect(trainSpecOf(SMALL).loss).toBe('binaryCrossEntropyWithLogits');
-    expect(trainSpecOf({ ...SMALL, loss: 'crossEntropy' })).toEqual(trainSpecOf(SMALL));
-    expect(trainSpecOf({ ...SMALL, loss: 'squaredError' }).loss).toBe('sigmoidMseLoss');
+    expect(trainSpecOf({ ...SMALL, outputLoss: 'crossEntropy' })).toEqual(trainSpecOf(SMALL));
+    expect(trainSpecOf({ ...SMALL, outputLoss: 'squaredError' }).loss).toBe('sigmoidMseLoss');
     expect(trainSpecOf({ ...DEEP_SIGMOID, outputBias: -3 }).model.layers.at(-1)).toMatchObject({ init: { scheme: 'default', bias: -3 } });
   });
 
@@ -32,7 +32,7 @@ describe('TrainConfig.loss and outputBias', () => {
   });
 
   it('squaredError trains mse_loss(σ(z), y): the evaluated loss is the mean of (σ(z) − y)² over the training set', () => {
-    const trainer = new Trainer({ ...SMALL, loss: 'squaredError', outputBias: -4 });
+    const trainer = new Trainer({ ...SMALL, outputLoss: 'squaredError', outputBias: -4 });
     for (let s = 0; s < 20; s++) trainer.trainStep();
     const { x, y } = trainer.data.train;
     const logits = noGrad(() => trainer.model.eval().forward(tensor(x).reshape([trainer.data.train.n, 2]))).data;
@@ -42,7 +42,7 @@ describe('TrainConfig.loss and outputBias', () => {
   });
 
   it('squaredError counts accuracy by the sign of the logit and draws a decision boundary, as cross-entropy does', () => {
-    const trainer = new Trainer({ ...SMALL, loss: 'squaredError', outputBias: -8 });
+    const trainer = new Trainer({ ...SMALL, outputLoss: 'squaredError', outputBias: -8 });
     expect(trainer.hasBoundary).toBe(true);
     // Every point is called class 0 at the start: the accuracy is the share of class 0.
     const { y } = trainer.data.train;
