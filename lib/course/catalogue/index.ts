@@ -8,7 +8,7 @@ import { checkRaceExperiment, exercises as backpropagation } from '../backpropag
 import { exercises as cnnSizes } from '../cnn-sizes';
 import { exercises as convolution } from '../convolution';
 import { exercises as overfittingAndDropout } from '../dropout';
-import { exercises as explodingGradients } from '../exploding-gradients';
+import { checkExplodingExperiment, exercises as explodingGradients } from '../exploding-gradients';
 import { type CheckResult, type ExerciseSpec, type ExperimentSpec } from '../exercises';
 import { exercises as pooling } from '../pooling';
 import { exercises as rnnShapes } from '../rnn-shapes';
@@ -24,6 +24,7 @@ export type ExperimentChecker = (spec: ExperimentSpec, state: Readonly<Record<st
 export const experimentCheckers: Readonly<Record<string, ExperimentChecker>> = {
   'vanishing-gradients': checkVanishingExperiment,
   'loss-race': checkRaceExperiment,
+  'exploding-gradients': checkExplodingExperiment,
 };
 
 /** Every exercise, lesson by lesson, in each lesson's order. */
