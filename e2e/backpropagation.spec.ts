@@ -210,6 +210,22 @@ test.describe('loss race widget', () => {
     await expect(bad).toHaveAttribute('aria-valuetext', '0');
     await expect(page).toHaveURL(/bad=0/);
   });
+
+  test('the experiment exercise: the learning rate set in the widget, Check re-runs squared error from the bad start', async ({ page }) => {
+    test.slow(); // the check re-trains run B for 500 steps in a worker
+    const exercise = page.locator('section.exercise[data-exercise="backpropagation/plateau-learning-rate"]');
+    const widget = await openTraining(page, LESSON, RACE);
+    const lr = widget.getByRole('slider', { name: 'Learning rate' });
+    await lr.focus();
+    await page.keyboard.press('End');
+    await expect(page).toHaveURL(/lr=3(&|$)/);
+    await exercise.scrollIntoViewIfNeeded();
+    await expect(exercise.getByRole('button', { name: 'Check', exact: true })).toBeEnabled({ timeout: 30_000 });
+    await exercise.getByRole('button', { name: 'Use the widget’s current settings' }).click();
+    await expect(exercise.getByText('Your answer: lr: 3')).toBeVisible();
+    await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(exercise.getByRole('status').first()).toContainText('Goal reached: Run B reached 100.0 % training accuracy after 500 steps', { timeout: 120_000 });
+  });
 });
 
 for (const theme of ['light', 'dark'] as const) {

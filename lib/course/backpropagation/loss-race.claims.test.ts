@@ -82,7 +82,13 @@ describe('the loss race in the backpropagation lesson', () => {
       expect(Math.abs(g.centralDifference - g.autograd)).toBeLessThan(1e-8 + 1e-5 * Math.abs(g.autograd));
     }
     expectFigures('$2(p - 1)\\,p(1 - p)/N$ under `mse_loss` (the 2 because it has no $\\tfrac12$), about\n$-{}/N$', 2 * (1 - sigmoid(-8)) * sigmoid(-8) * (1 - sigmoid(-8)));
-    const [ceNorm, seNorm] = (['a', 'b'] as const).map((run) => new Trainer(raceConfig(DEFAULTS, run)).gradientNorms().layers.at(-1)!);
+    const [ceLayers, seLayers] = (['a', 'b'] as const).map((run) => new Trainer(raceConfig(DEFAULTS, run)).gradientNorms().layers);
+    const [ceNorm, seNorm] = [ceLayers!.at(-1), seLayers!.at(-1)];
+    // "the hidden layer's gradient is just as small": about the output layer's under squared error, and far below cross-entropy's.
+    expect(seLayers![0]! / seNorm!).toBeGreaterThan(0.5);
+    expect(seLayers![0]! / seNorm!).toBeLessThan(2);
+    expect(seLayers![0]!).toBeLessThan(ceLayers![0]! / 100);
+    expect(lesson).toContain("so the hidden layer's gradient is just as small");
     expectFigures('the gradient of the output bias is {} under\ncross-entropy and {} under squared error', ce.autograd, se.autograd);
     expectFigures("the output layer's weights get a gradient of norm\n{} against {}, {} times smaller", ceNorm!, seNorm!, ceNorm! / seNorm!);
   });
