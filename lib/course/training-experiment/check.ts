@@ -93,14 +93,12 @@ function judge(goal: TrainingGoal, snapshot: TrainSnapshot): { passed: boolean; 
   return { passed: atSteps && reached <= goal.atMost, message: `${label} reached ${what} ${loss(reached)} after ${snapshot.evaluation.step} steps; the goal is at most ${loss(goal.atMost)}.` };
 }
 
-/** The experiment checker of a training widget: refuses forbidden changes, re-runs the seeded run and judges the goal. */
-export function trainingExperimentChecker<S>(widget: TrainingWidget<S>): (spec: ExperimentSpec, state: Readonly<Record<string, unknown>>) => Promise<CheckResult> {
-  return async (spec, state) => {
-    const goal = goalOf(widget as TrainingWidget<unknown>, spec);
-    const read = experimentSettings(widget, spec, state);
-    if (!read.ok) return { correct: false, score: 0, feedback: read.detail.message, details: [read.detail] };
-    const allowed: Detail = { name: 'only allowed settings changed', passed: true, message: `Only ${spec.mayChange.join(', ')} changed.` };
-    const { passed, message } = judge(goal, await rerunExperiment(widget, read.settings, goal));
-    return { correct: passed, score: passed ? 1 : 0, feedback: passed ? `Goal reached: ${message}` : message, details: [allowed, { name: 'goal', passed, message }] };
-  };
+/** Checks an experiment on a training widget: refuses forbidden changes, re-runs the seeded run and judges the goal. */
+export async function checkTrainingExperiment<S>(widget: TrainingWidget<S>, spec: ExperimentSpec, state: Readonly<Record<string, unknown>>): Promise<CheckResult> {
+  const goal = goalOf(widget as TrainingWidget<unknown>, spec);
+  const read = experimentSettings(widget, spec, state);
+  if (!read.ok) return { correct: false, score: 0, feedback: read.detail.message, details: [read.detail] };
+  const allowed: Detail = { name: 'only allowed settings changed', passed: true, message: `Only ${spec.mayChange.join(', ')} changed.` };
+  const { passed, message } = judge(goal, await rerunExperiment(widget, read.settings, goal));
+  return { correct: passed, score: passed ? 1 : 0, feedback: passed ? `Goal reached: ${message}` : message, details: [allowed, { name: 'goal', passed, message }] };
 }

@@ -3,7 +3,8 @@
  * checker (lib/course/training-experiment): only the allowed settings may change, and the widget's
  * own run is re-run from the student's state.
  */
-import { rerunExperiment, trainingExperimentChecker, type TrainingGoal, type TrainingWidget } from '../training-experiment';
+import { rerunExperiment, checkTrainingExperiment, type TrainingGoal, type TrainingWidget } from '../training-experiment';
+import type { CheckResult, ExperimentSpec } from '../exercises';
 import type { TrainSnapshot } from '../../ml/training';
 import { runConfig, vanishingSchema, type VanishingSettings } from './widget-settings';
 
@@ -18,5 +19,7 @@ export function rerun(settings: VanishingSettings, goal: Pick<TrainingGoal, 'run
   return rerunExperiment(vanishingWidget, settings, goal);
 }
 
-/** Checks a vanishing-gradients experiment exercise against the student's widget state. */
-export const checkVanishingExperiment = trainingExperimentChecker(vanishingWidget);
+/** Checks a vanishing-gradients experiment exercise against the student's widget state. (A function, not a call at load, so that a page that imports only the settings leaves the checker out of its bundle.) */
+export function checkVanishingExperiment(spec: ExperimentSpec, state: Readonly<Record<string, unknown>>): Promise<CheckResult> {
+  return checkTrainingExperiment(vanishingWidget, spec, state);
+}
