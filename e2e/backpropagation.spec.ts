@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { WIDGETS, expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
+import { expectLevel, openTraining, run, stepOf } from './training';
 
 const LESSON = '/lessons/backpropagation/';
 
@@ -26,7 +27,8 @@ async function gradientOf(widget: Locator, node: string): Promise<Locator> {
 
 const explanation = (widget: Locator) => widget.locator('.cgraph__explain');
 
-const TITLES = ['Computation graph', 'Cross-entropy versus squared error', 'Gradient check'];
+const RACE = 'Cross-entropy versus squared error: training from a bad start';
+const TITLES = ['Computation graph', 'Cross-entropy versus squared error', RACE, 'Gradient check'];
 
 /** Scrolls to each of the lesson's widgets until its island has started. */
 async function startAll(page: Page): Promise<void> {
@@ -161,6 +163,68 @@ test.describe('gradient check widget', () => {
     await chart.focus();
     await page.keyboard.press('Home');
     await expect(chart).toHaveAttribute('aria-valuetext', /^h = 10⁻¹⁰: largest relative error .* in float64, 1\.0×10⁰ in float32\.$/);
+  });
+});
+
+test.describe('loss race widget', () => {
+  test('Step, Play, Pause and Reset drive both runs; squared error stays on its plateau while cross-entropy learns', async ({ page }) => {
+    const widget = await openTraining(page, LESSON, RACE);
+    const summary = widget.locator('.training-widget__summary');
+    await expect(summary).toContainText(/^Run A \(cross-entropy\) at step 0, before any update: training accuracy 47\.5 %, loss 4\.2; output layer's gradient norm [\d.]+ at the initial weights\./);
+    for (let i = 0; i < 3; i++) await widget.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect(run(widget, 'A').getByTestId('step')).toHaveText('3');
+    await expect(run(widget, 'B').getByTestId('step')).toHaveText('3');
+    const chart = widget.getByRole('slider', { name: /^Output layer's gradient norm, both runs/ });
+    await chart.focus();
+    await page.keyboard.press('End');
+    await expect(chart).toHaveAttribute('aria-valuetext', /^Step 3: output layer's gradient norm [\d.]+ under cross-entropy, [\d.]+×10⁻[⁴⁵] under squared error\.$/);
+
+    await widget.getByRole('combobox', { name: 'Speed' }).selectOption('1');
+    await widget.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => stepOf(widget, 'A'), { timeout: 45_000 }).toBeGreaterThanOrEqual(150);
+    await widget.getByRole('button', { name: 'Pause', exact: true }).click();
+    const step = await expectLevel(widget);
+    expect(step).toBeLessThan(1500);
+    await expect(summary).toContainText(/Run A \(cross-entropy\) at step \d+: training accuracy (9\d|100)\.\d %/);
+    await expect(summary).toContainText(/Run B \(squared error\) at step \d+: training accuracy 47\.5 %, loss 0\.52\d/);
+
+    await widget.getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect(run(widget, 'A').getByTestId('step')).toHaveText('0');
+    await expect(run(widget, 'B').getByTestId('step')).toHaveText('0');
+  });
+
+  test('the bad start and the learning rate are set by keyboard and kept in the link', async ({ page }) => {
+    const widget = await openTraining(page, `${LESSON}?bad=4`, RACE);
+    const bad = widget.getByRole('slider', { name: 'Bad start: output bias' });
+    await expect(bad).toHaveAttribute('aria-valuetext', '−4');
+    await bad.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(bad).toHaveAttribute('aria-valuetext', '−6');
+    await expect(page).toHaveURL(/bad=6/);
+    const lr = widget.getByRole('slider', { name: 'Learning rate' });
+    await lr.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page).toHaveURL(/lr=1(&|$)/);
+    await expect(run(widget, 'B').getByTestId('step')).toHaveText('0');
+    await widget.getByRole('button', { name: 'No bad start (bias 0)' }).click();
+    await expect(bad).toHaveAttribute('aria-valuetext', '0');
+    await expect(page).toHaveURL(/bad=0/);
+  });
+
+  test('the experiment exercise: the learning rate set in the widget, Check re-runs squared error from the bad start', async ({ page }) => {
+    test.slow(); // the check re-trains run B for 500 steps in a worker
+    const exercise = page.locator('section.exercise[data-exercise="backpropagation/plateau-learning-rate"]');
+    const widget = await openTraining(page, LESSON, RACE);
+    const lr = widget.getByRole('slider', { name: 'Learning rate' });
+    await lr.focus();
+    await page.keyboard.press('End');
+    await expect(page).toHaveURL(/lr=3(&|$)/);
+    await exercise.scrollIntoViewIfNeeded();
+    await expect(exercise.getByRole('button', { name: 'Check', exact: true })).toBeEnabled({ timeout: 30_000 });
+    await exercise.getByRole('button', { name: 'Use the widget’s current settings' }).click();
+    await expect(exercise.getByText('Your answer: lr: 3')).toBeVisible();
+    await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(exercise.getByRole('status').first()).toContainText('Goal reached: Run B reached 100.0 % training accuracy after 500 steps', { timeout: 120_000 });
   });
 });
 

@@ -101,3 +101,22 @@ test.describe('on a phone', () => {
     await expectNoHorizontalScroll(page);
   });
 });
+
+test('the experiment exercise: set up from its link, clip run B per tensor in the widget, and Check re-runs it', async ({ page }) => {
+  test.slow(); // the check re-trains the RNN for 300 steps in a worker, on a shared machine
+  const id = 'exploding-gradients/rnn-clipping';
+  const exercise = page.locator(`section.exercise[data-exercise="${id}"]`);
+  await page.goto(LESSON);
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise.getByRole('button', { name: 'Check', exact: true })).toBeEnabled({ timeout: 30_000 });
+  await expect(exercise.getByRole('link', { name: 'Set up the widget for this exercise' })).toHaveAttribute('href', '?model=rnn#the-experiment');
+
+  const widget = await openTraining(page, `${LESSON}?model=rnn#the-experiment`, TITLE);
+  await widget.getByRole('combobox', { name: 'Clipping (B)' }).selectOption('tensor');
+  await expect(page).toHaveURL(/clip=tensor/);
+  await exercise.scrollIntoViewIfNeeded();
+  await exercise.getByRole('button', { name: 'Use the widget’s current settings' }).click();
+  await expect(exercise.getByText('Your answer: clip: tensor')).toBeVisible();
+  await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(exercise.getByRole('status').first()).toContainText('Goal reached: Run B reached training loss 0.35 after 300 steps', { timeout: 120_000 });
+});

@@ -6,6 +6,8 @@
 import { defaultsOf, parseState, writeState, type Schema, type ValuesOf } from '../../lib/common';
 import type { ExperimentCheckParams } from '../../lib/course/experiment-check';
 import type { CheckResult, ExperimentSpec } from '../../lib/course/exercises';
+import { raceSchema } from '../../lib/course/backpropagation';
+import { explodingSchema } from '../../lib/course/exploding-gradients';
 import { vanishingSchema } from '../../lib/course/vanishing-gradients';
 import { JobRunner } from '../../lib/runtime';
 
@@ -17,6 +19,8 @@ interface ExperimentWidget {
 
 const WIDGETS: Readonly<Record<string, ExperimentWidget>> = {
   'vanishing-gradients': { schema: vanishingSchema, section: 'the-experiment' },
+  'loss-race': { schema: raceSchema, section: 'the-same-network-with-each-loss-from-a-bad-start' },
+  'exploding-gradients': { schema: explodingSchema, section: 'the-experiment' },
 };
 
 /** The widget of an experiment exercise; throws (expected vs got) for a widget the page does not know. */

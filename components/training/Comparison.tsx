@@ -38,6 +38,8 @@ interface Props {
   settings: ComponentChildren;
   /** The two run panels. */
   panels: readonly [ComponentChildren, ComponentChildren];
+  /** What compares the two runs, below their panels (a chart of both). */
+  after?: ComponentChildren;
   /** The state of both runs in words, announced when training is paused or stopped. */
   summary: string;
   notices: UrlNotice[];
@@ -50,7 +52,7 @@ interface Props {
  * runs at once, the shared settings, the two panels, a spoken summary, Copy link and Default
  * settings.
  */
-export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed, onNewSeed, settings, panels, summary, notices, onDismissNotices, onDefaultSettings }: Props) {
+export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed, onNewSeed, settings, panels, after, summary, notices, onDismissNotices, onDefaultSettings }: Props) {
   const { playing, stopped } = pair;
   return (
     <div class="training-widget">
@@ -78,6 +80,7 @@ export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed
         {panels[0]}
         {panels[1]}
       </div>
+      {after}
       <p class="training-widget__summary" aria-live={playing ? 'off' : 'polite'}>
         {summary}
       </p>

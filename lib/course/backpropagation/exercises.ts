@@ -65,4 +65,16 @@ export const exercises: readonly ExerciseSpec[] = [
     hints: ['`w.detach().mul(x).sum().item()` is $w \\cdot x$ as a number.', 'Then `x.mul(2 * (dot - y))`.'],
     solution: '```ts\nconst dot = w.detach().mul(x).sum().item();\nconst byHand = x.mul(2 * (dot - y));\n```\n\nHere $w \\cdot x = 0.5 - 2 + 0.75 = -0.75$, so $\\partial L / \\partial w = 2(-0.75 - 2)\\,x = -5.5\\,x = (-5.5, -11, -16.5)$, as autograd says.',
   },
+  {
+    id: 'backpropagation/plateau-learning-rate',
+    kind: 'experiment',
+    points: 2,
+    widget: 'loss-race',
+    start: { bad: 8, lr: 0.3, seed: 1 },
+    mayChange: ['lr'],
+    goal: { run: 'b', metric: 'trainAccuracy', atLeast: 0.9, steps: 500 },
+    hints: ["Run B's output gradient starts hundreds of times smaller than run A's. What multiplies the gradient in an SGD update?", 'Try the largest learning rates the slider offers.'],
+    solution:
+      "A learning rate of 3, ten times the default: run B then passes 90 % training accuracy by step 300, where at 1 it is still on the plateau at step 500. An SGD update is the learning rate times the gradient, so a larger rate makes up for part of the small factor $\\sigma'(z)$. It does not remove it: the plateau is shorter, not gone, and a rate that large can overshoot once the network leaves saturation. Cross-entropy needed no such tuning.",
+  },
 ];

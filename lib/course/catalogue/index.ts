@@ -4,11 +4,11 @@
  * when it gets some. The page's Exercise block and the teacher's grader both look exercises up here.
  */
 import { exercises as activationFunctions } from '../activations';
-import { exercises as backpropagation } from '../backpropagation';
+import { checkRaceExperiment, exercises as backpropagation } from '../backpropagation';
 import { exercises as cnnSizes } from '../cnn-sizes';
 import { exercises as convolution } from '../convolution';
 import { exercises as overfittingAndDropout } from '../dropout';
-import { exercises as explodingGradients } from '../exploding-gradients';
+import { checkExplodingExperiment, exercises as explodingGradients } from '../exploding-gradients';
 import { type CheckResult, type ExerciseSpec, type ExperimentSpec } from '../exercises';
 import { exercises as pooling } from '../pooling';
 import { exercises as rnnShapes } from '../rnn-shapes';
@@ -23,6 +23,8 @@ export type ExperimentChecker = (spec: ExperimentSpec, state: Readonly<Record<st
 /** The experiment checker of each widget that has experiment exercises. */
 export const experimentCheckers: Readonly<Record<string, ExperimentChecker>> = {
   'vanishing-gradients': checkVanishingExperiment,
+  'loss-race': checkRaceExperiment,
+  'exploding-gradients': checkExplodingExperiment,
 };
 
 /** Every exercise, lesson by lesson, in each lesson's order. */

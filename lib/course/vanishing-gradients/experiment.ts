@@ -1,76 +1,25 @@
 /**
- * The vanishing-gradients widget's experiment exercises, checked: the student's widget state must
- * differ from the exercise's start only in the settings it may change, and then the widget's own
- * training job (trainJob, with the page's evaluation cadence) is re-run from that state for the
- * goal's number of steps. Seeded, so the page's worker and the teacher's grader get the same numbers.
+ * The vanishing-gradients widget's experiment exercises, checked by the training widgets' shared
+ * checker (lib/course/training-experiment): only the allowed settings may change, and the widget's
+ * own run is re-run from the student's state.
  */
-import { z } from 'zod';
-import { defaultsOf } from '../../common';
-import { trainJob, type TrainSnapshot } from '../../ml/training';
-import { runJob } from '../../runtime';
+import { rerunExperiment, checkTrainingExperiment, type TrainingGoal, type TrainingWidget } from '../training-experiment';
 import type { CheckResult, ExperimentSpec } from '../exercises';
+import type { TrainSnapshot } from '../../ml/training';
 import { runConfig, vanishingSchema, type VanishingSettings } from './widget-settings';
-
-/** What an experiment must reach: run A's or B's metric at least `atLeast` after `steps` updates. */
-export const vanishingGoalSchema = z.strictObject({
-  run: z.enum(['a', 'b']),
-  metric: z.enum(['testAccuracy', 'trainAccuracy']),
-  atLeast: z.number().min(0).max(1),
-  steps: z.number().int().positive().max(3000).multipleOf(25, 'expected a multiple of 25, the page\'s evaluation interval'),
-});
-
-/** The goal of a vanishing-gradients experiment. */
-export type VanishingGoal = z.infer<typeof vanishingGoalSchema>;
 
 /** The page's evaluation cadence (VanishingGradients.tsx's evalEvery), so that the numbers are the page's. */
 export const EVAL_EVERY = 25;
-/** Settings that change how the page looks or paces, not the run. */
-const VIEW_ONLY = new Set(['speed']);
 
-type Detail = NonNullable<CheckResult['details']>[number];
-const percent = (x: number): string => `${(100 * x).toFixed(1)} %`;
-const show = (v: unknown): string => JSON.stringify(v);
-
-/** The state's settings on top of the start's, or what is wrong with the state (an unknown name, a bad value, a forbidden change). */
-export function experimentSettings(spec: ExperimentSpec, state: Readonly<Record<string, unknown>>): { ok: true; settings: VanishingSettings } | { ok: false; detail: Detail } {
-  const schema: Record<string, { expected: string; parse(raw: string): unknown }> = vanishingSchema;
-  const start: Record<string, unknown> = { ...defaultsOf(vanishingSchema), ...spec.start };
-  const changed: string[] = [];
-  for (const [name, value] of Object.entries(state)) {
-    const field = schema[name];
-    if (!field) return { ok: false, detail: { name: 'settings', passed: false, message: `Expected settings among ${Object.keys(schema).join(', ')}; got "${name}".` } };
-    if (field.parse(String(value)) !== value) return { ok: false, detail: { name: 'settings', passed: false, message: `Expected ${name} to be ${field.expected}; got ${show(value)}.` } };
-    if (value !== start[name] && !VIEW_ONLY.has(name) && !spec.mayChange.includes(name)) changed.push(`${name} from ${show(start[name])} to ${show(value)}`);
-  }
-  if (changed.length > 0) {
-    return { ok: false, detail: { name: 'only allowed settings changed', passed: false, message: `Only ${spec.mayChange.join(', ')} may change; you changed ${changed.join(' and ')}.` } };
-  }
-  return { ok: true, settings: { ...start, ...state } as VanishingSettings };
-}
+/** The widget as its experiments see it. */
+export const vanishingWidget: TrainingWidget<VanishingSettings> = { schema: vanishingSchema, runConfig, evalEvery: EVAL_EVERY };
 
 /** Re-runs the widget's run for `goal.steps` updates from `settings`, as the page's worker does, and returns its last snapshot. */
-export function rerun(settings: VanishingSettings, goal: VanishingGoal): Promise<TrainSnapshot> {
-  const params = { config: runConfig(settings, goal.run), maxSteps: goal.steps, evalEvery: EVAL_EVERY, boundaryResolution: 0, boundaryExtent: 1.6, activationHistograms: false };
-  return runJob(trainJob, params).result;
+export function rerun(settings: VanishingSettings, goal: Pick<TrainingGoal, 'run' | 'steps'>): Promise<TrainSnapshot> {
+  return rerunExperiment(vanishingWidget, settings, goal);
 }
 
-/** Checks a vanishing-gradients experiment exercise against the student's widget state. */
-export async function checkVanishingExperiment(spec: ExperimentSpec, state: Readonly<Record<string, unknown>>): Promise<CheckResult> {
-  const goal = vanishingGoalSchema.safeParse(spec.goal);
-  if (!goal.success) throw new Error(`${spec.id}: expected a goal { run, metric, atLeast, steps }; got ${show(spec.goal)} (${goal.error.issues[0]?.message ?? ''})`);
-  const { run, metric, atLeast, steps } = goal.data;
-  const read = experimentSettings(spec, state);
-  if (!read.ok) return { correct: false, score: 0, feedback: read.detail.message, details: [read.detail] };
-  const allowed: Detail = { name: 'only allowed settings changed', passed: true, message: `Only ${spec.mayChange.join(', ')} changed.` };
-  const snapshot = await rerun(read.settings, goal.data);
-  const label = `Run ${run.toUpperCase()}`;
-  const what = metric === 'testAccuracy' ? 'test accuracy' : 'training accuracy';
-  if (snapshot.status === 'diverged') {
-    const message = `${label} diverged at step ${snapshot.diverged?.step ?? '?'} (the loss or the gradient became infinite); the goal is ${what} ≥ ${percent(atLeast)} after ${steps} steps.`;
-    return { correct: false, score: 0, feedback: message, details: [allowed, { name: 'goal', passed: false, message }] };
-  }
-  const reached = snapshot.evaluation[metric];
-  const passed = snapshot.evaluation.step === steps && reached >= atLeast;
-  const message = `${label} reached ${percent(reached)} ${what} after ${snapshot.evaluation.step} steps; the goal is at least ${percent(atLeast)}.`;
-  return { correct: passed, score: passed ? 1 : 0, feedback: passed ? `Goal reached: ${message}` : message, details: [allowed, { name: 'goal', passed, message }] };
+/** Checks a vanishing-gradients experiment exercise against the student's widget state. (A function, not a call at load, so that a page that imports only the settings leaves the checker out of its bundle.) */
+export function checkVanishingExperiment(spec: ExperimentSpec, state: Readonly<Record<string, unknown>>): Promise<CheckResult> {
+  return checkTrainingExperiment(vanishingWidget, spec, state);
 }

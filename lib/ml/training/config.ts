@@ -16,6 +16,11 @@ export type InitScheme = 'default' | 'xavier' | 'he' | 'zeros';
 export type OptimizerName = 'sgd' | 'momentum' | 'adam';
 /** Gradient clipping: none, by value, by global norm (clip_grad_norm_), or each tensor by its own norm. */
 export type ClipMode = 'none' | 'value' | 'norm' | 'tensor';
+/**
+ * A classification run's loss on its one output logit z: binary cross-entropy on p = σ(z)
+ * (`binaryCrossEntropyWithLogits`, the default), or squared error on p, mse_loss(σ(z), y).
+ */
+export type ClassificationLoss = 'crossEntropy' | 'squaredError';
 /** The 2-D classification datasets. */
 export type DatasetName = 'circles' | 'moons' | 'spiral' | 'xor';
 
@@ -79,4 +84,11 @@ export interface TrainConfig {
   optimizer: OptimizerName;
   batchSize: number;
   clip: { mode: ClipMode; threshold: number };
+  /** Classification only: the loss on the output logit; cross-entropy when absent. */
+  outputLoss?: ClassificationLoss;
+  /**
+   * The output layer's bias starts at this value instead of the initialisation's draw (absent:
+   * the draw). A large negative bias makes the network say class 0, confidently, for every point.
+   */
+  outputBias?: number;
 }

@@ -44,10 +44,15 @@ function hiddenInit(config: TrainConfig): LayerInit | undefined {
   }
 }
 
-/** The output layer has no activation: Xavier with gain 1 under Xavier and He, zeros under zeros, never scaled. */
+/**
+ * The output layer has no activation: Xavier with gain 1 under Xavier and He, zeros under zeros,
+ * never scaled; its bias then set to `outputBias` if the config gives one.
+ */
 function headInit(config: TrainConfig): LayerInit | undefined {
-  if (config.init === 'zeros') return { scheme: 'zeros' };
-  return config.init === 'default' ? undefined : { scheme: 'xavier', gain: 1 };
+  const bias = config.outputBias === undefined ? {} : { bias: config.outputBias };
+  if (config.init === 'zeros') return { scheme: 'zeros', ...bias };
+  if (config.init === 'default') return config.outputBias === undefined ? undefined : { scheme: 'default', ...bias };
+  return { scheme: 'xavier', gain: 1, ...bias };
 }
 
 /** An MLP F → width (× depth hidden layers, each followed by the activation) → 1. */
@@ -96,7 +101,7 @@ export function trainSpecOf(config: TrainConfig): TrainSpec {
   return {
     model: task.kind === 'sequence' ? rnnSpec(config, task.seqLen) : mlpSpec(config, task.kind === 'classification' ? 2 : task.features),
     data: task,
-    loss: task.kind === 'classification' ? 'binaryCrossEntropyWithLogits' : 'mseLoss',
+    loss: task.kind !== 'classification' ? 'mseLoss' : config.outputLoss === 'squaredError' ? 'sigmoidMseLoss' : 'binaryCrossEntropyWithLogits',
     optimizer: optimizerSpec(config),
     batchSize: config.batchSize,
     clip: config.clip,

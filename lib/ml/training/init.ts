@@ -10,6 +10,7 @@ import type { LayerInit } from './spec';
 export function initProblem(init: LayerInit): string | null {
   const finite = (what: string, value: number | undefined, positive = false): string | null =>
     value === undefined || (Number.isFinite(value) && (positive ? value > 0 : value >= 0)) ? null : `init: ${what} must be a finite number ${positive ? 'above' : 'at least'} 0, got ${value}`;
+  if (init.bias !== undefined && !Number.isFinite(init.bias)) return `init: bias must be a finite number, got ${init.bias}`;
   switch (init.scheme) {
     case 'default':
     case 'he':
@@ -30,7 +31,7 @@ export function initProblem(init: LayerInit): string | null {
 /**
  * Re-initialises `weight` (and `bias`) by `init`: xavier_uniform_ with its gain, kaiming_normal_
  * for ReLU, zeros or normal_(0, std), drawing from `rng`; Xavier, He and zeros also zero the bias.
- * Then multiplies the weight by `init.scale`. Mutates both.
+ * Then multiplies the weight by `init.scale` and, if `init.bias` is given, sets the bias to it. Mutates both.
  */
 export function initialise(weight: Tensor, bias: Tensor | null, init: LayerInit, rng: Rng): void {
   const problem = initProblem(init);
@@ -58,4 +59,5 @@ export function initialise(weight: Tensor, bias: Tensor | null, init: LayerInit,
   }
   if (bias && (init.scheme === 'xavier' || init.scheme === 'he' || init.scheme === 'zeros')) nn.init.constant(bias, 0);
   if (scale !== 1) for (let i = 0; i < weight.data.length; i++) weight.data[i] = (weight.data[i] ?? 0) * scale;
+  if (bias && init.bias !== undefined) nn.init.constant(bias, init.bias);
 }

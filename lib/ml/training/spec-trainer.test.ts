@@ -214,6 +214,6 @@ describe('Trainer: specs that cannot train say why', () => {
   });
 
   it('boundary() is refused for a model that does not classify 2-D points', () => {
-    expect(() => new Trainer(DIGITS).boundary(4, 1)).toThrow('boundary: expected a model of 2-D points with one logit (binaryCrossEntropyWithLogits), got input (1, 8, 8) and crossEntropy');
+    expect(() => new Trainer(DIGITS).boundary(4, 1)).toThrow('boundary: expected a model of 2-D points with one logit (binaryCrossEntropyWithLogits or sigmoidMseLoss), got input (1, 8, 8) and crossEntropy');
   });
 });

@@ -21,14 +21,18 @@ import type { ClipMode, Task } from './config';
  * draws weight then bias): `default` keeps it; `xavier` is xavier_uniform_ with `gain` (1 if
  * absent), `he` is kaiming_normal_(nonlinearity='relu') (fan_in), `zeros` is constant_ 0, `normal`
  * is normal_(0, std). `xavier`, `he` and `zeros` also set the bias to 0; `default` and `normal`
- * keep it. Then the weight is multiplied by `scale` (1 if absent).
+ * keep it. Then the weight is multiplied by `scale` (1 if absent), and the bias set to `bias` if given.
  */
-export type LayerInit =
+export type LayerInit = (
   | { readonly scheme: 'default'; readonly scale?: number }
   | { readonly scheme: 'xavier'; readonly gain?: number; readonly scale?: number }
   | { readonly scheme: 'he'; readonly scale?: number }
   | { readonly scheme: 'zeros' }
-  | { readonly scheme: 'normal'; readonly std: number; readonly scale?: number };
+  | { readonly scheme: 'normal'; readonly std: number; readonly scale?: number }
+) & {
+  /** Last of all, every entry of the bias is set to this (absent: the bias is left as above). */
+  readonly bias?: number;
+};
 
 /** What any layer of a model spec may carry besides its type and arguments. */
 interface Labelled {
@@ -83,9 +87,11 @@ export interface ModelSpec {
 /**
  * The loss, by the engine's function name: `binaryCrossEntropyWithLogits` on one logit per
  * example (target 0 or 1), `mseLoss` on one number per example, `crossEntropy` on one logit per
- * class (target the class index).
+ * class (target the class index); and `sigmoidMseLoss`, mseLoss(sigmoid(z), y) on one logit per
+ * example (target 0 or 1), the squared error of a sigmoid output that the backpropagation lesson
+ * races against cross-entropy.
  */
-export type LossName = 'binaryCrossEntropyWithLogits' | 'mseLoss' | 'crossEntropy';
+export type LossName = 'binaryCrossEntropyWithLogits' | 'mseLoss' | 'crossEntropy' | 'sigmoidMseLoss';
 
 /** The optimiser: the engine's optim.SGD or optim.Adam with their options (PyTorch's, camelCased). */
 export type OptimizerSpec = ({ readonly type: 'SGD' } & optim.SGDOptions) | ({ readonly type: 'Adam' } & optim.AdamOptions);

@@ -71,8 +71,13 @@ function computeLoss(name: LossName, prediction: Tensor, target: Tensor): Tensor
       return mseLoss(prediction, target);
     case 'crossEntropy':
       return crossEntropy(prediction, target);
+    case 'sigmoidMseLoss':
+      return mseLoss(prediction.sigmoid(), target);
   }
 }
+
+/** True for the losses on one logit per example with a 0 or 1 target (a sigmoid output). */
+const isBinary = (name: LossName): boolean => name === 'binaryCrossEntropyWithLogits' || name === 'sigmoidMseLoss';
 
 /** The share of predictions that name the right class (NaN for mseLoss, which has no classes). */
 function accuracy(name: LossName, prediction: Tensor, target: Tensor): number {
@@ -80,7 +85,7 @@ function accuracy(name: LossName, prediction: Tensor, target: Tensor): number {
   const t = target.data;
   if (name === 'mseLoss') return NaN;
   let correct = 0;
-  if (name === 'binaryCrossEntropyWithLogits') {
+  if (isBinary(name)) {
     for (let i = 0; i < p.length; i++) if ((p[i] ?? 0) > 0 === (t[i] ?? 0) > 0.5) correct++;
     return correct / p.length;
   }
@@ -183,9 +188,9 @@ export class Trainer<C extends TrainSpec | TrainConfig = TrainSpec | TrainConfig
     return this.model.watched.map((w) => w.name);
   }
 
-  /** True when the model reads 2-D points and gives one logit: boundary() can draw its decision boundary. */
+  /** True when the model reads 2-D points and gives one logit (for a sigmoid): boundary() can draw its decision boundary. */
   get hasBoundary(): boolean {
-    return this.spec.model.input.length === 1 && this.spec.model.input[0] === 2 && this.spec.loss === 'binaryCrossEntropyWithLogits';
+    return this.spec.model.input.length === 1 && this.spec.model.input[0] === 2 && isBinary(this.spec.loss);
   }
 
   #rows(data: Dataset, rows: ArrayLike<number>): { x: Tensor; y: Tensor } {
@@ -314,7 +319,7 @@ export class Trainer<C extends TrainSpec | TrainConfig = TrainSpec | TrainConfig
    */
   boundary(resolution: number, extent: number): Float32Array {
     if (!this.hasBoundary) {
-      throw new RangeError(`boundary: expected a model of 2-D points with one logit (binaryCrossEntropyWithLogits), got input ${formatShape(this.spec.model.input)} and ${this.spec.loss}`);
+      throw new RangeError(`boundary: expected a model of 2-D points with one logit (binaryCrossEntropyWithLogits or sigmoidMseLoss), got input ${formatShape(this.spec.model.input)} and ${this.spec.loss}`);
     }
     const grid = new Float32Array(resolution * resolution * 2);
     for (let r = 0; r < resolution; r++) {
