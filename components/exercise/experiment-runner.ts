@@ -6,6 +6,7 @@
 import { defaultsOf, parseState, writeState, type Schema, type ValuesOf } from '../../lib/common';
 import type { ExperimentCheckParams } from '../../lib/course/experiment-check';
 import type { CheckResult, ExperimentSpec } from '../../lib/course/exercises';
+import { dropoutSchema } from '../../lib/course/dropout';
 import { vanishingSchema } from '../../lib/course/vanishing-gradients';
 import { JobRunner } from '../../lib/runtime';
 
@@ -17,6 +18,7 @@ interface ExperimentWidget {
 
 const WIDGETS: Readonly<Record<string, ExperimentWidget>> = {
   'vanishing-gradients': { schema: vanishingSchema, section: 'the-experiment' },
+  'dropout-training': { schema: dropoutSchema, section: 'two-runs-side-by-side' },
 };
 
 /** The widget of an experiment exercise; throws (expected vs got) for a widget the page does not know. */

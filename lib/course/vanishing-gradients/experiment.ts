@@ -5,10 +5,9 @@
  * goal's number of steps. Seeded, so the page's worker and the teacher's grader get the same numbers.
  */
 import { z } from 'zod';
-import { defaultsOf } from '../../common';
 import { trainJob, type TrainSnapshot } from '../../ml/training';
 import { runJob } from '../../runtime';
-import type { CheckResult, ExperimentSpec } from '../exercises';
+import { type CheckDetail, type CheckResult, type ExperimentSpec, readExperimentSettings } from '../exercises';
 import { runConfig, vanishingSchema, type VanishingSettings } from './widget-settings';
 
 /** What an experiment must reach: run A's or B's metric at least `atLeast` after `steps` updates. */
@@ -27,25 +26,13 @@ export const EVAL_EVERY = 25;
 /** Settings that change how the page looks or paces, not the run. */
 const VIEW_ONLY = new Set(['speed']);
 
-type Detail = NonNullable<CheckResult['details']>[number];
+type Detail = CheckDetail;
 const percent = (x: number): string => `${(100 * x).toFixed(1)} %`;
 const show = (v: unknown): string => JSON.stringify(v);
 
 /** The state's settings on top of the start's, or what is wrong with the state (an unknown name, a bad value, a forbidden change). */
 export function experimentSettings(spec: ExperimentSpec, state: Readonly<Record<string, unknown>>): { ok: true; settings: VanishingSettings } | { ok: false; detail: Detail } {
-  const schema: Record<string, { expected: string; parse(raw: string): unknown }> = vanishingSchema;
-  const start: Record<string, unknown> = { ...defaultsOf(vanishingSchema), ...spec.start };
-  const changed: string[] = [];
-  for (const [name, value] of Object.entries(state)) {
-    const field = schema[name];
-    if (!field) return { ok: false, detail: { name: 'settings', passed: false, message: `Expected settings among ${Object.keys(schema).join(', ')}; got "${name}".` } };
-    if (field.parse(String(value)) !== value) return { ok: false, detail: { name: 'settings', passed: false, message: `Expected ${name} to be ${field.expected}; got ${show(value)}.` } };
-    if (value !== start[name] && !VIEW_ONLY.has(name) && !spec.mayChange.includes(name)) changed.push(`${name} from ${show(start[name])} to ${show(value)}`);
-  }
-  if (changed.length > 0) {
-    return { ok: false, detail: { name: 'only allowed settings changed', passed: false, message: `Only ${spec.mayChange.join(', ')} may change; you changed ${changed.join(' and ')}.` } };
-  }
-  return { ok: true, settings: { ...start, ...state } as VanishingSettings };
+  return readExperimentSettings<VanishingSettings>(vanishingSchema, spec, state, VIEW_ONLY);
 }
 
 /** Re-runs the widget's run for `goal.steps` updates from `settings`, as the page's worker does, and returns its last snapshot. */
