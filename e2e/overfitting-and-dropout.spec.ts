@@ -153,6 +153,21 @@ test.describe('the dropout widget', () => {
     await expect(chart).toHaveAttribute('aria-valuetext', /^Epoch 1: training accuracy \d+\.\d %, validation accuracy \d+\.\d %, gap −?\d+\.\d points\.$/);
   });
 
+  test('the experiment exercise: its link sets the widget up, and Check re-trains run B from the widget\'s settings in a worker that fetches the digits', async ({ page }) => {
+    await page.goto(LESSON);
+    const ex = page.locator('section.exercise[data-exercise="overfitting-and-dropout/dropout-rate"]');
+    await ex.scrollIntoViewIfNeeded();
+    await expect(ex.getByRole('link', { name: 'Set up the widget for this exercise' })).toHaveAttribute('href', '?n=200&epochs=20#two-runs-side-by-side');
+    const widget = await openWidget(page, '?n=200&epochs=20&p=0.25#two-runs-side-by-side');
+    await expect(run(widget, 'B')).toHaveAccessibleName('Run B: dropout p = 0.25, between the fully connected layers');
+    const again = page.locator('section.exercise[data-exercise="overfitting-and-dropout/dropout-rate"]');
+    await again.scrollIntoViewIfNeeded();
+    await again.getByRole('button', { name: 'Use the widget’s current settings' }).click();
+    await expect(again.getByText('Your answer: p: 0.25')).toBeVisible();
+    await again.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(again.getByRole('status').first()).toContainText('Goal reached: Run B reached a validation loss of 0.600 after 20 epochs', { timeout: 180_000 });
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     test(`the trained widget is accessible (${theme}) at 375 px, without sideways scroll`, async ({ page }) => {
       await useTheme(page, theme);
