@@ -68,6 +68,8 @@ try {
     ['/lessons/vanishing-gradients/', 'Vanishing gradients'],
     ['/lessons/vanishing-gradients/?a=relu&ainit=he', 'Vanishing gradients'],
     ['/lessons/exploding-gradients/?model=rnn&scale=1&lr=0.001', 'Exploding gradients'],
+    // Steps are minibatch updates of the lesson's CNN (32 digits); every 16th ends an epoch with a full evaluation.
+    ['/lessons/overfitting-and-dropout/', 'Dropout on two runs'],
   ]) {
     const rounds = [];
     for (let round = 0; round < ROUNDS; round++) rounds.push(await measure(path, title));

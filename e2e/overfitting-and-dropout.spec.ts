@@ -1,4 +1,6 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
+import { expectLevel, run, stepOf } from './training';
 
 const LESSON = '/lessons/overfitting-and-dropout/';
 // The kernel starts in a worker on a shared 2-core machine: generous waits, no assertion on time.
@@ -33,3 +35,149 @@ test.describe('overfitting and dropout lesson', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+const TITLE = 'Dropout on two runs';
+/** Training on a shared 2-core machine: generous waits, no assertion on time. */
+const TRAINING = { timeout: 90_000 };
+
+/** Opens the lesson (with `query`) and waits until both runs show their first snapshot at epoch 0. */
+async function openWidget(page: Page, query = ''): Promise<Locator> {
+  await page.goto(`${LESSON}${query}`);
+  const widget = page.getByRole('region', { name: TITLE, exact: true });
+  await widget.getByRole('button', { name: 'Step', exact: true }).scrollIntoViewIfNeeded();
+  for (const name of ['A', 'B'] as const) await expect(run(widget, name).getByTestId('loss')).not.toHaveText('…', TRAINING);
+  await expect(run(widget, 'A').getByTestId('epoch')).toHaveText('0');
+  return widget;
+}
+
+const epochOf = async (widget: Locator, name: 'A' | 'B'): Promise<number> => Number(await run(widget, name).getByTestId('epoch').textContent());
+
+/** Presses Step and waits until both runs show `epoch`. */
+async function stepTo(widget: Locator, epoch: number): Promise<void> {
+  await widget.getByRole('button', { name: 'Step', exact: true }).click();
+  for (const name of ['A', 'B'] as const) await expect(run(widget, name).getByTestId('epoch')).toHaveText(String(epoch), TRAINING);
+}
+
+test.describe('the dropout widget', () => {
+  test.beforeEach(() => test.slow());
+
+  test('Step trains exactly one epoch (16 updates of 32 of 500 digits), and Reset returns to epoch 0 with the same numbers after', async ({ page }) => {
+    const widget = await openWidget(page);
+    await stepTo(widget, 1);
+    for (const name of ['A', 'B'] as const) await expect(run(widget, name).getByTestId('step')).toHaveText('16');
+    const loss = await run(widget, 'B').getByTestId('loss').textContent();
+    await stepTo(widget, 2);
+    await expect(run(widget, 'A').getByTestId('step')).toHaveText('32');
+    await page.waitForTimeout(600);
+    expect(await stepOf(widget, 'A')).toBe(32);
+    await widget.getByRole('button', { name: 'Reset', exact: true }).click();
+    for (const name of ['A', 'B'] as const) await expect(run(widget, name).getByTestId('epoch')).toHaveText('0', TRAINING);
+    await expect(run(widget, 'A').getByTestId('step')).toHaveText('0');
+    await stepTo(widget, 1);
+    await expect(run(widget, 'B').getByTestId('loss')).toHaveText(loss ?? '');
+  });
+
+  test('Play trains both runs in step: the charts, tables and summary follow; Pause stops them; Step from mid-epoch ends that epoch', async ({ page }) => {
+    const widget = await openWidget(page);
+    const chart = run(widget, 'A').getByRole('slider', { name: /^Loss per epoch:/ });
+    await expect(chart).toHaveAttribute('aria-valuetext', /^Epoch 0: training loss/);
+    await widget.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(async () => Math.min(await epochOf(widget, 'A'), await epochOf(widget, 'B')), TRAINING).toBeGreaterThanOrEqual(2);
+    await expect(widget.getByTestId('steps-per-second')).toHaveText(/^\d+$/);
+    await expect(widget.getByTestId('epochs-per-minute')).toHaveText(/^\d+\.\d$/);
+    await widget.getByRole('button', { name: 'Pause', exact: true }).click();
+    const level = await expectLevel(widget);
+    await page.waitForTimeout(600);
+    expect(await stepOf(widget, 'A')).toBe(level);
+    const epoch = await epochOf(widget, 'A');
+    expect(epoch).toBe(Math.floor(level / 16));
+    await expect(chart).toHaveAttribute('aria-valuetext', new RegExp(`^Epoch ${epoch}: training loss \\d\\.\\d{3}, validation loss \\d\\.\\d{3}, gap −?\\d\\.\\d{3}; lowest validation loss up to here`));
+    const summary = widget.locator('.training-widget__summary');
+    await expect(summary).toContainText(new RegExp(`^(At epoch ${epoch} of 30|Before training)`));
+    // The table has a row per epoch so far; the confusion matrix and the misclassified digits agree with the accuracy.
+    const table = run(widget, 'B').getByRole('table', { name: /^Run B: dropout p = 0\.5, between the fully connected layers: loss and accuracy after each epoch/ });
+    await run(widget, 'B').getByText('Every epoch as a table').click();
+    await expect(table.locator('tbody tr')).toHaveCount(epoch + 1);
+    const accuracy = Number((await run(widget, 'B').getByTestId('accuracy').textContent())?.replace(' %', ''));
+    const wrong = Math.round(500 * (1 - accuracy / 100));
+    await expect(run(widget, 'B').getByText(new RegExp(`^Misclassified validation digits at epoch ${epoch}: ${wrong}\\b`))).toBeVisible();
+    await expect(run(widget, 'B').getByRole('img', { name: /^a \d read as \d$/ })).toHaveCount(Math.min(24, wrong));
+    const matrix = run(widget, 'B').getByRole('table', { name: new RegExp(`^Confusion matrix, validation set \\(500 digits\\), epoch ${epoch}`) });
+    const diagonal = await matrix.evaluate((t) => [...t.querySelectorAll('tbody tr')].reduce((n, row, r) => n + Number(row.querySelectorAll('td')[r]?.textContent), 0));
+    expect(diagonal).toBe(500 - wrong);
+    // Step from wherever Pause left the runs trains to the end of that epoch.
+    await stepTo(widget, epoch + 1);
+    await expect(run(widget, 'A').getByTestId('step')).toHaveText(String(16 * (epoch + 1)));
+  });
+
+  test('a control change restarts both runs and reaches the URL; the URL restores the whole configuration; a bad value falls back with a notice', async ({ page }) => {
+    let widget = await openWidget(page);
+    await stepTo(widget, 1);
+    await widget.getByRole('combobox', { name: 'Dropout placement (run B)' }).selectOption('both');
+    await expect(page).toHaveURL(/at=both/);
+    await expect(run(widget, 'B')).toHaveAccessibleName('Run B: dropout p = 0.5, both');
+    await expect(run(widget, 'B').getByTestId('epoch')).toHaveText('0', TRAINING);
+    const size = widget.getByRole('slider', { name: 'Training digits' });
+    await size.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page).toHaveURL(/n=300/);
+    await expect(run(widget, 'A').getByText('(10 an epoch)')).toBeVisible(TRAINING);
+
+    widget = await openWidget(page, '?n=100&p=0.25&at=pools&wd=0.001&epochs=10&lr=0.01&seed=7');
+    await expect(run(widget, 'B')).toHaveAccessibleName('Run B: dropout p = 0.25, after each pool');
+    for (const [label, value] of [['Training digits', '100'], ['Dropout rate p (run B)', '0.25'], ['Weight decay', '0.001'], ['Epochs', '10'], ['Learning rate', '0.01']] as const) {
+      await expect(widget.getByRole('slider', { name: label })).toHaveAttribute('aria-valuetext', value);
+    }
+    await expect(run(widget, 'A').locator('.run__status')).toContainText('Epoch 0 of 10');
+    await expect(widget.getByText('Both runs share seed 7')).toBeVisible();
+    await widget.getByRole('button', { name: 'New seed' }).click();
+    await expect(page).toHaveURL(/seed=8/);
+
+    widget = await openWidget(page, '?n=50&p=0.5');
+    await expect(widget.getByRole('status').filter({ hasText: 'Ignored' })).toContainText('Ignored “n=50” from the link: expected a whole number from 100 to 2000. Using 500.');
+    await expect(widget.getByRole('slider', { name: 'Training digits' })).toHaveAttribute('aria-valuetext', '500');
+  });
+
+  test('works by keyboard: Step by Enter, a chart read epoch by epoch with the arrow keys', async ({ page }) => {
+    const widget = await openWidget(page);
+    await widget.getByRole('button', { name: 'Step', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    for (const name of ['A', 'B'] as const) await expect(run(widget, name).getByTestId('epoch')).toHaveText('1', TRAINING);
+    await page.keyboard.press('Space');
+    for (const name of ['A', 'B'] as const) await expect(run(widget, name).getByTestId('epoch')).toHaveText('2', TRAINING);
+    const chart = run(widget, 'B').getByRole('slider', { name: /^Accuracy per epoch:/ });
+    await chart.focus();
+    await page.keyboard.press('Home');
+    await expect(chart).toHaveAttribute('aria-valuetext', /^Epoch 0: training accuracy/);
+    await page.keyboard.press('ArrowRight');
+    await expect(chart).toHaveAttribute('aria-valuetext', /^Epoch 1: training accuracy \d+\.\d %, validation accuracy \d+\.\d %, gap −?\d+\.\d points\.$/);
+  });
+
+  test('the experiment exercise: its link sets the widget up, and Check re-trains run B from the widget\'s settings in a worker that fetches the digits', async ({ page }) => {
+    await page.goto(LESSON);
+    const ex = page.locator('section.exercise[data-exercise="overfitting-and-dropout/dropout-rate"]');
+    await ex.scrollIntoViewIfNeeded();
+    await expect(ex.getByRole('link', { name: 'Set up the widget for this exercise' })).toHaveAttribute('href', '?n=200&epochs=20#two-runs-side-by-side');
+    const widget = await openWidget(page, '?n=200&epochs=20&p=0.25#two-runs-side-by-side');
+    await expect(run(widget, 'B')).toHaveAccessibleName('Run B: dropout p = 0.25, between the fully connected layers');
+    const again = page.locator('section.exercise[data-exercise="overfitting-and-dropout/dropout-rate"]');
+    await again.scrollIntoViewIfNeeded();
+    await again.getByRole('button', { name: 'Use the widget’s current settings' }).click();
+    await expect(again.getByText('Your answer: p: 0.25')).toBeVisible();
+    await again.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(again.getByRole('status').first()).toContainText('Goal reached: Run B reached a validation loss of 0.600 after 20 epochs', { timeout: 180_000 });
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`the trained widget is accessible (${theme}) at 375 px, without sideways scroll`, async ({ page }) => {
+      await useTheme(page, theme);
+      await page.setViewportSize({ width: 375, height: 800 });
+      const widget = await openWidget(page);
+      await stepTo(widget, 1);
+      await run(widget, 'A').getByText('Every epoch as a table').click();
+      await expectNoHorizontalScroll(page);
+      await expectNoAxeViolations(page, { include: 'section.widget' });
+    });
+  }
+});
+

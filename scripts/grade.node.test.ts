@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,6 +84,29 @@ describe('npm run grade', () => {
       /^The course file has 1 problem:\n.*bad\.yaml:10:13: assignments\[0\]\.exercises\[1\]\.id: expected an exercise id of the catalogue; got "vanishing-gradients\/tanh"/,
     );
   });
+});
+
+describe('npm run grade on an experiment that reads the site\'s data', () => {
+  it('re-trains the dropout widget\'s run in the sandboxed child from the digits copied beside the bundle', async () => {
+    const lib = await import(pathToFileURL(join(bundleDir, 'parent-lib.mjs')).href);
+    const work = mkdtempSync(join(tmpdir(), 'grade-dropout-'));
+    try {
+      const id = 'overfitting-and-dropout/dropout-rate';
+      writeFileSync(join(work, 'course.yaml'), `id: nn-test\ntitle: Test\nassignments:\n  - id: dropout\n    title: Dropout\n    due: 2026-12-15\n    solutions: after-due\n    exercises:\n      - id: ${id}\n`);
+      mkdirSync(join(work, 'hidden'));
+      mkdirSync(join(work, 'submissions'));
+      const at = '2026-12-01T09:00:00.000Z';
+      const state = { ...lib.exerciseById(id).start, p: 0.25 };
+      const answers = { [id]: { answer: { kind: 'experiment', state }, attempts: 1, contentHash: await lib.contentHash(lib.exerciseById(id)), updatedAt: at } };
+      writeFileSync(join(work, 'submissions', 'rate.json'), lib.writeHandIn(lib.makeHandIn({ course: { id: 'nn-test', title: 'Test', hash: 'h' }, student: { name: 'Rate', id: 'rate' }, appVersion: '0.1.0', answers, now: new Date(at) })));
+      const graded = await grade({ coursePath: join(work, 'course.yaml'), testsDir: join(work, 'hidden'), submissionsDir: join(work, 'submissions'), bundleDir, ...LIMITS });
+      writeReports(join(work, 'out'), graded);
+      expect(readFileSync(join(work, 'out', 'grades.csv'), 'utf8')).toContain('rate.json,rate,Rate,2,2,');
+      expect(readFileSync(join(work, 'out', 'feedback', 'rate.md'), 'utf8')).toContain('Goal reached: Run B reached a validation loss of 0.600 after 20 epochs');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('a grading child, if student code escaped its vm context', () => {

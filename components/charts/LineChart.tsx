@@ -38,9 +38,38 @@ interface Props {
   describe(x: number): string;
   /** Hide the legend (when the page shows one elsewhere). */
   hideLegend?: boolean;
+  /** The area between two series (by key, at the first one's x-values) shaded, e.g. the gap between train and validation loss. */
+  band?: { between: readonly [string, string]; color: string; label: string };
+  /** A vertical mark at one x, e.g. where early stopping would stop. */
+  marker?: { x: number; label: string };
 }
 
 const MARGIN = { top: 10, right: 14, bottom: 34, left: 52 };
+/** Opacity of a shaded band (and its legend key). */
+const BAND_ALPHA = 0.2;
+
+/** Fills the area between the band's two series, at the x-values they share, point for point. */
+function paintBand(ctx: CanvasRenderingContext2D, band: NonNullable<Props['band']>, series: Series[], px: (v: number) => number, py: (v: number) => number): void {
+  const lower = series.find((s) => s.key === band.between[0]);
+  const upper = series.find((s) => s.key === band.between[1]);
+  if (!lower || !upper) return;
+  const n = Math.min(lower.x.length, lower.y.length, upper.y.length);
+  const points: [number, number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const a = lower.y[i] ?? NaN;
+    const b = upper.y[i] ?? NaN;
+    if (Number.isFinite(a) && Number.isFinite(b)) points.push([px(lower.x[i] ?? 0), py(a), py(b)]);
+  }
+  if (points.length < 2) return;
+  ctx.beginPath();
+  points.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+  for (let i = points.length - 1; i >= 0; i--) ctx.lineTo(points[i]?.[0] ?? 0, points[i]?.[2] ?? 0);
+  ctx.closePath();
+  ctx.fillStyle = cssColor(band.color);
+  ctx.globalAlpha = BAND_ALPHA;
+  ctx.fill();
+  ctx.globalAlpha = 1;
+}
 
 function dataExtent(series: Series[], log: boolean): [number, number] {
   let lo = Infinity;
@@ -65,7 +94,7 @@ function dataExtent(series: Series[], log: boolean): [number, number] {
  * Axes are SVG; the lines are drawn on a canvas over them, because they change on every frame
  * while training and a canvas repaints them far more cheaply than SVG paths.
  */
-export function LineChart({ title, series, width, height, xDomain, yScale, yDomain, xLabel, reference, cursorX, describe, hideLegend }: Props) {
+export function LineChart({ title, series, width, height, xDomain, yScale, yDomain, xLabel, reference, cursorX, describe, hideLegend, band, marker }: Props) {
   const [cursor, setCursor] = useState<number | undefined>(undefined);
   const canvas = useRef<HTMLCanvasElement>(null);
   const theme = useTheme();
@@ -97,6 +126,7 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
     ctx.rect(MARGIN.left, MARGIN.top, width - MARGIN.left - MARGIN.right, height - MARGIN.top - MARGIN.bottom);
     ctx.clip();
     ctx.lineJoin = 'bevel';
+    if (band) paintBand(ctx, band, series, (v) => x(v), (v) => y(clip(v)));
     for (const s of series) {
       ctx.strokeStyle = cssColor(s.color);
       ctx.lineWidth = s.faint ? 1 : 2;
@@ -176,6 +206,14 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
         <span class="line-chart__title">{title}</span>
         {!hideLegend && (
           <span class="line-chart__legend" aria-hidden="true">
+            {band && (
+              <span class="line-chart__key">
+                <svg width="18" height="8">
+                  <rect x="1" y="0" width="16" height="8" style={{ fill: band.color, opacity: BAND_ALPHA }} />
+                </svg>
+                {band.label}
+              </span>
+            )}
             {series.map((s) => (
               <span key={s.key} class="line-chart__key">
                 <svg width="18" height="8">
@@ -216,6 +254,14 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
               <line x1={MARGIN.left} x2={width - MARGIN.right} y1={sy(reference.y)} y2={sy(reference.y)} />
               <text x={width - MARGIN.right - 4} y={sy(reference.y) - 4} text-anchor="end">
                 {reference.label}
+              </text>
+            </g>
+          )}
+          {marker && marker.x >= (sx.domain()[0] ?? 0) && marker.x <= (sx.domain()[1] ?? 0) && (
+            <g class="line-chart__marker">
+              <line x1={sx(marker.x)} x2={sx(marker.x)} y1={MARGIN.top} y2={height - MARGIN.bottom} />
+              <text x={sx(marker.x) + (sx(marker.x) > width / 2 ? -4 : 4)} y={MARGIN.top + 10} text-anchor={sx(marker.x) > width / 2 ? 'end' : 'start'}>
+                {marker.label}
               </text>
             </g>
           )}

@@ -7,6 +7,7 @@ import { defaultsOf, parseState, writeState, type Schema, type ValuesOf } from '
 import type { ExperimentCheckParams } from '../../lib/course/experiment-check';
 import type { CheckResult, ExperimentSpec } from '../../lib/course/exercises';
 import { raceSchema } from '../../lib/course/backpropagation';
+import { dropoutSchema } from '../../lib/course/dropout';
 import { explodingSchema } from '../../lib/course/exploding-gradients';
 import { vanishingSchema } from '../../lib/course/vanishing-gradients';
 import { JobRunner } from '../../lib/runtime';
@@ -21,6 +22,7 @@ const WIDGETS: Readonly<Record<string, ExperimentWidget>> = {
   'vanishing-gradients': { schema: vanishingSchema, section: 'the-experiment' },
   'loss-race': { schema: raceSchema, section: 'the-same-network-with-each-loss-from-a-bad-start' },
   'exploding-gradients': { schema: explodingSchema, section: 'the-experiment' },
+  'dropout-training': { schema: dropoutSchema, section: 'two-runs-side-by-side' },
 };
 
 /** The widget of an experiment exercise; throws (expected vs got) for a widget the page does not know. */

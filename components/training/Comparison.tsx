@@ -4,7 +4,7 @@ import { useElementWidth } from '../charts/useElementWidth';
 import { Notices } from '../widget-kit/Notices';
 import { Toolbar } from '../widget-kit/Toolbar';
 import { TrainingControls } from './TrainingControls';
-import type { RunPair } from './useRunPair';
+import type { JobPair } from './useJobPair';
 import '../charts/charts.css';
 import './training.css';
 
@@ -27,12 +27,13 @@ export function useComparisonLayout(): ComparisonLayout {
 interface Props {
   layout: ComparisonLayout;
   /** The two runs, driven together (and kept in step) by one set of buttons. */
-  pair: RunPair;
+  pair: Pick<JobPair<unknown, unknown>, 'playing' | 'stopped' | 'play' | 'pause' | 'step' | 'reset'>;
   /** One-click setups, and what the group of them is called. */
   presets: readonly { label: string; select(): void }[];
   presetsLabel: string;
-  speed: number;
-  onSpeed(speed: number): void;
+  /** The speed and its control; left out, the runs train as fast as they can and no control shows. */
+  speed?: number;
+  onSpeed?(speed: number): void;
   onNewSeed(): void;
   /** Settings both runs share. */
   settings: ComponentChildren;
@@ -72,8 +73,7 @@ export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed
         onStep={pair.step}
         onReset={pair.reset}
         onNewSeed={onNewSeed}
-        speed={speed}
-        onSpeed={onSpeed}
+        {...(speed !== undefined && onSpeed ? { speed, onSpeed } : {})}
       />
       <div class="training-widget__settings">{settings}</div>
       <div ref={layout.ref} class={layout.sideBySide ? 'training-widget__runs training-widget__runs--row' : 'training-widget__runs'}>

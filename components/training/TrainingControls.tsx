@@ -10,8 +10,9 @@ interface Props {
   onStep(): void;
   onReset(): void;
   onNewSeed(): void;
-  speed: number;
-  onSpeed(speed: number): void;
+  /** The speed and its control (left out: no control). */
+  speed?: number;
+  onSpeed?(speed: number): void;
 }
 
 /**
@@ -25,7 +26,7 @@ const SPEEDS = [
   { value: '0', label: 'As fast as possible' },
 ] as const;
 
-/** Play or Pause, Step (exactly one update), Reset (same seed, same run), New seed, and speed. */
+/** Play or Pause, Step (exactly one update, or what the widget's Step is), Reset (same seed, same run), New seed, and speed. */
 export function TrainingControls({ playing, stopped, onPlay, onPause, onStep, onReset, onNewSeed, speed, onSpeed }: Props) {
   return (
     <div class="training-controls" role="group" aria-label="Training">
@@ -47,12 +48,9 @@ export function TrainingControls({ playing, stopped, onPlay, onPause, onStep, on
       <button type="button" class="button button--quiet" onClick={onNewSeed}>
         New seed
       </button>
-      <Select
-        label="Speed"
-        value={String(speed) as (typeof SPEEDS)[number]['value']}
-        options={SPEEDS}
-        onChange={(v) => onSpeed(Number(v))}
-      />
+      {speed !== undefined && onSpeed && (
+        <Select label="Speed" value={String(speed) as (typeof SPEEDS)[number]['value']} options={SPEEDS} onChange={(v) => onSpeed(Number(v))} />
+      )}
     </div>
   );
 }

@@ -73,6 +73,15 @@ describe('Lockstep', () => {
     expect([a.stepsAsked, b.stepsAsked]).toEqual([asked[0]! + 1, asked[1]! + 1]);
   });
 
+  it('run-pair: Step with stepsFor asks each run up to a boundary of its own count (an epoch of 16 steps)', () => {
+    const { a, b, lockstep } = pair();
+    lockstep.step((asked) => 16 - (asked % 16));
+    expect([a.stepsAsked, b.stepsAsked]).toEqual([16, 16]);
+    b.advance(5); // b was asked more (a restart, say): it is asked only up to its own boundary
+    lockstep.step((asked) => 16 - (asked % 16));
+    expect([a.stepsAsked, b.stepsAsked]).toEqual([32, 32]);
+  });
+
   it('run-pair: at full speed the chunk grows while the slower run runs dry', () => {
     const { a, b, lockstep } = pair();
     lockstep.play(0);

@@ -86,10 +86,13 @@ export class Lockstep<E> {
     this.setPlaying(false);
   }
 
-  /** Pauses, then exactly one more step for each run that can take one. */
-  step(): void {
+  /**
+   * Pauses, then more steps for each run that can take one: exactly one, or `stepsFor(asked)` for
+   * a run asked `asked` steps so far (a widget whose Step is an epoch asks up to the epoch's end).
+   */
+  step(stepsFor: (asked: number) => number = () => 1): void {
     this.pause();
-    for (const run of this.runs) if (!this.paceState(run).stopped) run.advance(1);
+    for (const run of this.runs) if (!this.paceState(run).stopped) run.advance(stepsFor(run.stepsAsked));
   }
 
   /** Changes the speed, now if playing and for the next Play otherwise. */

@@ -5,9 +5,11 @@
  * `unshare --net` works. It reads its job from stdin, freezes the built-ins, and grades each
  * exercise with the page's checkers; student code runs in a fresh vm context per exercise.
  */
-import { writeSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { checkExperiment, exerciseById } from '../../lib/course/catalogue';
-import { checkAnswer, contentHash, readHandIn, runCodeExercise, type CheckResult, type Runners } from '../../lib/course/exercises';
+import { checkAnswer, contentHash, readHandIn, runCodeExercise, type CheckResult, type Runners, type SiteFiles } from '../../lib/course/exercises';
 import * as engine from '../../lib/engine';
 import { createKernel, type KernelOptions } from '../../lib/notebook/kernel';
 import { nodeRealm } from '../../lib/notebook/realm.node';
@@ -15,6 +17,17 @@ import { lockdown } from './lockdown';
 import type { ChildJob, ChildMessage } from './protocol';
 
 const write = writeSync; // held before any student code runs, which could replace fs.writeSync
+const readFile = readFileSync;
+const SITE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'site');
+
+/** The site's data files that bundle.mjs copied beside this bundle (experiment checkers read the digits here). */
+const siteFiles: SiteFiles = {
+  read: async (path) => {
+    const file = normalize(join(SITE_DIR, path));
+    if (!file.startsWith(`${SITE_DIR}/`)) throw new Error(`grade: expected a site file under site/, got "${path}"`);
+    return new Uint8Array(readFile(file));
+  },
+};
 const MAX_TEXT = 2000;
 const MAX_DETAILS = 100;
 const clip = (text: string): string => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}… (cut at ${MAX_TEXT} characters)` : text);
@@ -62,7 +75,7 @@ async function main(): Promise<void> {
     const hidden = job.hidden[id];
     const runners: Runners = {
       code: (s, code) => runCodeExercise(s, code, { startKernel, ...(hidden === undefined ? {} : { hiddenChecks: hidden }) }),
-      experiment: checkExperiment,
+      experiment: (s, state) => checkExperiment(s, state, siteFiles),
     };
     const result = await checkAnswer(spec, entry.answer, runners);
     const current = await contentHash(spec);

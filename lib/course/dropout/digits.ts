@@ -6,6 +6,9 @@
 import { Rng } from '../../engine';
 import type { Dataset } from '../../ml/datasets';
 
+/** Where the site serves the digits file, relative to its base path (the file is public/data/mnist-digits-14.bin). */
+export const DIGITS_PATH = 'data/mnist-digits-14.bin';
+
 /** The file's magic number, 'NND1'. */
 const MAGIC = [0x4e, 0x4e, 0x44, 0x31];
 const HEADER_BYTES = 8;

@@ -64,4 +64,19 @@ export const exercises: readonly ExerciseSpec[] = [
     hints: ['`drop.eval()` switches the layer (and, on a model, every layer in it) to evaluation mode.'],
     solution: '```ts\ndrop.eval();\nconst evaluated = drop.forward(x);\n```\n\nIn evaluation mode dropout is the identity: `evaluated` is $x$ itself, and `drop.train()` would switch it back.',
   },
+  {
+    id: 'overfitting-and-dropout/dropout-rate',
+    kind: 'experiment',
+    points: 2,
+    widget: 'dropout-training',
+    start: { n: 200, p: 0.5, at: 'fc', wd: 0, epochs: 20, lr: 0.003, seed: 1 },
+    mayChange: ['p', 'at'],
+    goal: { run: 'b', metric: 'validationLoss', target: 0.65, epochs: 20 },
+    hints: [
+      'Compare run B with run A first: on 200 digits, how much does p = 0.5 lower the validation loss?',
+      'With ten times fewer digits than units to drop, a strong dropout slows learning as much as it curbs overfitting. Try a smaller p, and look at where the dropout goes.',
+    ],
+    solution:
+      'A weaker dropout between the fully connected layers: with $p = 0.25$ run B ends at a validation loss of 0.600, against 0.705 with $p = 0.5$ and 0.732 for run A, without dropout; $p = 0.2$ and $p = 0.3$ pass too. On 200 digits a strong dropout slows the learning as much as it curbs the overfitting. Dropout after the pools does worse here: the convolutions have few weights to regularise, and a dropped value of a feature map is mostly recovered from its neighbours.',
+  },
 ];

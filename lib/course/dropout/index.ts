@@ -5,3 +5,6 @@ export * from './run';
 export * from './dropout.job';
 export * from './experiment';
 export * from './exercises';
+export * from './confusion';
+export * from './widget-settings';
+export * from './experiment-check';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runJob } from '../../runtime';
-import { dropoutJob } from './dropout.job';
+import { dropoutJob, MISCLASSIFIED_SHOWN } from './dropout.job';
 import { DropoutRun, type DropoutSettings } from './run';
 import { loadDigits } from './load-digits.node';
 
@@ -65,5 +65,29 @@ describe('dropoutJob', () => {
     expect(result.steps).toBe(12);
     expect(result.history).toEqual(new DropoutRun(small, digits).runToEnd());
     expect(progress.at(-1)).toBe(12);
+  });
+
+  it('carries what the last epoch\'s network gets wrong on the validation set: a confusion matrix and the misclassified digits, matching its accuracy', async () => {
+    const result = await runJob(dropoutJob, { settings: small, digits }).result;
+    const { validation } = result;
+    const last = result.history.at(-1);
+    expect(validation.epoch).toBe(3);
+    expect(validation.confusion).toHaveLength(100);
+    expect(validation.confusion.reduce((n, c) => n + c, 0)).toBe(500);
+    // Each row is one class's 50 validation digits.
+    for (let r = 0; r < 10; r++) expect(validation.confusion.slice(10 * r, 10 * r + 10).reduce((n, c) => n + c, 0)).toBe(50);
+    const right = Array.from({ length: 10 }, (_, c) => validation.confusion[11 * c] ?? 0).reduce((n, c) => n + c, 0);
+    expect(right / 500).toBe(last?.validationAccuracy);
+    expect(validation.misclassifiedTotal).toBe(500 - right);
+    expect(validation.misclassified).toHaveLength(Math.min(MISCLASSIFIED_SHOWN, 500 - right));
+    // Each shown digit is the validation set's, and the network's own prediction for it (recomputed) is the one stated.
+    const run = new DropoutRun(small, digits);
+    run.runToEnd();
+    for (const d of validation.misclassified) {
+      expect(d.label).toBe(run.splits.validation.y[d.index]);
+      expect(Array.from(d.pixels)).toEqual(Array.from(run.splits.validation.x.subarray(196 * d.index, 196 * (d.index + 1))));
+      const logits = run.logits({ ...run.splits.validation, x: d.pixels, y: Float32Array.of(d.label), n: 1 }).data;
+      expect(Array.from(logits).indexOf(Math.max(...logits))).toBe(d.predicted);
+    }
   });
 });

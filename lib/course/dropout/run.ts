@@ -38,17 +38,19 @@ export interface EpochRecord {
   readonly validationAccuracy: number;
 }
 
-/** Mean cross-entropy and accuracy of `logits` (N, 10) against class labels. */
-function measure(logits: Tensor, y: Tensor): { loss: number; accuracy: number } {
+/** Mean cross-entropy, accuracy and each row's predicted class (the arg max) of `logits` (N, 10) against class labels. */
+function measure(logits: Tensor, y: Tensor): { loss: number; accuracy: number; predictions: Uint8Array } {
   const loss = crossEntropy(logits, y).item();
   const classes = logits.shape[1] ?? 1;
+  const predictions = new Uint8Array(y.data.length);
   let correct = 0;
   for (let i = 0; i < y.data.length; i++) {
     let best = 0;
     for (let c = 1; c < classes; c++) if ((logits.data[i * classes + c] ?? -Infinity) > (logits.data[i * classes + best] ?? -Infinity)) best = c;
+    predictions[i] = best;
     if (best === y.data[i]) correct++;
   }
-  return { loss, accuracy: correct / y.data.length };
+  return { loss, accuracy: correct / y.data.length, predictions };
 }
 
 /** Checks the settings, saying what was expected and what was got. */
@@ -72,6 +74,7 @@ export class DropoutRun {
   readonly #side: number;
   #batches: number[][] = [];
   #step = 0;
+  #validationPredictions: Uint8Array = new Uint8Array(0);
 
   /** Splits the digits, builds the network and evaluates it before any training (epoch 0). */
   constructor(
@@ -92,6 +95,11 @@ export class DropoutRun {
   /** Epochs finished. */
   get epoch(): number {
     return this.history.length - 1;
+  }
+
+  /** The class the network predicted for each validation digit at the last evaluation (the end of the last epoch). */
+  get validationPredictions(): Uint8Array {
+    return this.#validationPredictions;
   }
 
   /** Minibatch updates applied. */
@@ -152,14 +160,15 @@ export class DropoutRun {
     return noGrad(() => (mode === 'eval' ? this.model.eval() : this.model.train()).forward(this.batch(data).x));
   }
 
-  /** Loss and accuracy on `data` in the given mode. */
-  measure(data: Dataset, mode: 'eval' | 'train' = 'eval'): { loss: number; accuracy: number } {
+  /** Loss, accuracy and predicted classes on `data` in the given mode. */
+  measure(data: Dataset, mode: 'eval' | 'train' = 'eval'): { loss: number; accuracy: number; predictions: Uint8Array } {
     return measure(this.logits(data, mode), this.batch(data).y);
   }
 
   #evaluate(epoch: number): EpochRecord {
     const train = this.measure(this.splits.train);
     const validation = this.measure(this.splits.validation);
+    this.#validationPredictions = validation.predictions;
     return { epoch, trainLoss: train.loss, trainAccuracy: train.accuracy, validationLoss: validation.loss, validationAccuracy: validation.accuracy };
   }
 }

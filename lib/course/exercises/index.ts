@@ -12,3 +12,4 @@ export * from './course-file';
 export * from './code-runner';
 export * from './course-link';
 export * from './anchor';
+export * from './experiment-settings';

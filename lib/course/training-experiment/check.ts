@@ -6,10 +6,10 @@
  * page's worker and the teacher's grader get the same numbers.
  */
 import { z } from 'zod';
-import { defaultsOf, type Schema } from '../../common';
+import type { Schema } from '../../common';
 import { trainJob, type TrainConfig, type TrainSnapshot } from '../../ml/training';
 import { runJob } from '../../runtime';
-import type { CheckResult, ExperimentSpec } from '../exercises';
+import { readExperimentSettings, type CheckResult, type ExperimentSpec } from '../exercises';
 
 /** A two-run training widget as its experiments see it: its URL fields, its runs' configs and its evaluation cadence. */
 export interface TrainingWidget<S> {
@@ -48,19 +48,7 @@ const loss = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrec
 
 /** The state's settings on top of the start's, or what is wrong with the state (an unknown name, a bad value, a forbidden change). */
 export function experimentSettings<S>(widget: TrainingWidget<S>, spec: ExperimentSpec, state: Readonly<Record<string, unknown>>): { ok: true; settings: S } | { ok: false; detail: Detail } {
-  const schema: Record<string, { expected: string; parse(raw: string): unknown }> = widget.schema;
-  const start: Record<string, unknown> = { ...defaultsOf(widget.schema), ...spec.start };
-  const changed: string[] = [];
-  for (const [name, value] of Object.entries(state)) {
-    const field = schema[name];
-    if (!field) return { ok: false, detail: { name: 'settings', passed: false, message: `Expected settings among ${Object.keys(schema).join(', ')}; got "${name}".` } };
-    if (field.parse(String(value)) !== value) return { ok: false, detail: { name: 'settings', passed: false, message: `Expected ${name} to be ${field.expected}; got ${show(value)}.` } };
-    if (value !== start[name] && !VIEW_ONLY.has(name) && !spec.mayChange.includes(name)) changed.push(`${name} from ${show(start[name])} to ${show(value)}`);
-  }
-  if (changed.length > 0) {
-    return { ok: false, detail: { name: 'only allowed settings changed', passed: false, message: `Only ${spec.mayChange.join(', ')} may change; you changed ${changed.join(' and ')}.` } };
-  }
-  return { ok: true, settings: { ...start, ...state } as S };
+  return readExperimentSettings<S>(widget.schema, spec, state, VIEW_ONLY);
 }
 
 /** Re-runs the widget's run for `goal.steps` updates from `settings`, as the page's worker does, and returns its last snapshot. */

@@ -1,0 +1,112 @@
+import { formatFixed } from '../../lib/common';
+import { bestEpoch, type DropoutSnapshot, type EpochRecord } from '../../lib/course/dropout';
+import { LineChart, type Series } from '../charts/LineChart';
+import { ScrollX } from '../widget-kit/ScrollX';
+import { ConfusionMatrix } from './ConfusionMatrix';
+import { EpochTable } from './EpochTable';
+import { MisclassifiedDigits } from './MisclassifiedDigits';
+
+interface Props {
+  /** "Run A: no dropout". */
+  label: string;
+  snapshot: DropoutSnapshot | undefined;
+  error: string | undefined;
+  /** Epochs the run trains for (the charts' x-range). */
+  epochs: number;
+  /** Side of a digit image in pixels. */
+  side: number;
+  /** Width available to the panel, in CSS pixels. */
+  width: number;
+}
+
+const pct = (v: number | undefined): string => (v !== undefined && Number.isFinite(v) ? `${formatFixed(100 * v, 1)} %` : '–');
+const num = (v: number | undefined): string => (v !== undefined && Number.isFinite(v) ? formatFixed(v, 3) : '–');
+
+/** The series of one metric, training and validation, over epochs. */
+function metricSeries(history: readonly EpochRecord[], metric: 'Loss' | 'Accuracy'): Series[] {
+  const x = history.map((r) => r.epoch);
+  return [
+    { key: 'train', label: 'training', x, y: history.map((r) => r[`train${metric}`]), color: 'var(--chart-1)' },
+    { key: 'validation', label: 'validation', x, y: history.map((r) => r[`validation${metric}`]), color: 'var(--chart-2)', dash: '6 3' },
+  ];
+}
+
+/** One run of the dropout experiment: where it is, its loss and accuracy per epoch, and what it gets wrong. */
+export function DropoutRunPanel({ label, snapshot, error, epochs, side, width }: Props) {
+  const s = snapshot;
+  const history = s?.history ?? [];
+  const last = history.at(-1);
+  const best = history.length > 0 ? bestEpoch(history) : undefined;
+  const chartWidth = Math.max(240, width);
+  const at = (epoch: number): EpochRecord | undefined => history[epoch];
+  const marker = best && best.epoch > 0 ? { marker: { x: best.epoch, label: `lowest validation loss (epoch ${best.epoch})` } } : {};
+  const view = s?.validation;
+  // Side by side the panel is a subgrid (training.css): three rows above the charts, three per chart, three below.
+  return (
+    <section class="run dropout-run" aria-label={label} style={{ '--run-rows': 12 }}>
+      <header class="run__head">
+        <h3 class="run__label">{label}</h3>
+      </header>
+      <p class="run__status" aria-live="off">
+        <span>
+          Epoch <strong data-testid="epoch">{s?.epoch ?? 0}</strong> of {epochs}
+        </span>
+        <span>
+          Update <strong data-testid="step">{s?.steps ?? 0}</strong>
+          {s ? ` (${s.stepsPerEpoch} an epoch)` : ''}
+        </span>
+        <span>
+          Validation loss <strong data-testid="loss">{s ? num(last?.validationLoss) : '…'}</strong>
+        </span>
+        <span>
+          Validation accuracy <strong data-testid="accuracy">{s ? pct(last?.validationAccuracy) : '…'}</strong>
+        </span>
+      </p>
+      <div class="run__messages">
+        {error && (
+          <p class="run__alert" role="alert">
+            The training worker failed: {error}. Press Reset to start it again.
+          </p>
+        )}
+        {s?.done && <p class="run__note">Finished: {s.epoch} epochs. Press Reset to run again, or change a setting.</p>}
+      </div>
+      <LineChart
+        title="Loss per epoch"
+        series={metricSeries(history, 'Loss')}
+        band={{ between: ['train', 'validation'], color: 'var(--chart-2)', label: 'gap' }}
+        {...marker}
+        width={chartWidth}
+        height={160}
+        xDomain={[0, epochs]}
+        xLabel="epoch"
+        yScale="linear"
+        describe={(e) => {
+          const r = at(e);
+          const lowest = bestEpoch(history.slice(0, e + 1));
+          return r ? `Epoch ${e}: training loss ${num(r.trainLoss)}, validation loss ${num(r.validationLoss)}, gap ${num(r.validationLoss - r.trainLoss)}; lowest validation loss up to here ${num(lowest.validationLoss)} at epoch ${lowest.epoch}.` : 'No data yet.';
+        }}
+      />
+      <LineChart
+        title="Accuracy per epoch"
+        series={metricSeries(history, 'Accuracy')}
+        band={{ between: ['validation', 'train'], color: 'var(--chart-2)', label: 'gap' }}
+        {...marker}
+        width={chartWidth}
+        height={160}
+        xDomain={[0, epochs]}
+        yDomain={[0, 1]}
+        xLabel="epoch"
+        yScale="linear"
+        describe={(e) => {
+          const r = at(e);
+          return r ? `Epoch ${e}: training accuracy ${pct(r.trainAccuracy)}, validation accuracy ${pct(r.validationAccuracy)}, gap ${formatFixed(100 * (r.trainAccuracy - r.validationAccuracy), 1)} points.` : 'No data yet.';
+        }}
+      />
+      <ScrollX label={`${label}: confusion matrix`} class="dropout-run__confusion">
+        {view && <ConfusionMatrix counts={view.confusion} caption={`Confusion matrix, validation set (${view.confusion.reduce((n, c) => n + c, 0)} digits), epoch ${view.epoch}: rows (↓) are the true digit, columns (→) the prediction`} />}
+      </ScrollX>
+      <div class="dropout-run__wrong">{view && <MisclassifiedDigits view={view} side={side} />}</div>
+      <EpochTable label={label} history={history} best={best?.epoch} />
+    </section>
+  );
+}

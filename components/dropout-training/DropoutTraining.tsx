@@ -1,0 +1,101 @@
+import { useMemo } from 'preact/hooks';
+import type { DigitSet, DropoutJobParams, DropoutSnapshot } from '../../lib/course/dropout';
+import { DECAY_STOPS, DROPOUT_PRESETS, dropoutSchema, EPOCH_STOPS, LR_STOPS, PLACEMENT_OPTIONS, RATE_STOPS, runSettings, SIZE_STOPS, type DropoutWidgetSettings } from '../../lib/course/dropout';
+import { Comparison, useComparisonLayout } from '../training/Comparison';
+import { type PairJob, useJobPair } from '../training/useJobPair';
+import { Select } from '../widget-kit/Select';
+import { Slider } from '../widget-kit/Slider';
+import { useUrlState } from '../widget-kit/useUrlState';
+import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
+import { DropoutRunPanel } from './DropoutRunPanel';
+import { SpeedReadout } from './SpeedReadout';
+import { describeComparison } from './summary';
+import { useDigits } from './useDigits';
+import './dropout-training.css';
+
+/** The dropout job as the pair reads it: a step is a minibatch update, and Step runs to the end of the epoch. */
+function dropoutPairJob(stepsPerEpoch: number): PairJob<DropoutSnapshot> {
+  return {
+    createWorker: () => new Worker(new URL('./dropout.worker.ts', import.meta.url), { type: 'module' }),
+    stepOf: (snapshot) => snapshot.steps,
+    stopped: (snapshot) => snapshot.done,
+    stepsFor: (asked) => stepsPerEpoch - (asked % stepsPerEpoch),
+  };
+}
+
+/** The dropout island: the lesson's CNN trained on the digits without and with dropout, side by side in two workers. */
+export default function DropoutTraining() {
+  return (
+    <WidgetBoundary name="dropout experiment">
+      <Experiment />
+    </WidgetBoundary>
+  );
+}
+
+const placementLabel = (at: DropoutWidgetSettings['at']): string => PLACEMENT_OPTIONS.find((o) => o.value === at)?.label.toLowerCase() ?? at;
+
+function Experiment() {
+  const { values, update, reset, notices, dismissNotices } = useUrlState(dropoutSchema);
+  const { digits, error: digitsError } = useDigits();
+  const settingsA = runSettings(values, 'a');
+  const settingsB = runSettings(values, 'b');
+  const keyA = JSON.stringify(settingsA);
+  const keyB = JSON.stringify(settingsB);
+  const stepsPerEpoch = Math.ceil(settingsA.trainSize / settingsA.batchSize);
+  const job = useMemo(() => dropoutPairJob(stepsPerEpoch), [stepsPerEpoch]);
+  const request = (settings: typeof settingsA, key: string, d: DigitSet | undefined) => ({ params: d ? { settings, digits: d } : null, key });
+  const pair = useJobPair<DropoutJobParams, DropoutSnapshot>(job, request(settingsA, keyA, digits), request(settingsB, keyB, digits), 0);
+  const { runA, runB } = pair;
+  const layout = useComparisonLayout();
+  const { panelWidth } = layout;
+  const side = digits?.side ?? 14;
+  const nameA = 'Run A: no dropout';
+  const nameB = `Run B: dropout p = ${values.p}, ${placementLabel(values.at)}`;
+
+  const panelA = useMemo(
+    () => <DropoutRunPanel label={nameA} snapshot={runA.snapshot} error={runA.error ?? digitsError} epochs={values.epochs} side={side} width={panelWidth} />,
+    [runA.snapshot, runA.error, digitsError, values.epochs, side, panelWidth],
+  );
+  const panelB = useMemo(
+    () => <DropoutRunPanel label={nameB} snapshot={runB.snapshot} error={runB.error ?? digitsError} epochs={values.epochs} side={side} width={panelWidth} />,
+    [runB.snapshot, runB.error, digitsError, values.epochs, side, panelWidth, nameB],
+  );
+  const summary = describeComparison(
+    { name: 'Run A (no dropout)', short: 'Run A', history: runA.snapshot?.history ?? [] },
+    { name: `Run B (dropout ${values.p}, ${placementLabel(values.at)})`, short: 'Run B', history: runB.snapshot?.history ?? [] },
+    values.epochs,
+  );
+
+  return (
+    <>
+      <Comparison
+        layout={layout}
+        pair={pair}
+        presets={DROPOUT_PRESETS.map((p) => ({ label: p.label, select: () => update(p.settings) }))}
+        presetsLabel="The lesson's runs"
+        onNewSeed={() => update({ seed: (values.seed % 999_999) + 1 })}
+        settings={
+          <>
+            <Slider label="Training digits" stops={SIZE_STOPS} value={values.n} format={(v) => v.toLocaleString('en')} onInput={(v) => update({ n: v })} />
+            <Slider label="Dropout rate p (run B)" stops={RATE_STOPS} value={values.p} onInput={(v) => update({ p: v })} />
+            <Select label="Dropout placement (run B)" value={values.at} options={PLACEMENT_OPTIONS} onChange={(v) => update({ at: v })} />
+            <Slider label="Weight decay" stops={DECAY_STOPS} value={values.wd} onInput={(v) => update({ wd: v })} />
+            <Slider label="Epochs" stops={EPOCH_STOPS} value={values.epochs} onInput={(v) => update({ epochs: v })} />
+            <Slider label="Learning rate" stops={LR_STOPS} value={values.lr} onInput={(v) => update({ lr: v })} />
+          </>
+        }
+        panels={[panelA, panelB]}
+        summary={summary}
+        notices={notices}
+        onDismissNotices={dismissNotices}
+        onDefaultSettings={reset}
+      />
+      <SpeedReadout steps={runA.snapshot?.steps} stepsPerEpoch={stepsPerEpoch} playing={pair.playing} />
+      <p class="dropout-widget__note">
+        Both runs share seed {values.seed}: the same split, initial weights and minibatch order. Step trains one epoch ({stepsPerEpoch} updates
+        of 32 digits). Data: {digits ? digits.n.toLocaleString('en') : '3,000'} MNIST digits (Y. LeCun, C. Cortes and C. J. C. Burges), CC BY-SA 3.0,
+        at 14 × 14 pixels; 500 of them (50 of each) are the validation set.
+      </p>
+    </>
+  );
+}
