@@ -96,24 +96,51 @@ export interface FittedGp {
 }
 
 /**
+ * −log p(z | x, θ) from the squared differences of every pair of points along each input
+ * (computed once per fit, so each of the optimiser's evaluations costs one kernel matrix and one
+ * Cholesky factorisation); Infinity when the matrix is not positive definite.
+ */
+function negativeLmlFrom(squares: readonly Float64Array[], z: readonly number[], hyper: GpHyper): number {
+  const n = z.length;
+  const k = new Float64Array(n * n);
+  for (let i = 0; i < n * n; i++) {
+    let r2 = 0;
+    for (let d = 0; d < squares.length; d++) r2 += squares[d]![i]! / hyper.lengthScales[d]! ** 2;
+    const s = Math.sqrt(5 * r2);
+    k[i] = hyper.signalVariance * (1 + s + (5 * r2) / 3) * Math.exp(-s);
+  }
+  for (let i = 0; i < n; i++) k[i * n + i]! += hyper.noiseVariance;
+  let l: Float64Array;
+  try {
+    l = cholesky(k, n);
+  } catch {
+    return Infinity;
+  }
+  const alpha = choleskySolve(l, z);
+  let value = 0.5 * n * Math.log(2 * Math.PI);
+  for (let i = 0; i < n; i++) value += 0.5 * z[i]! * alpha[i]! + Math.log(l[i * n + i]!);
+  return value;
+}
+
+/**
  * Standardises y, then fits the hyperparameters by maximising the log marginal likelihood with
  * Nelder–Mead (derivative-free) over their logarithms, from a default start and `restarts` more
  * drawn from `rng`; the best fit wins. Needs at least one observation.
  */
-export function fitGp(x: readonly (readonly number[])[], y: readonly number[], rng: Rng, restarts = 2): FittedGp {
+export function fitGp(x: readonly (readonly number[])[], y: readonly number[], rng: Rng, restarts = 1): FittedGp {
   if (x.length === 0 || x.length !== y.length) throw new RangeError(`fitGp: expected as many points as values (at least one), got ${x.length} points and ${y.length} values`);
   const dims = x[0]!.length;
-  const shift = y.reduce((a, b) => a + b, 0) / y.length;
-  const spread = Math.sqrt(y.reduce((a, b) => a + (b - shift) ** 2, 0) / y.length);
+  const n = x.length;
+  const shift = y.reduce((a, b) => a + b, 0) / n;
+  const spread = Math.sqrt(y.reduce((a, b) => a + (b - shift) ** 2, 0) / n);
   const scale = spread > 1e-12 ? spread : 1;
   const z = y.map((v) => (v - shift) / scale);
-  const negativeLml = (theta: number[]): number => {
-    try {
-      return -new GaussianProcess(x, z, hyperOf(theta, dims)).logMarginalLikelihood();
-    } catch {
-      return Infinity;
-    }
-  };
+  const squares = Array.from({ length: dims }, (_, d) => {
+    const m = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m[i * n + j] = (x[i]![d]! - x[j]![d]!) ** 2;
+    return m;
+  });
+  const negativeLml = (theta: number[]): number => negativeLmlFrom(squares, z, hyperOf(theta, dims));
   const logUniform = ([low, high]: readonly [number, number]): number => rng.uniform(Math.log(low), Math.log(high));
   const starts = [[...Array<number>(dims).fill(Math.log(0.3)), 0, Math.log(1e-2)]];
   for (let r = 0; r < restarts; r++) {
@@ -121,7 +148,7 @@ export function fitGp(x: readonly (readonly number[])[], y: readonly number[], r
   }
   let best = { x: starts[0]!, value: Infinity };
   for (const start of starts) {
-    const found = nelderMead(negativeLml, start, 0.7, 60 * (dims + 2));
+    const found = nelderMead(negativeLml, start, 0.7, 40 * (dims + 2));
     if (found.value < best.value) best = found;
   }
   const gp = new GaussianProcess(x, z, hyperOf(best.x, dims));
