@@ -10,3 +10,4 @@ export * from './objectives';
 export * from './race';
 export * from './simple-methods';
 export * from './space';
+export * from './surface';
