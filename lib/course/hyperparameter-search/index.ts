@@ -11,3 +11,4 @@ export * from './race';
 export * from './simple-methods';
 export * from './space';
 export * from './surface';
+export * from './race.job';
