@@ -12,3 +12,5 @@ export * from './simple-methods';
 export * from './space';
 export * from './surface';
 export * from './race.job';
+export * from './real-data';
+export * from './exercises';

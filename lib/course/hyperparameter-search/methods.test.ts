@@ -11,12 +11,12 @@ const race = (method: SearchMethod, budget: number, seed: number): Trial[] => ru
 
 describe('search methods', () => {
   it('valueOf() spreads a log-scaled parameter evenly over its decades, and unitOf() inverts it', () => {
-    const lr = { name: 'learning rate', low: 1e-3, high: 1, log: true };
+    const lr = { name: 'learning rate', symbol: 'η', low: 1e-3, high: 1, log: true };
     expect(valueOf(lr, 0)).toBeCloseTo(1e-3, 15);
     expect(valueOf(lr, 1 / 3)).toBeCloseTo(1e-2, 15);
     expect(valueOf(lr, 1)).toBeCloseTo(1, 15);
     expect(unitOf(lr, valueOf(lr, 0.37))).toBeCloseTo(0.37, 12);
-    expect(valueOf({ name: 'x', low: 2, high: 4, log: false }, 0.25)).toBe(2.5);
+    expect(valueOf({ name: 'x', symbol: 'x', low: 2, high: 4, log: false }, 0.25)).toBe(2.5);
   });
 
   it('gridSearch proposes the k × k cell centres once each, k = ⌊√budget⌋, in a seeded order', () => {

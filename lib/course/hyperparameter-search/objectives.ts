@@ -47,8 +47,8 @@ export const REAL_CONFIG: TrainConfig = {
 
 /** The real objective's hyperparameters. */
 export const REAL_PARAMS: readonly [Hyperparameter, Hyperparameter] = [
-  { name: 'learning rate', low: 1e-3, high: 1, log: true },
-  { name: 'weight decay', low: 1e-5, high: 1e-1, log: true },
+  { name: 'learning rate', symbol: 'η', low: 1e-3, high: 1, log: true },
+  { name: 'weight decay', symbol: 'λ', low: 1e-5, high: 1e-1, log: true },
 ];
 
 /** Validation loss after round(fidelity × 300) steps at this learning rate and weight decay (DIVERGED_LOSS if it diverged). */
@@ -88,8 +88,8 @@ export const toyObjective: Objective = {
   id: 'toy',
   label: 'Toy: one parameter matters',
   params: [
-    { name: 'important parameter', low: 0, high: 1, log: false },
-    { name: 'unimportant parameter', low: 0, high: 1, log: false },
+    { name: 'important parameter', symbol: 'u', low: 0, high: 1, log: false },
+    { name: 'unimportant parameter', symbol: 'v', low: 0, high: 1, log: false },
   ],
   valueName: 'value',
   evaluate: ([u = 0, v = 0], fidelity) => toyValue(u, v, fidelity),

@@ -7,6 +7,8 @@
 export interface Hyperparameter {
   /** Its name in prose ("learning rate"). */
   readonly name: string;
+  /** Its symbol in formulas and tables ("η"). */
+  readonly symbol: string;
   readonly low: number;
   readonly high: number;
   /** Searched on a log scale: the unit coordinate is spread evenly over log(low) … log(high). */
