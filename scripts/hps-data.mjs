@@ -3,6 +3,8 @@
 // true surface on a 21 × 21 grid and every method's best value per seed at two budgets. Bundles
 // scripts/hps-data.ts with esbuild (as bench/run.mjs does) and runs it here; prints how long one
 // trial and one race took. Deterministic: run it twice and the file is the same.
+// `npm run bench:hps` (this script with --bench) runs scripts/hps-bench.ts instead: the time of one
+// trial and of whole races, nothing written.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,7 +13,7 @@ const dir = new URL('../node_modules/.cache/neural-notebook-hps/', import.meta.u
 mkdirSync(dir, { recursive: true });
 const outfile = fileURLToPath(new URL('main.mjs', dir));
 await build({
-  entryPoints: [fileURLToPath(new URL('./hps-data.ts', import.meta.url))],
+  entryPoints: [fileURLToPath(new URL(process.argv.includes('--bench') ? './hps-bench.ts' : './hps-data.ts', import.meta.url))],
   bundle: true,
   platform: 'node',
   format: 'esm',

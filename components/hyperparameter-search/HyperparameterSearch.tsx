@@ -95,7 +95,10 @@ function statusText(race: Race, objective: Objective, budget: number): string {
   const spent = done.map((t) => costOf(t)).reduce((a, b) => a + b, 0);
   if (race.phase === 'done') {
     const winner = METHODS.map((m, i) => ({ m, b: best(done[i]!)?.value ?? Infinity })).sort((a, b) => a.b - b.b)[0]!;
-    return `Done. Lowest ${objective.valueName}: ${winner.m.label}, ${value(winner.b)}.`;
+    const times = race.progress.random?.trialMs ?? [];
+    const median = times.length > 0 ? quantile(times, 0.5) : NaN;
+    const speed = times.length > 0 ? ` A full trial took a median of ${median < 1 ? 'under 1' : median.toFixed(0)} ms here; the race ${(race.elapsedMs / 1000).toFixed(1)} s.` : '';
+    return `Done. Lowest ${objective.valueName}: ${winner.m.label}, ${value(winner.b)}.${speed}`;
   }
   const word = race.phase === 'paused' ? 'Paused' : 'Running';
   return `${word}: ${spent.toFixed(1)} of ${4 * budget} full trials spent.`;

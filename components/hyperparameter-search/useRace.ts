@@ -12,6 +12,8 @@ export interface Race {
   progress: Partial<Record<MethodId, RaceProgress>>;
   /** The first error a method's job raised, if any. */
   error: string | undefined;
+  /** Wall-clock milliseconds the race has run (pauses excluded), measured when it stops or ends. */
+  elapsedMs: number;
   play(): void;
   pause(): void;
   /** Stops every run and clears the race. */
@@ -34,6 +36,15 @@ export function useRace(settings: Omit<RaceParams, 'method'>): Race {
   const [progress, setProgress] = useState<Partial<Record<MethodId, RaceProgress>>>({});
   const [error, setError] = useState<string>();
   const generation = useRef(0);
+  // Time run so far: `ran` before the current stretch, which began at `since` (undefined while stopped).
+  const clock = useRef<{ ran: number; since: number | undefined }>({ ran: 0, since: undefined });
+  const [elapsedMs, setElapsedMs] = useState(0);
+  const stopClock = (): void => {
+    const c = clock.current;
+    if (c.since !== undefined) c.ran += performance.now() - c.since;
+    c.since = undefined;
+    setElapsedMs(c.ran);
+  };
 
   const clear = (): void => {
     generation.current++;
@@ -42,6 +53,8 @@ export function useRace(settings: Omit<RaceParams, 'method'>): Race {
     setProgress({});
     setError(undefined);
     setPhase('idle');
+    clock.current = { ran: 0, since: undefined };
+    setElapsedMs(0);
   };
 
   useEffect(() => () => {
@@ -66,10 +79,14 @@ export function useRace(settings: Omit<RaceParams, 'method'>): Race {
           setError(`${m.label}: ${e instanceof Error ? e.message : String(e)}`);
         },
       ).finally(() => {
-        if (run === generation.current && --remaining === 0) setPhase('done');
+        if (run === generation.current && --remaining === 0) {
+          stopClock();
+          setPhase('done');
+        }
       });
       return handle;
     });
+    clock.current.since = performance.now();
     setPhase('running');
   };
 
@@ -77,18 +94,21 @@ export function useRace(settings: Omit<RaceParams, 'method'>): Race {
     phase,
     progress,
     error,
+    elapsedMs,
     play() {
       if (phase === 'idle' || phase === 'done') {
         if (phase === 'done') clear();
         start();
       } else if (phase === 'paused') {
         for (const h of handles.current) h.resume();
+        clock.current.since = performance.now();
         setPhase('running');
       }
     },
     pause() {
       if (phase !== 'running') return;
       for (const h of handles.current) h.pause();
+      stopClock();
       setPhase('paused');
     },
     clear,
