@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { MethodId } from '../../lib/course/hyperparameter-search';
 import { METHOD_STYLE } from './model';
 
@@ -56,15 +57,19 @@ export function SurfaceMap({ label, values, side, range, points = [], xTicks, yT
     return `color-mix(in srgb, var(--chart-5) ${Math.round(90 - 85 * t)}%, var(--bg-raised))`;
   };
   const at = [0, 0.5, 1];
+  // The cells change only with the values and the range, not with every trial that streams in.
+  const cells = useMemo(
+    () =>
+      values.map((v, k) => {
+        const i = k % side;
+        const j = Math.floor(k / side);
+        return <rect key={k} x={px(i / (side - 1)) - cell / 2} y={py(j / (side - 1)) - cell / 2} width={cell + 0.3} height={cell + 0.3} style={{ fill: shade(v) }} />;
+      }),
+    [values, side, lo, hi],
+  );
   return (
     <svg class="surface-map" viewBox={`0 0 ${LEFT + PLOT + cell / 2 + 6} ${TOP + PLOT + BOTTOM}`} role="img" aria-label={label}>
-      <g>
-        {values.map((v, k) => {
-          const i = k % side;
-          const j = Math.floor(k / side);
-          return <rect key={k} x={px(i / (side - 1)) - cell / 2} y={py(j / (side - 1)) - cell / 2} width={cell + 0.3} height={cell + 0.3} style={{ fill: shade(v) }} />;
-        })}
-      </g>
+      <g>{cells}</g>
       {points.map((p, k) => (
         <Mark key={k} method={p.method} cx={px(p.x[0] ?? 0)} cy={py(p.x[1] ?? 0)} r={2 + 2.5 * Math.sqrt(p.fidelity)} />
       ))}
