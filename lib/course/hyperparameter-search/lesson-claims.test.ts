@@ -74,6 +74,7 @@ describe('hyperparameter-search lesson claims', () => {
     );
     // With 4 trials BO is random search, trial for trial.
     expect(byId(rows[0]!, 'bayes')).toEqual({ ...byId(rows[0]!, 'random'), method: 'bayes' });
+    expectFigures('random search, whose median\nbest value over seeds 1 to 20 is {} with 9 trials', byId(rows[1]!, 'random').median);
     expectFigures('With 25 trials Bayesian optimisation found a lower value\nthan random search for {} of the {} seeds', byId(rows[2]!, 'bayes').beatsRandom, SEEDS.length);
     // The ranking the lesson states: from 9 trials on, BO < random < grid; at 4, halving is best.
     for (const r of rows.slice(1)) expect(byId(r, 'bayes').median < byId(r, 'random').median && byId(r, 'random').median < byId(r, 'grid').median).toBe(true);
