@@ -26,7 +26,7 @@ describe('the catalogue', () => {
     expect(new Set(allExercises.map((e) => e.id)).size).toBe(allExercises.length);
     const perLesson = new Map<string, number>();
     for (const e of allExercises) perLesson.set(lessonOfExercise(e.id), (perLesson.get(lessonOfExercise(e.id)) ?? 0) + 1);
-    expect([...perLesson.keys()]).toEqual(['activation-functions', 'backpropagation', 'vanishing-gradients', 'exploding-gradients', 'convolution', 'pooling', 'cnn-sizes', 'overfitting-and-dropout', 'rnn-shapes']);
+    expect([...perLesson.keys()]).toEqual(['activation-functions', 'backpropagation', 'vanishing-gradients', 'exploding-gradients', 'convolution', 'pooling', 'cnn-sizes', 'overfitting-and-dropout', 'rnn-shapes', 'hyperparameter-search']);
     for (const [lesson, n] of perLesson) expect(n, lesson).toBeGreaterThanOrEqual(3);
   });
 

@@ -21,12 +21,13 @@ const SOLVED: readonly (readonly [string, string])[] = [
   ['pooling/max-pool-backward', "const pooled = x; // replace x by the pooled map\nconst nonzero = 0; // count the nonzero entries of x.grad"],
   ['cnn-sizes/flatten-features', "const flat = features; // flatten here\nconst fc = new nn.Linear(1, 10, { rng }); // fix in_features"],
   ['rnn-shapes/batch-first-call', 'const rnn = new nn.RNN(10, 20, { numLayers: 2, rng });'],
+  ['hyperparameter-search/own-search', '  for (let i = 0; i < budget; i++) points.push([rng.random(), rng.random()]); // random search: replace\n'],
 ];
 
 describe("the lessons' code exercises", () => {
   it('every lesson has one, and each is listed here', () => {
     const lessons = new Set(code.map((e) => e.id.split('/')[0]));
-    expect(lessons.size).toBe(9);
+    expect(lessons.size).toBe(10);
     expect(SOLVED.map(([id]) => id).sort()).toEqual(code.map((e) => e.id).filter((id) => id !== 'vanishing-gradients/xavier-layer').sort());
   });
 

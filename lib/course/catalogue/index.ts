@@ -10,12 +10,13 @@ import { exercises as convolution } from '../convolution';
 import { checkDropoutExperiment, exercises as overfittingAndDropout } from '../dropout';
 import { checkExplodingExperiment, exercises as explodingGradients } from '../exploding-gradients';
 import { type CheckResult, type ExerciseSpec, type ExperimentSpec, NO_SITE_FILES, type SiteFiles } from '../exercises';
+import { exercises as hyperparameterSearch } from '../hyperparameter-search';
 import { exercises as pooling } from '../pooling';
 import { exercises as rnnShapes } from '../rnn-shapes';
 import { checkVanishingExperiment, exercises as vanishingGradients } from '../vanishing-gradients';
 
 /** Each lesson's exercises, in course order. */
-const LESSONS: readonly (readonly ExerciseSpec[])[] = [activationFunctions, backpropagation, vanishingGradients, explodingGradients, convolution, pooling, cnnSizes, overfittingAndDropout, rnnShapes];
+const LESSONS: readonly (readonly ExerciseSpec[])[] = [activationFunctions, backpropagation, vanishingGradients, explodingGradients, convolution, pooling, cnnSizes, overfittingAndDropout, rnnShapes, hyperparameterSearch];
 
 /** Checks an experiment from the student's widget state (re-running the widget's seeded job), reading the site's data files from `files`. */
 export type ExperimentChecker = (spec: ExperimentSpec, state: Readonly<Record<string, unknown>>, files: SiteFiles) => Promise<CheckResult>;
