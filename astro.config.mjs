@@ -2,11 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
-import { unified } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeKatexStrict from './site/markdown/rehype-katex-strict.mjs';
 import rehypeWrapTables from './site/markdown/rehype-wrap-tables.mjs';
+import { headingAnchorOptions } from './site/markdown/heading-anchors.mjs';
 import rehypeGlueMathPunctuation from './site/markdown/rehype-glue-math-punctuation.mjs';
 import { kernelSource } from './site/build/kernel-source.mjs';
 import { notebookCompletions } from './site/build/completions.mjs';
@@ -23,7 +25,9 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict, rehypeGlueMathPunctuation, rehypeWrapTables],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict, rehypeGlueMathPunctuation, rehypeWrapTables,
+        // Headings get their ids here (Astro would add the same ones later) so that each h2 and h3 can link to itself.
+        rehypeHeadingIds, [rehypeAutolinkHeadings, headingAnchorOptions]],
     }),
   },
   integrations: [mdx(), preact()],

@@ -24,6 +24,10 @@ export default defineConfig({
     // run on 2 cores (pooling.spec.ts: 70 s against 50 s). To debug a failure, rerun it with
     // `npm run test:e2e -- e2e/<spec>.spec.ts --trace=on` and open it with `npx playwright show-trace`.
     trace: 'off',
+    // The site's service worker precaches the whole site (about 7 MB) on a first visit: in every
+    // spec's fresh browser that is CPU the 2-core machine needs, and a worker serving pages would
+    // hide requests from page.route. Blocked here; offline.spec.ts allows it and tests it.
+    serviceWorkers: 'block',
     launchOptions: { ...(executablePath ? { executablePath } : {}), args: BROWSER_ARGS },
   },
   // Timing is not asserted here: `npm run bench:widgets` measures the main thread while training.

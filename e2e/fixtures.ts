@@ -23,6 +23,8 @@ export const test = base.extend<{ problems: PageProblems & { allow(pattern: RegE
     const allowed: RegExp[] = [];
     const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };
     page.on('console', (m) => {
+      // Playwright's own notice where it blocks the site's service worker (playwright.config.ts).
+      if (m.text() === 'Service Worker registration blocked by Playwright') return;
       if (m.type() === 'error' || m.type() === 'warning') problems.consoleErrors.push(`${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.pageErrors.push(e.message));

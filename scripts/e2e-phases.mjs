@@ -1,4 +1,5 @@
-// The end-to-end phases of `npm test` and `npm run test:e2e`: build the site, then run Playwright.
+// The end-to-end phases of `npm test` and `npm run test:e2e`: build the site (`npm run build`: Astro,
+// then the search index), then run Playwright.
 
 /**
  * Builds the site (unless `build` is false), then runs Playwright against it with `args`, in the
@@ -6,7 +7,7 @@
  */
 export function e2ePhases(browserEnv, args = [], { build = true } = {}) {
   return [
-    ...(build ? [{ name: 'e2e build', command: 'npx', args: ['astro', 'build'] }] : []),
+    ...(build ? [{ name: 'e2e build', command: 'npm', args: ['run', '-s', 'build'] }] : []),
     { name: 'e2e run', command: 'npx', args: ['playwright', 'test', ...args], env: browserEnv },
   ];
 }

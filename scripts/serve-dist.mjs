@@ -1,12 +1,12 @@
 // Serves the built site (dist/) the way a plain static host does: files as they are, a directory's
 // index.html, and dist/404.html with status 404 for anything else. The e2e specs run against it.
 // (Not `astro preview`: Astro 7 allows one preview server per project, so a reader's open preview
-// would stop the tests from starting.) Usage: node scripts/serve-dist.mjs [port]
+// would stop the tests from starting.) Usage: node scripts/serve-dist.mjs [port] [folder, default dist]
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const root = resolve('dist');
+const root = resolve(process.argv[3] ?? 'dist');
 const port = Number(process.argv[2] ?? 4399);
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +24,7 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml',
+  '.webmanifest': 'application/manifest+json',
 };
 
 function resolveFile(urlPath) {
@@ -51,4 +52,4 @@ createServer((req, res) => {
   const body = file ?? join(root, '404.html');
   res.writeHead(status, { 'Content-Type': TYPES[extname(body)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
   createReadStream(body).pipe(res);
-}).listen(port, 'localhost', () => console.log(`serving dist/ at http://localhost:${port}/`));
+}).listen(port, 'localhost', () => console.log(`serving ${root} at http://localhost:${port}/`));

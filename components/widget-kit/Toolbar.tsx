@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 
 interface Props {
   /** Returns the widget to its defaults. */
@@ -9,14 +9,23 @@ interface Props {
   children?: preact.ComponentChildren;
 }
 
-/** The row of buttons every widget ends with: its own actions, Copy link and Reset. */
+/** The link Copy link copies: the page with the widgets' state, ending at the frame of the widget the toolbar is in. */
+function widgetLink(toolbar: HTMLElement | null): string {
+  const url = new URL(window.location.href);
+  const frame = toolbar?.closest<HTMLElement>('section.widget[id]');
+  if (frame) url.hash = frame.id;
+  return url.href;
+}
+
+/** The row of buttons every widget ends with: its own actions, Copy link (to this widget) and Reset. */
 export function Toolbar({ onReset, resetLabel = 'Reset', children }: Props) {
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
+  const row = useRef<HTMLDivElement>(null);
   const copy = async (): Promise<void> => {
     // The URL is written a moment after each change; wait for it so the link has the latest state.
     await new Promise((r) => setTimeout(r, 300));
     try {
-      await navigator.clipboard.writeText(window.location.href);
+      await navigator.clipboard.writeText(widgetLink(row.current));
       setCopied('done');
     } catch {
       setCopied('failed');
@@ -24,7 +33,7 @@ export function Toolbar({ onReset, resetLabel = 'Reset', children }: Props) {
     setTimeout(() => setCopied('idle'), 2500);
   };
   return (
-    <div class="widget-toolbar">
+    <div class="widget-toolbar" ref={row}>
       {children}
       <button type="button" class="button button--quiet" onClick={copy}>
         Copy link

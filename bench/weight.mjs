@@ -1,0 +1,57 @@
+// Page weight: every file of the built site a page requests once all its widgets have started,
+// summed by type, raw and gzipped; and the budget each page is held to (gzipped KB by type).
+// Used by `npm run bench:weight` (which prints them) and e2e/weight.spec.ts (which enforces them).
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * Gzipped KB a page may download, by type: the figures of 1 December 2026 with about 10 % of room,
+ * so that a change that makes pages heavier has to raise them on purpose (and say why). `other`
+ * (icons, data) has no budget.
+ * @type {Record<string, Record<'HTML' | 'CSS' | 'JS' | 'fonts', number>>}
+ */
+export const BUDGETS = {
+  '/': { HTML: 6, CSS: 9, JS: 6, fonts: 205 },
+  '/lessons/activation-functions/': { HTML: 48, CSS: 20, JS: 500, fonts: 356 },
+  '/lessons/cnn-sizes/': { HTML: 34, CSS: 22, JS: 500, fonts: 252 },
+  '/notebook/': { HTML: 6, CSS: 22, JS: 462, fonts: 206 },
+};
+
+/** The type a file counts under. @param {string} file */
+const kind = (file) => ({ '.html': 'HTML', '.css': 'CSS', '.js': 'JS', '.woff2': 'fonts', '.woff': 'fonts' })[extname(file)] ?? 'other';
+
+/**
+ * Opens `url` in `page` (a Playwright page), scrolls every island into view, waits until no new
+ * file has been requested for 3 s (a code cell starts its kernel when the browser is idle, within
+ * 2 s), and returns the files requested from `origin`, read from `dist`, summed by type.
+ * @param {import('@playwright/test').Page} page
+ * @param {string} url
+ * @returns {Promise<Record<string, { files: number, raw: number, gzip: number }>>}
+ */
+export async function measurePage(page, url, dist = 'dist') {
+  const origin = new URL(url).origin;
+  /** @type {Set<string>} */
+  const files = new Set();
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === origin) files.add(u.pathname.endsWith('/') ? `${u.pathname}index.html` : u.pathname);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
+  for (let seen = -1, quiet = 0; quiet < 6; ) {
+    await page.waitForTimeout(500);
+    quiet = files.size === seen ? quiet + 1 : 0;
+    seen = files.size;
+  }
+  /** @type {Record<string, { files: number, raw: number, gzip: number }>} */
+  const totals = {};
+  for (const file of files) {
+    const bytes = readFileSync(join(dist, file));
+    const t = (totals[kind(file)] ??= { files: 0, raw: 0, gzip: 0 });
+    t.files++;
+    t.raw += bytes.length;
+    t.gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return totals;
+}
