@@ -24,10 +24,12 @@ export function Toolbar({ onReset, resetLabel = 'Reset', children }: Props) {
   const copy = async (): Promise<void> => {
     // The URL is written a moment after each change; wait for it so the link has the latest state.
     await new Promise((r) => setTimeout(r, 300));
+    const link = widgetLink(row.current);
     try {
-      await navigator.clipboard.writeText(widgetLink(row.current));
+      await navigator.clipboard.writeText(link);
       setCopied('done');
     } catch {
+      window.history.replaceState(window.history.state, '', link); // so that the address bar has the whole link
       setCopied('failed');
     }
     setTimeout(() => setCopied('idle'), 2500);
