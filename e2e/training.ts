@@ -35,8 +35,12 @@ export async function playUntil(widget: Locator, step: number): Promise<number> 
   return expectLevel(widget);
 }
 
-/** Waits until runs A and B show the same step in two readings 300 ms apart; returns it. */
-export async function expectLevel(widget: Locator): Promise<number> {
+/**
+ * Waits until runs A and B show the same step in two readings `intervalMs` apart (longer than one
+ * step takes: a widget whose steps are slow, such as an epoch's last update with its evaluation,
+ * needs more than the default); returns it.
+ */
+export async function expectLevel(widget: Locator, intervalMs = 300): Promise<number> {
   let previous = -1;
   await expect
     .poll(
@@ -47,7 +51,7 @@ export async function expectLevel(widget: Locator): Promise<number> {
         previous = a === b ? a : -1;
         return level;
       },
-      { intervals: [300], timeout: 20_000 },
+      { intervals: [intervalMs], timeout: 20_000 + 10 * intervalMs },
     )
     .toBe(true);
   return previous;

@@ -39,7 +39,8 @@ export function DropoutRunPanel({ label, snapshot, error, epochs, side, width }:
   const best = history.length > 0 ? bestEpoch(history) : undefined;
   const chartWidth = Math.max(240, width);
   const at = (epoch: number): EpochRecord | undefined => history[epoch];
-  const marker = best && best.epoch > 0 ? { marker: { x: best.epoch, label: `lowest validation loss (epoch ${best.epoch})` } } : {};
+  // Early stopping's point is marked once the validation loss has risen after it (before that it is simply the latest epoch).
+  const marker = best && best.epoch > 0 && best.epoch < (last?.epoch ?? 0) ? { marker: { x: best.epoch, label: `lowest validation loss (epoch ${best.epoch})` } } : {};
   const view = s?.validation;
   // Side by side the panel is a subgrid (training.css): three rows above the charts, three per chart, three below.
   return (
