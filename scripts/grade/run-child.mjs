@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { cpuSeconds } from './cpu-time.mjs';
+import { cpuSeconds, mainThreadScheduledSeconds } from './cpu-time.mjs';
 
 /** Bytes of output (stdout besides results, and stderr) a child may write before it is killed. */
 export const OUTPUT_CAP = 1_000_000;
@@ -45,18 +45,21 @@ function runOnce({ bundleDir, unshareNet, heapMb, courseId, handIn, exerciseIds,
     const report = { student: undefined, refused: undefined, results: new Map(), current: undefined, done: false, ending: undefined, stderr: '' };
     let outputBytes = 0;
     let buffered = '';
-    // Each exercise may use `limit` seconds of CPU time, and at most WALL_FACTOR times that (plus WALL_EXTRA) of wall-clock time
-    // (the second catches code that waits without computing, and machines without /proc).
+    // Each exercise may use `limit` seconds of CPU time, and sleep at most WALL_FACTOR times that (plus WALL_EXTRA): the
+    // second catches code that waits without computing. Sleep is wall-clock time less the time the child's main thread ran or
+    // waited for a CPU, so a busy machine does not count against it; where /proc cannot tell, it is the wall-clock time.
     let budget;
     const arm = (limit) => {
-      budget = { cpuAtStart: cpuSeconds(child.pid), limit, wallAtStart: performance.now() };
+      budget = { cpuAtStart: cpuSeconds(child.pid), scheduledAtStart: mainThreadScheduledSeconds(child.pid), limit, wallAtStart: performance.now() };
     };
     const watch = setInterval(() => {
       if (!budget) return;
       const cpu = cpuSeconds(child.pid);
       const usedCpu = cpu !== undefined && budget.cpuAtStart !== undefined ? cpu - budget.cpuAtStart : 0;
       const usedWall = (performance.now() - budget.wallAtStart) / 1000;
-      if (usedCpu > budget.limit || usedWall > budget.limit * WALL_FACTOR + WALL_EXTRA) kill('time');
+      const scheduled = mainThreadScheduledSeconds(child.pid);
+      const slept = scheduled !== undefined && budget.scheduledAtStart !== undefined ? usedWall - (scheduled - budget.scheduledAtStart) : usedWall;
+      if (usedCpu > budget.limit || slept > budget.limit * WALL_FACTOR + WALL_EXTRA) kill('time');
     }, WATCH_MS);
     const kill = (why) => {
       report.ending ??= why;
