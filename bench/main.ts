@@ -78,6 +78,13 @@ function pairedSlowdown(base: Runner, variant: Runner): number {
   return median(ratios) - 1;
 }
 
+/** The lowest and the highest of some figures. */
+type Range = readonly [number, number];
+
+function range(values: readonly number[]): Range {
+  return [Math.min(...values), Math.max(...values)];
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -120,6 +127,8 @@ interface Result {
   readonly workload: string;
   readonly unit: string;
   readonly values: Partial<Record<Engine, number>>;
+  /** Lowest and highest per-round figure of each engine, and of each ratio ("ours vs tfjs-cpu"). */
+  readonly spread: Readonly<Record<string, Range>>;
   readonly memoryMB: Partial<Record<Engine, number>>;
   /** Ours (JavaScript kernels) against each tfjs backend; ours with SIMD kernels against tfjs-wasm and against ours on JavaScript. */
   readonly ratios: { readonly 'tfjs-cpu'?: number; readonly 'tfjs-wasm'?: number; readonly 'simd-vs-tfjs-wasm'?: number; readonly 'simd-vs-js'?: number };
@@ -169,9 +178,12 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   for (const w of list) {
     const values: Partial<Record<Engine, number>> = {};
+    const spread: Record<string, Range> = {};
     const memoryMB: Partial<Record<Engine, number>> = {};
     for (const [engine, { step }] of runners.get(w)!) {
-      values[engine] = score(w, median(samples.get(`${w.name}|${engine}`)!));
+      const scores = samples.get(`${w.name}|${engine}`)!.map((s) => score(w, s));
+      values[engine] = median(scores);
+      spread[engine] = range(scores);
       await useBackend(engine);
       memoryMB[engine] = memoryPerIteration(step);
     }
@@ -181,7 +193,10 @@ async function main(): Promise<void> {
     const roundRatios = (peer: Engine, us: Engine = 'ours') => {
       const mine = samples.get(`${w.name}|${us}`) ?? [];
       const theirs = samples.get(`${w.name}|${peer}`);
-      return theirs === undefined || mine.length === 0 ? undefined : median(mine.map((s, i) => ratio(w, score(w, s), score(w, theirs[i]!))));
+      if (theirs === undefined || mine.length === 0) return undefined;
+      const perRound = mine.map((s, i) => ratio(w, score(w, s), score(w, theirs[i]!)));
+      spread[`${us} vs ${peer}`] = range(perRound);
+      return median(perRound);
     };
     const cpu = roundRatios('tfjs-cpu');
     const wasm = roundRatios('tfjs-wasm');
@@ -208,7 +223,7 @@ async function main(): Promise<void> {
       text = `<= ${goal.max * 100}% slower (${(slowdown * 100).toFixed(1)}%)`;
       met = slowdown <= goal.max;
     }
-    results.push({ workload: w.name, unit: w.unit, values, memoryMB, ratios, goal: text, met });
+    results.push({ workload: w.name, unit: w.unit, values, spread, memoryMB, ratios, goal: text, met });
   }
   const maxRssMB = nodeProcess.resourceUsage().maxRSS / 1024;
   if (options.json) {
@@ -216,6 +231,11 @@ async function main(): Promise<void> {
     return;
   }
   log(table(results));
+  log(`\nSpread over the ${options.rounds} rounds (lowest to highest per-round figure; the table shows medians):`);
+  const figure = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  for (const r of results) {
+    log(`  ${r.workload.padEnd(50)} ${Object.entries(r.spread).map(([name, [lo, hi]]) => `${name} ${figure(lo)}–${figure(hi)}`).join('  ')}`);
+  }
   log(`\nMemory per iteration (MB: JS heap + ArrayBuffers allocated by one iteration after a full GC; an upper bound of its peak):`);
   for (const r of results) {
     log(`  ${r.workload.padEnd(50)} ${ENGINES.map((e) => `${e} ${r.memoryMB[e]?.toFixed(1) ?? '-'}`).join('  ')}`);
