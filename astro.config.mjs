@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
@@ -30,7 +31,8 @@ export default defineConfig({
         rehypeHeadingIds, [rehypeAutolinkHeadings, headingAnchorOptions]],
     }),
   },
-  integrations: [mdx(), preact()],
+  // sitemap-index.xml and sitemap-0.xml list every page but the 404 page (which Astro leaves out).
+  integrations: [mdx(), preact(), sitemap()],
   devToolbar: { enabled: false },
   // Notebook cells: the kernel's worker bundled to a string (virtual:notebook-kernel-source), and
   // the editor's completions generated from the engine's types (virtual:notebook-completions).

@@ -153,6 +153,15 @@ test('the course map lists each lesson with a summary, reading time and outcomes
   await expect(card.getByRole('listitem').first()).toBeVisible();
 });
 
+test('the sitemap, linked from the sitemap index the server answers, lists every page of the build but the 404 page', async ({ request }) => {
+  const index = await request.get('/sitemap-index.xml');
+  expect(index.status()).toBe(200);
+  const part = /<loc>https:\/\/[^/]+(\/sitemap-\d+\.xml)<\/loc>/.exec(await index.text())?.[1];
+  expect(part).toBeDefined();
+  const listed = [...(await (await request.get(part!)).text()).matchAll(/<loc>https:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map((m) => m[1]).sort();
+  expect(listed).toEqual(pages.filter((p) => p !== '/404.html'));
+});
+
 test('a missing page shows the 404 page with links to the lessons', async ({ page, problems }) => {
   problems.allow(/HTTP 404/);
   problems.allow(/404 \(Not Found\)/);
