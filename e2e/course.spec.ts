@@ -32,7 +32,7 @@ const linkTo = (course: Course, baseURL: string | undefined): string => new URL(
 
 async function openCourse(page: Page, path: string): Promise<void> {
   await page.goto(path);
-  await expect(page.locator('.course, [role=status]').first()).toBeVisible(SLOW);
+  await expect(page.getByRole('main').locator('.course, [role=status]').first()).toBeVisible(SLOW);
 }
 
 test('a course link joins the course; its exercise, answered in the lesson, counts at the course points with the course policy; the hand-in file grades to the same score', async ({ page, baseURL }) => {
