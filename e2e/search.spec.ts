@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
 
-/** Five words from the first line of prose of each lesson (after its frontmatter and imports), with the lesson's path. */
+/** Five words from the first line of prose of each lesson (after its frontmatter and imports), with the lesson’s path: a phrase to search for in quotes. */
 function lessonPhrases(): { path: string; phrase: string }[] {
   return readdirSync('lessons')
     .filter((f) => f.endsWith('.mdx'))
@@ -23,7 +23,8 @@ test('a phrase from each lesson finds that lesson', async ({ page }) => {
   expect(phrases.length).toBeGreaterThan(5);
   await page.goto('/');
   for (const { path, phrase } of phrases) {
-    await searchBox(page).fill(phrase);
+    // In quotes, as a reader looks for a phrase: Pagefind then matches the words in that order (unquoted, it ranks pages by the words alone, and common words rank every lesson alike).
+    await searchBox(page).fill(`"${phrase}"`);
     await expect(page.getByRole('status').filter({ hasText: /found/ })).toBeVisible();
     await expect(results(page).locator(`a[href="${path}"]`), `searching “${phrase}”`).toHaveCount(1);
   }
