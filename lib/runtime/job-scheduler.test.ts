@@ -174,6 +174,18 @@ describe('JobScheduler', () => {
     expect(scheduler.state.phase).toBe('running');
   });
 
+  it('run-pair: steps advanced while the request waits to start are taken as it starts', async () => {
+    const { scheduler } = schedulerFor(counting, 'run-pair', { settleMs: 20 });
+    void ask(scheduler, 'a');
+    scheduler.advance(2); // Step pressed before the run's worker has started (it waits 20 ms to settle)
+    expect(scheduler.stepsAsked).toBe(2);
+    expect(scheduler.state.phase).toBe('waiting');
+    await until(() => scheduler.state.progress === 2);
+    expect(scheduler.stepsAsked).toBe(2);
+    scheduler.advance(1);
+    await until(() => scheduler.state.progress === 3);
+  });
+
   it('dispose() cancels the running job, terminates its worker and reports nothing more', async () => {
     const { scheduler, workers } = schedulerFor(gated, 'latest-wins');
     const changes: string[] = [];

@@ -68,6 +68,8 @@ interface Entry<P, R> {
   /** The timer of its settle time, while it runs. */
   timer: ReturnType<typeof setTimeout> | undefined;
   status: 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+  /** Steps advanced before it started (Step pressed while it waited): let through as it starts. */
+  stepsBeforeStart: number;
   value?: R;
   error?: Error;
 }
@@ -110,9 +112,9 @@ export class JobScheduler<P, E, R> {
     return this.snapshot;
   }
 
-  /** Steps asked of the running job with `advance()` since it started. */
+  /** Steps asked of the running job with `advance()` since it started (of the newest request, while it waits to start). */
   get stepsAsked(): number {
-    return this.asked;
+    return this.newest?.status === 'pending' ? this.newest.stepsBeforeStart : this.asked;
   }
 
   /** Calls `listener` after every change; returns the function that stops it. */
@@ -166,12 +168,14 @@ export class JobScheduler<P, E, R> {
     this.current()?.resume();
   }
 
-  /** Pauses the newest request's job and lets `steps` more checkpoints through. */
+  /** Pauses the newest request's job and lets `steps` more checkpoints through (as it starts, if it has not yet). */
   advance(steps: number): void {
+    if (steps <= 0) return;
     const handle = this.current();
-    if (handle === undefined || steps <= 0) return;
-    handle.step(steps);
-    this.asked += steps;
+    if (handle !== undefined) {
+      handle.step(steps);
+      this.asked += steps;
+    } else if (this.newest?.status === 'pending') this.newest.stepsBeforeStart += steps;
   }
 
   /** At most this many checkpoints a second (0: no limit), for the running job and later ones. */
@@ -200,6 +204,7 @@ export class JobScheduler<P, E, R> {
       ready: false,
       timer: undefined,
       status: 'pending',
+      stepsBeforeStart: 0,
     };
     entry.done.promise.catch(() => {}); // a view that ignores the promise reads the state instead
     this.supersede();
@@ -224,7 +229,7 @@ export class JobScheduler<P, E, R> {
     if (this.running !== undefined || entry === undefined || !entry.ready || this.disposed) return;
     this.waiting.shift();
     entry.status = 'running';
-    this.asked = 0;
+    this.asked = entry.stepsBeforeStart;
     const startOptions = {
       paused: entry.policy === 'run-pair',
       stepsPerSecond: this.rate,
@@ -237,6 +242,7 @@ export class JobScheduler<P, E, R> {
     };
     const handle = this.runner.start(entry.params, startOptions);
     this.running = { entry, handle };
+    if (entry.stepsBeforeStart > 0) handle.step(entry.stepsBeforeStart);
     handle.result.then(
       (value) => this.ended(entry, () => {
         entry.status = 'done';
