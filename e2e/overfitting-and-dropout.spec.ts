@@ -22,7 +22,8 @@ test.describe('overfitting and dropout lesson', () => {
     await expect(output).toContainText('[ 2, 10 ]');
   });
 
-  test('states the data source and licence, and is accessible in light and dark at 375 px', async ({ page }) => {
+  // Whole-page axe in both themes is site.spec.ts's; the widget's own, trained, is below.
+  test('states the data source and licence, and fits 375 px', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(LESSON);
     const note = page.getByRole('complementary', { name: "The data's source and licence" });
@@ -30,9 +31,6 @@ test.describe('overfitting and dropout lesson', () => {
     await expect(note).toContainText('MIT licence');
     await expect(page.getByRole('link', { name: 'pooling lesson' })).toHaveAttribute('href', '/lessons/pooling/');
     await expectNoHorizontalScroll(page);
-    await expectNoAxeViolations(page);
-    await useTheme(page, 'dark');
-    await expectNoAxeViolations(page);
   });
 });
 
@@ -86,8 +84,7 @@ test.describe('the dropout widget', () => {
     await expect(widget.getByTestId('steps-per-second')).toHaveText(/^\d+$/);
     await expect(widget.getByTestId('epochs-per-minute')).toHaveText(/^\d+\.\d$/);
     await widget.getByRole('button', { name: 'Pause', exact: true }).click();
-    // An epoch's last update evaluates both sets (slow on a busy machine): rest is two equal readings 1.5 s apart.
-    const level = await expectLevel(widget, 1500);
+    const level = await expectLevel(widget);
     await page.waitForTimeout(600);
     expect(await stepOf(widget, 'A')).toBe(level);
     const epoch = await epochOf(widget, 'A');

@@ -36,25 +36,14 @@ export async function playUntil(widget: Locator, step: number): Promise<number> 
 }
 
 /**
- * Waits until runs A and B show the same step in two readings `intervalMs` apart (longer than one
- * step takes: a widget whose steps are slow, such as an epoch's last update with its evaluation,
- * needs more than the default); returns it.
+ * Waits until the widget is at rest (not playing, and each run shows every step asked of it: the
+ * widget's `data-resting`), then checks that runs A and B show the same step; returns it.
  */
-export async function expectLevel(widget: Locator, intervalMs = 300): Promise<number> {
-  let previous = -1;
-  await expect
-    .poll(
-      async () => {
-        const a = await stepOf(widget, 'A');
-        const b = await stepOf(widget, 'B');
-        const level = a === b && a === previous;
-        previous = a === b ? a : -1;
-        return level;
-      },
-      { intervals: [intervalMs], timeout: 20_000 + 10 * intervalMs },
-    )
-    .toBe(true);
-  return previous;
+export async function expectLevel(widget: Locator): Promise<number> {
+  await expect(widget.locator('.training-widget')).toHaveAttribute('data-resting', 'true', { timeout: 30_000 });
+  const a = await stepOf(widget, 'A');
+  expect(await stepOf(widget, 'B'), 'run B rests at the step of run A').toBe(a);
+  return a;
 }
 
 /** The loss chart's readout at `step` (evaluations every 25 steps), read by keyboard as a reader would. */

@@ -27,7 +27,7 @@ export function useComparisonLayout(): ComparisonLayout {
 interface Props {
   layout: ComparisonLayout;
   /** The two runs, driven together (and kept in step) by one set of buttons. */
-  pair: Pick<JobPair<unknown, unknown>, 'playing' | 'stopped' | 'play' | 'pause' | 'step' | 'reset'>;
+  pair: Pick<JobPair<unknown, unknown>, 'playing' | 'stopped' | 'resting' | 'play' | 'pause' | 'step' | 'reset'>;
   /** One-click setups, and what the group of them is called. */
   presets: readonly { label: string; select(): void }[];
   presetsLabel: string;
@@ -56,7 +56,7 @@ interface Props {
 export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed, onNewSeed, settings, panels, after, summary, notices, onDismissNotices, onDefaultSettings }: Props) {
   const { playing, stopped } = pair;
   return (
-    <div class="training-widget">
+    <div class="training-widget" data-resting={String(pair.resting)}>
       <Notices notices={notices} onDismiss={onDismissNotices} />
       <div class="training-widget__presets" role="group" aria-label={presetsLabel}>
         {presets.map((p) => (
@@ -81,7 +81,7 @@ export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed
         {panels[1]}
       </div>
       {after}
-      <p class="training-widget__summary" aria-live={playing ? 'off' : 'polite'}>
+      <p class="training-widget__summary" aria-live={pair.resting ? 'polite' : 'off'}>
         {summary}
       </p>
       <Toolbar onReset={onDefaultSettings} resetLabel="Default settings" />

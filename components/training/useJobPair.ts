@@ -29,6 +29,8 @@ export interface JobPair<P, S> {
   playing: boolean;
   /** Every run has stopped: only Reset can move them. */
   stopped: boolean;
+  /** Not playing, and each run shows every step asked of it (or has stopped or failed): nothing will move until asked. */
+  resting: boolean;
   play(): void;
   pause(): void;
   /** One more step (or `stepsFor`'s steps) for each run that can take one, then paused. */
@@ -60,15 +62,26 @@ export function useJobPair<P, S>(job: PairJob<S>, a: PairRequest<P>, b: PairRequ
   const lockstep = made.current;
   useEffect(() => () => lockstep.dispose(), []);
   useEffect(() => lockstep.setSpeed(stepsPerSecond), [stepsPerSecond]);
+  // Step asks for steps without changing any state this hook renders from: render again, so `resting` is re-read.
+  const [, setStepPresses] = useState(0);
+  const atRest = (run: JobRun<P, S>): boolean => {
+    if (run.error !== undefined) return true;
+    const shown = run.snapshot;
+    return shown !== undefined && (job.stopped(shown) || job.stepOf(shown) >= run.scheduler.stepsAsked);
+  };
 
   return {
     runA,
     runB,
     playing,
     stopped: [runA, runB].every((r) => r.snapshot !== undefined && job.stopped(r.snapshot)),
+    resting: !playing && atRest(runA) && atRest(runB),
     play: () => lockstep.play(stepsPerSecond),
     pause: () => lockstep.pause(),
-    step: () => lockstep.step(job.stepsFor),
+    step: () => {
+      lockstep.step(job.stepsFor);
+      setStepPresses((n) => n + 1);
+    },
     reset: () => {
       lockstep.pause();
       runA.reset();
