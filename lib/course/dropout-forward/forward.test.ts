@@ -81,6 +81,7 @@ describe('dropoutForward()', () => {
       expect(r.gapHistory.length).toBe(1000);
       expect(r.gapHistory[999]).toBeCloseTo(r.gapToH, 12);
       expect(r.gapHistory[999]!).toBeLessThan(r.gapHistory[9]!);
+      expect(Array.from(r.hGapHistory)).toEqual(Array.from(r.gapHistory));
     }
   });
 
@@ -90,6 +91,8 @@ describe('dropoutForward()', () => {
     expect(r.gapToLimit).toBeLessThan(meanBound(p, 1000, false));
     r.limit.forEach((l, i) => expect(l).toBeCloseTo((1 - p) * h[i]!, 6));
     expect(r.gapToH).toBeGreaterThan(p * Math.max(...h) - meanBound(p, 1000, false));
+    expect(r.hGapHistory[999]).toBeCloseTo(r.gapToH, 12);
+    expect(r.gapHistory[999]).toBeCloseTo(r.gapToLimit, 12);
     r.kept.forEach((kept, i) => {
       expect(r.factor[i]).toBe(kept ? 1 : 0);
       expect(r.output[i]).toBe(kept ? h[i] : 0);

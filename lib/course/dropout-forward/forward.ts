@@ -60,6 +60,8 @@ export interface ForwardResult {
   passes: number;
   /** After k = 1 … passes passes: max_i |running mean_i − limit_i| (index k − 1). */
   gapHistory: Float64Array;
+  /** After k = 1 … passes passes: max_i |running mean_i − h_i| (the same as gapHistory unless unscaled). */
+  hGapHistory: Float64Array;
 }
 
 /**
@@ -72,7 +74,7 @@ export function dropoutForward(request: ForwardRequest, h: Float32Array = hidden
   const { p, training, seed, passes, scaled } = request;
   if (!(p >= 0 && p <= 1)) throw new RangeError(`dropoutForward: expected a probability p from 0 to 1, got ${p}`);
   if (!Number.isInteger(passes) || passes < 1) throw new RangeError(`dropoutForward: expected a whole number of passes ≥ 1, got ${passes}`);
-  const input = new Tensor(h, [h.length]);
+  const input = new Tensor(Float32Array.from(h), [h.length]);
   const unit = ones([h.length]);
   const drop = new nn.Dropout(p, { rng: new Rng(seed) });
   const twin = new nn.Dropout(p, { rng: new Rng(seed) });
@@ -83,6 +85,7 @@ export function dropoutForward(request: ForwardRequest, h: Float32Array = hidden
   const limit = Float64Array.from(h, (v) => shrink * v);
   const sums = new Float64Array(h.length);
   const gapHistory = new Float64Array(passes);
+  const hGapHistory = new Float64Array(passes);
   let firstFactor = new Float32Array(0);
   let firstOutput = new Float32Array(0);
   for (let pass = 0; pass < passes; pass++) {
@@ -92,11 +95,15 @@ export function dropoutForward(request: ForwardRequest, h: Float32Array = hidden
     const output = scaled || !training ? scaledOut : mul(input, keep);
     const out = Float32Array.from(output.data);
     let gap = 0;
+    let hGap = 0;
     for (let i = 0; i < h.length; i++) {
       sums[i]! += out[i]!;
-      gap = Math.max(gap, Math.abs(sums[i]! / (pass + 1) - limit[i]!));
+      const running = sums[i]! / (pass + 1);
+      gap = Math.max(gap, Math.abs(running - limit[i]!));
+      hGap = Math.max(hGap, Math.abs(running - h[i]!));
     }
     gapHistory[pass] = gap;
+    hGapHistory[pass] = hGap;
     if (pass === 0) {
       firstFactor = Float32Array.from(scaled || !training ? factor.data : keep.data);
       firstOutput = out;
@@ -115,5 +122,6 @@ export function dropoutForward(request: ForwardRequest, h: Float32Array = hidden
     gapToLimit: gap(limit),
     passes,
     gapHistory,
+    hGapHistory,
   };
 }
