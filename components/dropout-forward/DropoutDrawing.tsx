@@ -12,13 +12,15 @@ const MASK_ROW = 24;
 const LABEL = 18;
 const GAP = 12;
 /** Columns at least this wide carry their numbers. */
-const WIDE_COLUMN = 34;
+const WIDE_COLUMN = 26;
+/** Room above the tallest bar of a row for its number. */
+const HEADROOM = 13;
 
 /**
  * Every unit as a column: its input h, the mask (dropped units crossed out), this pass's output (h
- * as a dashed outline behind it) and the mean over the passes (ticks at h, and at (1 − p)·h without
- * the scaling). One vertical scale for all bars, so the scaling up by 1/(1 − p) is seen as height.
- * A summary for screen readers; the table under it has every number.
+ * as a dashed outline behind it, on the same scale, so the scaling up by 1/(1 − p) is seen as height)
+ * and the mean over the passes (ticks at h, and at (1 − p)·h without the scaling), on the h row's
+ * scale. A summary for screen readers; the table under it has every number.
  */
 export function DropoutDrawing({ result, request, width }: Props) {
   const { h, kept, factor, output, mean, limit } = result;
@@ -30,8 +32,12 @@ export function DropoutDrawing({ result, request, width }: Props) {
     .paddingOuter(0.1);
   const band = x.bandwidth();
   const wide = band >= WIDE_COLUMN;
-  const top = Math.max(...h, ...output, ...mean, 1e-9);
-  const bar = scaleLinear().domain([0, top]).range([0, BAR_ROW]);
+  const scale = (...lists: ArrayLike<number>[]) =>
+    scaleLinear()
+      .domain([0, Math.max(1e-9, ...lists.flatMap((l) => Array.from(l)))])
+      .range([0, BAR_ROW - HEADROOM]);
+  const bar = scale(h, mean, limit);
+  const outBar = scale(h, output);
   const rows = { h: LABEL, mask: LABEL * 2 + BAR_ROW + GAP, out: LABEL * 3 + BAR_ROW + MASK_ROW + GAP * 2, mean: LABEL * 4 + BAR_ROW * 2 + MASK_ROW + GAP * 3 };
   const height = rows.mean + BAR_ROW + (wide ? 4 : 18);
   const base = (row: number): number => row + BAR_ROW;
@@ -79,10 +85,10 @@ export function DropoutDrawing({ result, request, width }: Props) {
             ) : (
               <path class="dropfwd-drawing__cross" d={`M${bx + 4},${rows.mask + 4}L${bx + band - 4},${rows.mask + MASK_ROW - 4}M${bx + band - 4},${rows.mask + 4}L${bx + 4},${rows.mask + MASK_ROW - 4}`} />
             )}
-            <rect class="dropfwd-drawing__ghost" x={bx + 0.5} width={band - 1} y={base(rows.out) - bar(hi)} height={bar(hi)} />
-            {out !== 0 && <rect class="dropfwd-drawing__out" x={bx} width={band} y={base(rows.out) - bar(out)} height={bar(out)} />}
+            <rect class="dropfwd-drawing__ghost" x={bx + 0.5} width={band - 1} y={base(rows.out) - outBar(hi)} height={outBar(hi)} />
+            {out !== 0 && <rect class="dropfwd-drawing__out" x={bx} width={band} y={base(rows.out) - outBar(out)} height={outBar(out)} />}
             {(wide || out === 0) && (
-              <text class="dropfwd-drawing__value" x={cx(i)} y={base(rows.out) - Math.max(bar(out), out === 0 ? bar(hi) : 0) - 3}>
+              <text class="dropfwd-drawing__value" x={cx(i)} y={base(rows.out) - Math.max(outBar(out), outBar(hi)) - 3}>
                 {value(out)}
               </text>
             )}

@@ -110,34 +110,37 @@ function ForwardView() {
 
       {result && <ConvergenceChart result={result} request={shownRequest} />}
 
-      <ScrollX label="Every unit's numbers">
-        <table class="data-table dropfwd__table" aria-busy={job.busy ? 'true' : undefined}>
-          <caption>Every unit: input h, mask factor, this pass's output and the mean over the passes, computed by the engine in float32</caption>
-          <thead>
-            <tr>
-              <th scope="col">Unit</th>
-              <th scope="col">h</th>
-              <th scope="col">Mask</th>
-              <th scope="col">Output</th>
-              <th scope="col">Mean</th>
-              {shownRequest.training && !shownRequest.scaled && <th scope="col">(1 − p)·h</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {result &&
-              Array.from(result.h, (h, i) => (
-                <tr key={i}>
-                  <th scope="row">{i + 1}</th>
-                  <td>{formatActivation(h)}</td>
-                  <td>{result.kept[i] ? `kept ×${formatActivation(result.factor[i]!)}` : 'dropped ×0'}</td>
-                  <td>{formatActivation(result.output[i]!)}</td>
-                  <td>{formatFixed(result.mean[i]!, 4)}</td>
-                  {shownRequest.training && !shownRequest.scaled && <td>{formatFixed(result.limit[i]!, 4)}</td>}
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </ScrollX>
+      <details class="dropfwd__numbers">
+        <summary>Every unit's numbers</summary>
+        <ScrollX label="Every unit's numbers">
+          <table class="data-table dropfwd__table" aria-busy={job.busy ? 'true' : undefined}>
+            <caption>Every unit: input h, mask factor, this pass's output and the mean over the passes, computed by the engine in float32</caption>
+            <thead>
+              <tr>
+                <th scope="col">Unit</th>
+                <th scope="col">h</th>
+                <th scope="col">Mask</th>
+                <th scope="col">Output</th>
+                <th scope="col">Mean</th>
+                {shownRequest.training && !shownRequest.scaled && <th scope="col">(1 − p)·h</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {result &&
+                Array.from(result.h, (h, i) => (
+                  <tr key={i}>
+                    <th scope="row">{i + 1}</th>
+                    <td>{formatActivation(h)}</td>
+                    <td>{result.kept[i] ? `kept ×${formatActivation(result.factor[i]!)}` : 'dropped ×0'}</td>
+                    <td>{formatActivation(result.output[i]!)}</td>
+                    <td>{formatFixed(result.mean[i]!, 4)}</td>
+                    {shownRequest.training && !shownRequest.scaled && <td>{formatFixed(result.limit[i]!, 4)}</td>}
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </ScrollX>
+      </details>
 
       <Toolbar onReset={reset} />
     </div>

@@ -37,5 +37,7 @@ describe('dropout-forward model', () => {
     const text = meanSentence(dropoutForward(req), req);
     expect(text).toMatch(/^The mean of 1,000 passes: largest gap \|mean − h\| = 0\.4\d*, but largest gap \|mean − \(1 − p\)·h\| = 0\.0\d+\./);
     expect(text).toContain('2 times as large');
+    const all = { ...req, p: 1 };
+    expect(meanSentence(dropoutForward(all), all)).toBe('The mean of 1,000 passes: every output is 0, and so is the mean: largest gap |mean − h| = 0.93.');
   });
 });

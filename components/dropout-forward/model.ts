@@ -72,6 +72,7 @@ export function meanSentence(r: ForwardResult, req: ForwardRequest): string {
   const over = r.passes === 1 ? 'One pass' : `The mean of ${r.passes.toLocaleString('en')} passes`;
   const gapH = `largest gap |mean − h| = ${formatSignificant(r.gapToH, 3)}`;
   if (!req.training) return `${over}: ${gapH}. Evaluation is deterministic.`;
+  if (req.p === 1) return `${over}: every output is 0, and so is the mean: ${gapH}.`;
   if (req.scaled || req.p === 0) {
     const more = r.passes < 1000 && req.p > 0 && req.p < 1 ? ' Average more passes and it shrinks, roughly as 1/√N.' : '';
     return `${over}: ${gapH}.${more}`;
