@@ -6,12 +6,14 @@ interface Props {
   probabilities: readonly number[];
   width: number;
   height: number;
+  /** Each bar's label under it; "class 1", "class 2", … unless given. */
+  labels?: readonly string[];
 }
 
 const MARGIN = { top: 22, right: 8, bottom: 26, left: 36 };
 
 /** The probabilities as bars, each labelled with its value. Decorative for screen readers: the table beside it has the numbers. */
-export function ProbabilityBars({ probabilities, width, height }: Props) {
+export function ProbabilityBars({ probabilities, width, height, labels }: Props) {
   // Bars at most 72 px wide, centred, so three classes do not look like three walls.
   const plotWidth = Math.min(width - MARGIN.left - MARGIN.right, probabilities.length * 96);
   const left = MARGIN.left + (width - MARGIN.left - MARGIN.right - plotWidth) / 2;
@@ -39,7 +41,7 @@ export function ProbabilityBars({ probabilities, width, height }: Props) {
               {formatValue(p, 2)}
             </text>
             <text class="axes__tick" x={bx + x.bandwidth() / 2} y={height - 8} text-anchor="middle">
-              {`class ${i + 1}`}
+              {labels?.[i] ?? `class ${i + 1}`}
             </text>
           </g>
         );
