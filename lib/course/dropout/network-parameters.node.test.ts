@@ -3,7 +3,7 @@ import { runJob } from '../../runtime';
 import { nn } from '../../engine';
 import { dropoutJob, type DropoutSnapshot } from './dropout.job';
 import { loadDigits } from './load-digits.node';
-import { captureParameters, DigitClassifier, firstLayerFilters, loadParameters, parameterCount } from './network-parameters';
+import { captureParameters, DigitClassifier, firstLayerFilters, loadParameters, networkFingerprint, parameterCount } from './network-parameters';
 import { DropoutRun, type DropoutSettings } from './run';
 
 const digits = loadDigits();
@@ -59,6 +59,18 @@ describe('captureParameters() and loadParameters()', () => {
     const pools = new DropoutRun({ ...small, placement: 'pools' }, digits).model;
     expect(() => loadParameters(pools, fc)).toThrow('loadParameters: expected 4.weight of shape 16×8×3×3, got 3.weight of shape 16×8×3×3');
     expect(() => loadParameters(pools, { ...fc, arrays: fc.arrays.slice(1) })).toThrow(/^loadParameters: expected 8 parameters \(0\.weight, .*\), got 7 \(0\.bias,/);
+  });
+});
+
+describe('networkFingerprint()', () => {
+  it('is the same for a copy of a network and differs after one update, and for another seed at the same epoch', () => {
+    const run = new DropoutRun(small, digits);
+    const before = captureParameters(run.model, 0);
+    expect(networkFingerprint(structuredClone(before))).toBe(networkFingerprint(before));
+    const other = captureParameters(new DropoutRun({ ...small, seed: 6 }, digits).model, 0);
+    expect(networkFingerprint(other)).not.toBe(networkFingerprint(before));
+    run.step();
+    expect(networkFingerprint(captureParameters(run.model, 0))).not.toBe(networkFingerprint(before));
   });
 });
 

@@ -105,3 +105,15 @@ export function firstLayerFilters(parameters: NetworkParameters): FirstLayerFilt
   const bias = parameters.arrays[at + 1];
   return { count, size: height, weights: weight.data, bias: bias?.shape.length === 1 && bias.shape[0] === count ? bias.data : new Float32Array(count) };
 }
+
+/**
+ * A string that tells two networks apart (the epoch and a weighted sum of every parameter), so a
+ * page can keep one classifier while the same network is delivered again (each delivery is a new
+ * copy) and build a new one when the network changes, also after a restart at the same epoch.
+ */
+export function networkFingerprint(parameters: NetworkParameters): string {
+  let sum = 0;
+  let k = 0;
+  for (const array of parameters.arrays) for (let i = 0; i < array.data.length; i++) sum += (array.data[i] ?? 0) * ++k;
+  return `${parameters.epoch}:${k}:${sum}`;
+}
