@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { drawStroke, togglePixel, type Point } from '../../lib/course/dropout';
 import { moveByKey, type Cell } from '../sliding-window/grid-keys';
+import { paintOnPaper } from './paper';
 
 interface Props {
   /** side × side ink on 0 … 1 (0 is paper). */
@@ -25,16 +26,7 @@ export function DigitPad({ ink, side, cell, onChange }: Props) {
   const [spoken, setSpoken] = useState('');
   const hint = useId();
 
-  useEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
-    if (!ctx) return;
-    const image = ctx.createImageData(side, side);
-    for (let i = 0; i < side * side; i++) {
-      const level = Math.round(255 * (1 - (ink[i] ?? 0)));
-      image.data.set([level, level, level, 255], 4 * i);
-    }
-    ctx.putImageData(image, 0, 0);
-  }, [ink, side]);
+  useEffect(() => paintOnPaper(canvas.current, ink, side), [ink, side]);
 
   const commit = (next: Float32Array): void => {
     current.current = next;
