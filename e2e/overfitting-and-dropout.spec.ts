@@ -164,6 +164,59 @@ test.describe('the dropout widget', () => {
     await expect(again.getByRole('status').first()).toContainText('Goal reached: Run B reached a validation loss of 0.600 after 20 epochs', { timeout: 180_000 });
   });
 
+  test('draw a digit: a mouse stroke is read by both runs\' networks, Clear empties the pad, the keyboard loads and edits a digit; the first-layer filters have text', async ({ page }) => {
+    const widget = await openWidget(page);
+    await stepTo(widget, 1);
+    const pad = widget.getByRole('application', { name: 'Drawing pad, 28 × 28 pixels' });
+    await pad.scrollIntoViewIfNeeded();
+    await expect(pad).toHaveCSS('touch-action', 'none');
+    const empty = widget.getByRole('status').filter({ hasText: 'Draw a digit in the pad' });
+    await expect(empty).toBeVisible();
+    const readings = widget.getByTestId('reading');
+    await expect(readings).toHaveCount(0);
+
+    // A 7, drawn with the mouse.
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('expected the pad to be laid out');
+    const at = (x: number, y: number): [number, number] => [box.x + x * box.width, box.y + y * box.height];
+    await page.mouse.move(...at(0.3, 0.25));
+    await page.mouse.down();
+    for (const [x, y] of [[0.7, 0.25], [0.55, 0.5], [0.45, 0.8]] as const) await page.mouse.move(...at(x, y), { steps: 8 });
+    await page.mouse.up();
+    await expect(empty).toHaveCount(0);
+    await expect(widget.getByRole('img', { name: 'The drawn digit as the networks see it, 14 × 14 pixels' })).toBeVisible();
+    const reading = /^After epoch 1, it reads \d \(probability [01]\.\d\d\); next come \d \([01]\.\d\d\) and \d \([01]\.\d\d\)\.$/;
+    for (const name of ['A', 'B']) await expect(widget.getByRole('region', { name: new RegExp(`^Reading by Run ${name}\\b`) }).getByTestId('reading')).toHaveText(reading);
+    await expect(widget.getByText('in evaluation mode (as after model.eval(): dropout off')).toBeVisible();
+
+    await widget.getByRole('button', { name: 'Clear', exact: true }).click();
+    await expect(empty).toBeVisible();
+    await expect(readings).toHaveCount(0);
+
+    // By keyboard: validation digit 51 (the validation set is sorted by class: 51 … 100 are 1s), then a pixel toggled.
+    const pick = widget.getByRole('textbox', { name: 'Validation digit (1–500)' });
+    await pick.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('51');
+    await page.keyboard.press('Tab');
+    await expect(widget.getByRole('button', { name: 'Load it into the pad' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(widget.getByText('Validation digit 51, a 1, drawn 2 × 2 on the pad.')).toBeVisible();
+    await expect(readings).toHaveCount(2);
+    await pad.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(widget.getByText(/^Row 15, column 16: (ink|paper)$/)).toBeAttached();
+    const before = await widget.getByText(/^Row 15, column 16: /).textContent();
+    await page.keyboard.press('Space');
+    await expect(widget.getByText(/^Row 15, column 16: /)).not.toHaveText(before ?? '');
+    await expect(widget.getByText('Validation digit 51, a 1, drawn 2 × 2 on the pad, edited.')).toBeVisible();
+
+    // The first-layer filters: 8 a run, each an image named by its weights and bias.
+    for (const name of ['A', 'B']) await expect(widget.getByRole('img', { name: new RegExp(`^Run ${name}, filter \\d: weights row by row: (−?\\d\\.\\d\\d, ){2}−?\\d\\.\\d\\d; .*; bias −?\\d\\.\\d\\d$`) })).toHaveCount(8);
+    await expect(widget.getByText('Run B: dropout p = 0.5, between the fully connected layers, after epoch 1')).toBeVisible();
+    await expectNoAxeViolations(page, { include: 'section.widget' });
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     test(`the trained widget is accessible (${theme}) at 375 px, without sideways scroll`, async ({ page }) => {
       await useTheme(page, theme);

@@ -6,12 +6,16 @@ interface Props {
   probabilities: readonly number[];
   width: number;
   height: number;
+  /** Each bar's label under it; "class 1", "class 2", … unless given. */
+  labels?: readonly string[];
+  /** Print each bar's value above it (default); leave them out where the bars are too narrow for them. */
+  values?: boolean;
 }
 
 const MARGIN = { top: 22, right: 8, bottom: 26, left: 36 };
 
 /** The probabilities as bars, each labelled with its value. Decorative for screen readers: the table beside it has the numbers. */
-export function ProbabilityBars({ probabilities, width, height }: Props) {
+export function ProbabilityBars({ probabilities, width, height, labels, values = true }: Props) {
   // Bars at most 72 px wide, centred, so three classes do not look like three walls.
   const plotWidth = Math.min(width - MARGIN.left - MARGIN.right, probabilities.length * 96);
   const left = MARGIN.left + (width - MARGIN.left - MARGIN.right - plotWidth) / 2;
@@ -35,11 +39,13 @@ export function ProbabilityBars({ probabilities, width, height }: Props) {
         return (
           <g key={i}>
             <rect class="softmax-bars__bar" x={bx} width={x.bandwidth()} y={y(p)} height={Math.max(0, y(0) - y(p))} />
-            <text class="softmax-bars__value" x={bx + x.bandwidth() / 2} y={y(p) - 5} text-anchor="middle">
-              {formatValue(p, 2)}
-            </text>
+            {values && (
+              <text class="softmax-bars__value" x={bx + x.bandwidth() / 2} y={y(p) - 5} text-anchor="middle">
+                {formatValue(p, 2)}
+              </text>
+            )}
             <text class="axes__tick" x={bx + x.bandwidth() / 2} y={height - 8} text-anchor="middle">
-              {`class ${i + 1}`}
+              {labels?.[i] ?? `class ${i + 1}`}
             </text>
           </g>
         );

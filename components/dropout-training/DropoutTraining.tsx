@@ -1,17 +1,20 @@
 import { useMemo } from 'preact/hooks';
 import type { DigitSet, DropoutJobParams, DropoutSnapshot } from '../../lib/course/dropout';
-import { DECAY_STOPS, DROPOUT_PRESETS, dropoutSchema, EPOCH_STOPS, LR_STOPS, PLACEMENT_OPTIONS, RATE_STOPS, runSettings, SIZE_STOPS, type DropoutWidgetSettings } from '../../lib/course/dropout';
+import { DECAY_STOPS, DROPOUT_PRESETS, dropoutSchema, EPOCH_STOPS, LR_STOPS, PLACEMENT_OPTIONS, RATE_STOPS, runSettings, SIZE_STOPS, splitDigits, type DropoutWidgetSettings } from '../../lib/course/dropout';
 import { Comparison, useComparisonLayout } from '../training/Comparison';
 import { type PairJob, useJobPair } from '../training/useJobPair';
 import { Select } from '../widget-kit/Select';
 import { Slider } from '../widget-kit/Slider';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
+import { DrawDigit } from './DrawDigit';
 import { DropoutRunPanel } from './DropoutRunPanel';
+import { FirstLayerFilters } from './FirstLayerFilters';
 import { SpeedReadout } from './SpeedReadout';
 import { describeComparison } from './summary';
 import { useDigits } from './useDigits';
 import './dropout-training.css';
+import './draw-digit.css';
 
 /** The dropout job as the pair reads it: a step is a minibatch update, and Step runs to the end of the epoch. */
 function dropoutPairJob(stepsPerEpoch: number): PairJob<DropoutSnapshot> {
@@ -60,6 +63,12 @@ function Experiment() {
     () => <DropoutRunPanel label={nameB} snapshot={runB.snapshot} error={runB.error ?? digitsError} epochs={values.epochs} side={side} width={panelWidth} />,
     [runB.snapshot, runB.error, digitsError, values.epochs, side, panelWidth, nameB],
   );
+  const validation = useMemo(() => (digits ? splitDigits(digits, values.n, values.seed).validation : undefined), [digits, values.n, values.seed]);
+  const width = layout.sideBySide ? 2 * panelWidth + 24 : panelWidth;
+  const networks = [
+    { name: nameA, short: 'Run A', network: runA.snapshot?.network },
+    { name: nameB, short: 'Run B', network: runB.snapshot?.network },
+  ] as const;
   const summary = describeComparison(
     { name: 'Run A (no dropout)', short: 'Run A', history: runA.snapshot?.history ?? [] },
     { name: `Run B (dropout ${values.p}, ${placementLabel(values.at)})`, short: 'Run B', history: runB.snapshot?.history ?? [] },
@@ -85,6 +94,12 @@ function Experiment() {
           </>
         }
         panels={[panelA, panelB]}
+        after={
+          <div class="dropout-widget__after">
+            <DrawDigit runs={networks} validation={validation} width={width} />
+            <FirstLayerFilters runs={networks} cell={layout.sideBySide ? 14 : 10} />
+          </div>
+        }
         summary={summary}
         notices={notices}
         onDismissNotices={dismissNotices}

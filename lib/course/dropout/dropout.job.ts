@@ -2,11 +2,14 @@
  * The lesson widget's worker job: one DropoutRun, a checkpoint per minibatch (so Pause, Step and
  * the page's CPU budget act within an epoch), and a snapshot of the per-epoch history after every
  * update, built only when the runtime is about to deliver it. What the network gets wrong on the
- * validation set (confusion matrix, misclassified digits) is worked out at the end of each epoch.
+ * validation set (confusion matrix, misclassified digits) is worked out at the end of each epoch,
+ * and a copy of the network's parameters taken then (44.7 KB for the default network, copied once
+ * an epoch; each snapshot refers to the same copy) lets the page classify a digit the reader draws.
  */
 import type { Job } from '../../runtime';
 import { confusionMatrix, type Misclassified, misclassifiedDigits } from './confusion';
 import type { DigitSet } from './digits';
+import { captureParameters, type NetworkParameters } from './network-parameters';
 import { DropoutRun, type DropoutSettings, type EpochRecord } from './run';
 
 /** Misclassified validation digits a snapshot carries at most (their images are drawn). */
@@ -39,6 +42,8 @@ export interface DropoutSnapshot {
   /** One record per epoch, epoch 0 (before training) first. */
   readonly history: readonly EpochRecord[];
   readonly validation: ValidationView;
+  /** The network's parameters at the end of the last epoch (the one `validation` shows). */
+  readonly network: NetworkParameters;
 }
 
 /** The validation set as the run's network classifies it now. */
@@ -54,11 +59,15 @@ export const dropoutJob: Job<DropoutJobParams, DropoutSnapshot, DropoutSnapshot>
   const run = new DropoutRun(params.settings, params.digits);
   await ctx.rest();
   let validation = viewValidation(run);
-  const snapshot = (): DropoutSnapshot => ({ epoch: run.epoch, steps: run.steps, stepsPerEpoch: run.stepsPerEpoch, done: run.done, history: run.history.slice(), validation });
+  let network = captureParameters(run.model, run.epoch);
+  const snapshot = (): DropoutSnapshot => ({ epoch: run.epoch, steps: run.steps, stepsPerEpoch: run.stepsPerEpoch, done: run.done, history: run.history.slice(), validation, network });
   ctx.emitLazily(snapshot);
   while (!run.done) {
     await ctx.checkpoint();
-    if (run.step() !== undefined) validation = viewValidation(run);
+    if (run.step() !== undefined) {
+      validation = viewValidation(run);
+      network = captureParameters(run.model, run.epoch);
+    }
     ctx.emitLazily(snapshot);
   }
   return snapshot();

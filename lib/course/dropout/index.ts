@@ -8,3 +8,6 @@ export * from './exercises';
 export * from './confusion';
 export * from './widget-settings';
 export * from './experiment-check';
+export * from './network-parameters';
+export * from './normalise-digit';
+export * from './pad-ink';

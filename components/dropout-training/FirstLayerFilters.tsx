@@ -1,0 +1,73 @@
+import { useId } from 'preact/hooks';
+import { formatFixed } from '../../lib/common';
+import { firstLayerFilters, type FirstLayerFilters as Filters, type NetworkParameters } from '../../lib/course/dropout';
+import { DivergingLegend } from '../charts/DivergingLegend';
+import { absMax } from '../charts/paint';
+import { PixelMap } from '../charts/PixelMap';
+import { useDivergingColours } from '../charts/theme-colors';
+
+interface Props {
+  runs: readonly { name: string; short: string; network: NetworkParameters | undefined }[];
+  /** Size of one weight in CSS pixels. */
+  cell: number;
+}
+
+const w2 = (v: number | undefined): string => formatFixed(v ?? 0, 2);
+
+/** One kernel's weights row by row, and its bias, in words. */
+function describeFilter(filters: Filters, k: number): string {
+  const n = filters.size * filters.size;
+  const rows = Array.from({ length: filters.size }, (_, r) => Array.from(filters.weights.subarray(k * n + r * filters.size, k * n + (r + 1) * filters.size), w2).join(', '));
+  return `weights row by row: ${rows.join('; ')}; bias ${w2(filters.bias[k])}`;
+}
+
+/** Each run's first-layer filters as small images on one diverging colour scale, with each filter's weights in words. */
+export function FirstLayerFilters({ runs, cell }: Props) {
+  const colours = useDivergingColours();
+  const title = useId();
+  const filters = runs.map((r) => (r.network ? firstLayerFilters(r.network) : undefined));
+  // One scale for both runs, so that their filters compare.
+  const max = Math.max(...filters.map((f) => (f ? absMax(f.weights) : 0)), 1e-9);
+  const paint = { kind: 'diverging' as const, max, colours };
+  return (
+    <section class="first-filters" aria-labelledby={title}>
+      <h3 id={title} class="first-filters__title">
+        First-layer filters
+      </h3>
+      <p class="first-filters__intro">
+        The kernels of each run's first convolution: what each of its filters looks for in a 3 × 3 patch of the digit. Both runs start from the same
+        weights; they change at the end of every epoch.
+      </p>
+      {runs.map((run, i) => {
+        const f = filters[i];
+        return (
+          <figure key={run.short} class="first-filters__run">
+            <figcaption>
+              {run.name}
+              {run.network ? `, after epoch ${run.network.epoch}` : ': waiting for the network…'}
+            </figcaption>
+            {f && (
+              <ul class="first-filters__list">
+                {Array.from({ length: f.count }, (_, k) => (
+                  <li key={k}>
+                    <PixelMap
+                      values={f.weights.subarray(k * f.size * f.size, (k + 1) * f.size * f.size)}
+                      height={f.size}
+                      width={f.size}
+                      paint={paint}
+                      cell={cell}
+                      label={`${run.short}, filter ${k + 1}: ${describeFilter(f, k)}`}
+                      class="first-filters__map"
+                    />
+                    <span aria-hidden="true">{k + 1}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </figure>
+        );
+      })}
+      <DivergingLegend max={max} label="Weight (one scale for both runs)" />
+    </section>
+  );
+}
