@@ -8,3 +8,4 @@ export * from './exercises';
 export * from './confusion';
 export * from './widget-settings';
 export * from './experiment-check';
+export * from './pytorch-script';
