@@ -4,8 +4,8 @@
  *
  * With a replay (the engine's initial weights and each epoch's minibatch order) and no dropout, the
  * script must print the engine's figures after every epoch to float32 precision. As copied (PyTorch's
- * own draws, dropout on), it can only agree in kind: the validation accuracy after a few epochs
- * within a few points of the engine's.
+ * own draws, dropout on), it can only agree in kind: the validation accuracy after 12 epochs
+ * within 5 points of the engine's.
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,12 +65,14 @@ describeWithTorch('Copy as PyTorch, dropout CNN: the script runs in PyTorch 1.13
     });
   });
 
-  it('as copied (PyTorch\'s own draws, dropout on), the default run reaches the engine\'s validation accuracy to within 5 points', () => {
-    const settings: DropoutSettings = { ...DEFAULT_SETTINGS, epochs: 6 };
+  it('as copied (PyTorch\'s own draws, dropout on), the default run reaches the engine\'s validation accuracy after 12 epochs to within 5 points', () => {
+    const settings: DropoutSettings = { ...DEFAULT_SETTINGS, epochs: 12 };
     const engine = new DropoutRun(settings, digits).runToEnd().at(-1);
     const torch = runScript('copied', dropoutScript(settings, digits, { title: 'copied', dataUrl: DATA_URL })).at(-1);
-    expect(torch?.epoch).toBe(6);
-    // 500 validation digits: 5 points is 25 digits, several times what another seed moves either run.
+    expect(torch?.epoch).toBe(12);
+    // Measured for seeds 1 to 3 at epoch 12: the engine 84.4, 84.2 and 86.8 %, PyTorch 85.6, 84.6 and 85.8 %
+    // (at most 1.2 points apart for a seed); both still near chance (10 %) would also fail the bound below.
     expect(Math.abs((torch?.validationAccuracy ?? NaN) - (engine?.validationAccuracy ?? NaN))).toBeLessThan(0.05);
+    expect(torch?.validationAccuracy).toBeGreaterThan(0.8);
   });
 });
