@@ -3,10 +3,10 @@ import { base64OfArray } from '../../common';
 import type { TrainConfig } from './config';
 import { taskData } from './data';
 import { DEEP_RELU_HE, DEEP_SIGMOID, EXPLODING_MLP, EXPLODING_RNN } from './presets';
-import { trainingScript } from './pytorch-script';
+import { trainingScript, type TrainingScriptOptions } from './pytorch-script';
 
-const OPTIONS = { title: 'Vanishing gradients, run A', steps: 3000, evalEvery: 25 };
-const script = (config: TrainConfig, options = OPTIONS): string => trainingScript(config, options);
+const OPTIONS: TrainingScriptOptions = { title: 'Vanishing gradients, run A', steps: 3000, evalEvery: 25 };
+const script = (config: TrainConfig, options: TrainingScriptOptions = OPTIONS): string => trainingScript(config, options);
 const count = (text: string, part: string): number => text.split(part).length - 1;
 
 describe('trainingScript()', () => {
