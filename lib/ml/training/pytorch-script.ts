@@ -293,9 +293,12 @@ def decode(text, dtype):
 
 def load_data():
     """x_train, y_train, x_test, y_test: the widget's own examples (float32, embedded below)."""
-    def examples(x, y):
-        return decode(x, torch.float32).reshape${xShape}.to(torch.get_default_dtype()), decode(y, torch.float32).reshape(-1, 1).to(torch.get_default_dtype())
-    return (*examples(X_TRAIN, Y_TRAIN), *examples(X_TEST, Y_TEST))
+    dtype = torch.get_default_dtype()
+    x_train = decode(X_TRAIN, torch.float32).reshape${xShape}.to(dtype)
+    x_test = decode(X_TEST, torch.float32).reshape${xShape}.to(dtype)
+    y_train = decode(Y_TRAIN, torch.float32).reshape(-1, 1).to(dtype)
+    y_test = decode(Y_TEST, torch.float32).reshape(-1, 1).to(dtype)
+    return x_train, y_train, x_test, y_test
 
 
 ${modelCode(config, features)}
