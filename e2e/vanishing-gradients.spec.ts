@@ -164,6 +164,7 @@ test.describe('on a phone', () => {
 });
 
 test('Copy as PyTorch copies each run as a script with its layers, initialisation and optimizer; refused by the clipboard, it shows the script to select', async ({ page, context }) => {
+  test.slow(); // two scripts written and copied, then axe, on a shared machine
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const widget = await openTraining(page, `${LESSON}?depth=3&width=16&a=tanh&ainit=xavier&again=tanh&opt=adam&lr=0.01`, TITLE);
   const a = await copyPyTorch(page, widget, 'A');
