@@ -59,7 +59,7 @@ test('the threshold and the clipping mode are set by keyboard and kept in the li
   expect(b).toContain('if tensor_norm > 0.3:');
   const a = await copyPyTorch(page, widget, 'A');
   expect(a).toContain('loss_fn = nn.MSELoss()');
-  expect(a).not.toContain('clip_grad');
+  expect(a).not.toContain('utils.clip_grad');
 });
 
 test('the RNN setup explodes too, for another seed as well, and a bad link value falls back with a notice', async ({ page }) => {
