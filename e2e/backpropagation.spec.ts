@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { WIDGETS, expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
-import { expectLevel, openTraining, run, stepOf } from './training';
+import { copyPyTorch, expectLevel, openTraining, run, stepOf } from './training';
 
 const LESSON = '/lessons/backpropagation/';
 
@@ -193,7 +193,8 @@ test.describe('loss race widget', () => {
     await expect(run(widget, 'B').getByTestId('step')).toHaveText('0');
   });
 
-  test('the bad start and the learning rate are set by keyboard and kept in the link', async ({ page }) => {
+  test('the bad start and the learning rate are set by keyboard and kept in the link, and Copy as PyTorch writes them', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const widget = await openTraining(page, `${LESSON}?bad=4`, RACE);
     const bad = widget.getByRole('slider', { name: 'Bad start: output bias' });
     await expect(bad).toHaveAttribute('aria-valuetext', '−4');
@@ -206,6 +207,11 @@ test.describe('loss race widget', () => {
     await page.keyboard.press('ArrowRight');
     await expect(page).toHaveURL(/lr=1(&|$)/);
     await expect(run(widget, 'B').getByTestId('step')).toHaveText('0');
+    const b = await copyPyTorch(page, widget, 'B');
+    expect(b).toContain('return F.mse_loss(torch.sigmoid(logits), y)');
+    expect(b).toContain('output.bias.fill_(-6.0)');
+    expect(b).toContain('torch.optim.SGD(model.parameters(), lr=1.0)');
+    expect(await copyPyTorch(page, widget, 'A')).toContain('loss_fn = nn.BCEWithLogitsLoss()');
     await widget.getByRole('button', { name: 'No bad start (bias 0)' }).click();
     await expect(bad).toHaveAttribute('aria-valuetext', '0');
     await expect(page).toHaveURL(/bad=0/);

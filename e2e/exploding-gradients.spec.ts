@@ -1,5 +1,5 @@
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
-import { expectChartsAligned, openTraining, run, stepOf } from './training';
+import { copyPyTorch, expectChartsAligned, openTraining, run, stepOf } from './training';
 
 const LESSON = '/lessons/exploding-gradients/';
 const TITLE = 'Exploding gradients';
@@ -40,7 +40,8 @@ test('clipping by global norm holds the norm at the threshold, read from the cha
   await expect(chart).toHaveAttribute('aria-valuetext', /^Step 5: norm [\d.,×⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+ before clipping, 1\.000 after\.$/);
 });
 
-test('the threshold and the clipping mode are set by keyboard and kept in the link', async ({ page }) => {
+test('the threshold and the clipping mode are set by keyboard and kept in the link, and Copy as PyTorch writes them', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const widget = await openTraining(page, `${LESSON}?clip=value&max=0.1`, TITLE);
   await expect(widget.getByRole('combobox', { name: 'Clipping (B)' })).toHaveValue('value');
   const threshold = widget.getByRole('slider', { name: 'Threshold' });
@@ -51,6 +52,14 @@ test('the threshold and the clipping mode are set by keyboard and kept in the li
   await expect(page).toHaveURL(/max=0\.3/);
   await widget.getByRole('combobox', { name: 'Clipping (B)' }).selectOption('tensor');
   await expect(page).toHaveURL(/clip=tensor/);
+  const b = await copyPyTorch(page, widget, 'B');
+  expect(b).toContain('Neural Notebook: Exploding gradients, run B');
+  expect(b).toContain('nn.Linear(20, 64), nn.ReLU(),');
+  expect(b).toContain('torch.optim.SGD(model.parameters(), lr=0.01)');
+  expect(b).toContain('if tensor_norm > 0.3:');
+  const a = await copyPyTorch(page, widget, 'A');
+  expect(a).toContain('loss_fn = nn.MSELoss()');
+  expect(a).not.toContain('utils.clip_grad');
 });
 
 test('the RNN setup explodes too, for another seed as well, and a bad link value falls back with a notice', async ({ page }) => {

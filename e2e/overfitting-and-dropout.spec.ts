@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
-import { expectLevel, run, stepOf } from './training';
+import { copyPyTorch, expectLevel, run, stepOf } from './training';
 
 const LESSON = '/lessons/overfitting-and-dropout/';
 // The kernel starts in a worker on a shared 2-core machine: generous waits, no assertion on time.
@@ -108,7 +108,8 @@ test.describe('the dropout widget', () => {
     await expect(run(widget, 'A').getByTestId('step')).toHaveText(String(16 * (epoch + 1)));
   });
 
-  test('a control change restarts both runs and reaches the URL; the URL restores the whole configuration; a bad value falls back with a notice', async ({ page }) => {
+  test('a control change restarts both runs and reaches the URL; the URL restores the whole configuration (and Copy as PyTorch writes it); a bad value falls back with a notice', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     let widget = await openWidget(page);
     await stepTo(widget, 1);
     await widget.getByRole('combobox', { name: 'Dropout placement (run B)' }).selectOption('both');
@@ -128,6 +129,13 @@ test.describe('the dropout widget', () => {
     }
     await expect(run(widget, 'A').locator('.run__status')).toContainText('Epoch 0 of 10');
     await expect(widget.getByText('Both runs share seed 7')).toBeVisible();
+    const b = await copyPyTorch(page, widget, 'B');
+    expect(b).toContain('Neural Notebook: Dropout, run B');
+    expect(b).toContain('    nn.MaxPool2d(2),\n    nn.Dropout(p=0.25),');
+    expect(b).toContain('torch.optim.Adam(model.parameters(), lr=0.01, weight_decay=0.001)');
+    expect(b).toContain('EPOCHS = 10');
+    expect(b).toMatch(/DATA_URL = 'http:\/\/[^']+\/data\/mnist-digits-14\.bin'/);
+    expect(await copyPyTorch(page, widget, 'A')).not.toContain('nn.Dropout');
     await widget.getByRole('button', { name: 'New seed' }).click();
     await expect(page).toHaveURL(/seed=8/);
 

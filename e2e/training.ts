@@ -82,3 +82,10 @@ export async function expectChartsAligned(page: Page, widget: Locator, widths: n
     }
   }
 }
+
+/** Clicks "Copy run A/B as PyTorch", waits for the confirmation and returns the script from the clipboard (grant clipboard-read and clipboard-write first). */
+export async function copyPyTorch(page: Page, widget: Locator, name: 'A' | 'B'): Promise<string> {
+  await widget.getByRole('button', { name: `Copy run ${name} as PyTorch` }).click();
+  await expect(widget.getByRole('status').filter({ hasText: `PyTorch script of run ${name} copied` })).toBeVisible();
+  return page.evaluate(() => navigator.clipboard.readText());
+}

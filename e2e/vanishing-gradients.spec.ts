@@ -1,5 +1,5 @@
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
-import { expectChartsAligned, expectLevel, lossReadoutAt, openTraining, playUntil, run, stepOf } from './training';
+import { copyPyTorch, expectChartsAligned, expectLevel, lossReadoutAt, openTraining, playUntil, run, stepOf } from './training';
 
 const LESSON = '/lessons/vanishing-gradients/';
 const TITLE = 'Vanishing gradients';
@@ -161,4 +161,30 @@ test.describe('on a phone', () => {
     await expect(run(widget, 'A').getByTestId('step')).toHaveText('1');
     await expectNoHorizontalScroll(page);
   });
+});
+
+test('Copy as PyTorch copies each run as a script with its layers, initialisation and optimizer; refused by the clipboard, it shows the script to select', async ({ page, context }) => {
+  test.slow(); // two scripts written and copied, then axe, on a shared machine
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const widget = await openTraining(page, `${LESSON}?depth=3&width=16&a=tanh&ainit=xavier&again=tanh&opt=adam&lr=0.01`, TITLE);
+  const a = await copyPyTorch(page, widget, 'A');
+  expect(a).toContain('Neural Notebook: Vanishing gradients, run A');
+  expect(a).toContain('nn.Linear(2, 16), nn.Tanh(),\n        nn.Linear(16, 16), nn.Tanh(),\n        nn.Linear(16, 16), nn.Tanh(),\n        nn.Linear(16, 1),');
+  expect(a).toMatch(/nn\.init\.xavier_uniform_\(layer\.weight, gain=1\.66666/);
+  expect(a).toContain('torch.optim.Adam(model.parameters(), lr=0.01)');
+  expect(a).toContain('STEPS = 3000');
+  const b = await copyPyTorch(page, widget, 'B');
+  expect(b).toContain('nn.Linear(2, 16), nn.ReLU(),');
+  expect(b).toContain("nn.init.kaiming_normal_(layer.weight, nonlinearity='relu')");
+
+  // Without the clipboard the script opens below the buttons, selected, to copy by hand.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  });
+  await widget.getByRole('button', { name: 'Copy run A as PyTorch' }).click();
+  await expect(widget.getByRole('status').filter({ hasText: 'Copy failed' })).toContainText('the script of run A is below');
+  const box = widget.getByRole('textbox', { name: 'PyTorch script of run A' });
+  await expect(box).toBeVisible();
+  expect(await box.inputValue()).toBe(a);
+  await expectNoAxeViolations(page, '.training-widget');
 });

@@ -1,5 +1,7 @@
 import { useMemo } from 'preact/hooks';
-import type { DigitSet, DropoutJobParams, DropoutSnapshot } from '../../lib/course/dropout';
+import { DIGITS_PATH, dropoutScript, type DigitSet, type DropoutJobParams, type DropoutSettings, type DropoutSnapshot } from '../../lib/course/dropout';
+import type { ScriptSource } from '../widget-kit/CopyPyTorch';
+import { siteFileUrl } from '../widget-kit/site-file';
 import { DECAY_STOPS, DROPOUT_PRESETS, dropoutSchema, EPOCH_STOPS, LR_STOPS, PLACEMENT_OPTIONS, RATE_STOPS, runSettings, SIZE_STOPS, splitDigits, type DropoutWidgetSettings } from '../../lib/course/dropout';
 import { Comparison, useComparisonLayout } from '../training/Comparison';
 import { type PairJob, useJobPair } from '../training/useJobPair';
@@ -33,6 +35,15 @@ export default function DropoutTraining() {
       <Experiment />
     </WidgetBoundary>
   );
+}
+
+/** Runs A and B as "Copy as PyTorch" sources; the scripts download the digits from this site. */
+function scriptSources(digits: DigitSet, settings: readonly [DropoutSettings, DropoutSettings]): ScriptSource[] {
+  const dataUrl = new URL(siteFileUrl(DIGITS_PATH), window.location.href).href;
+  return (['A', 'B'] as const).map((run, i) => ({
+    label: `run ${run}`,
+    script: () => dropoutScript(settings[i] as DropoutSettings, digits, { title: `Dropout, run ${run}`, dataUrl }),
+  }));
 }
 
 const placementLabel = (at: DropoutWidgetSettings['at']): string => PLACEMENT_OPTIONS.find((o) => o.value === at)?.label.toLowerCase() ?? at;
@@ -104,6 +115,7 @@ function Experiment() {
         notices={notices}
         onDismissNotices={dismissNotices}
         onDefaultSettings={reset}
+        {...(digits ? { scripts: scriptSources(digits, [settingsA, settingsB]) } : {})}
       />
       <SpeedReadout steps={runA.snapshot?.steps} stepsPerEpoch={stepsPerEpoch} playing={pair.playing} />
       <p class="dropout-widget__note">

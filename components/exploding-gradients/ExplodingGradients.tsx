@@ -1,5 +1,7 @@
 import { useMemo } from 'preact/hooks';
+import { EXPLODING_EVAL_EVERY as EVAL_EVERY } from '../../lib/course/exploding-gradients';
 import { Comparison, useComparisonLayout } from '../training/Comparison';
+import { trainingScriptSources } from '../training/pytorch-scripts';
 import { RunPanel } from '../training/RunPanel';
 import { useRunPair } from '../training/useRunPair';
 import type { TrainingRun } from '../training/useTrainingRun';
@@ -9,6 +11,8 @@ import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { describeRunState } from './summary';
 import { CLIP_OPTIONS, explodingSchema, LR_STOPS, MODEL_OPTIONS, PRESETS, runConfig, SCALE_STOPS, SEQ_STOPS, THRESHOLD_STOPS } from './model';
+
+const MAX_STEPS = 2000;
 
 /** The exploding-gradients island: the same network trained without and with clipping, side by side. */
 export default function ExplodingGradients() {
@@ -22,7 +26,7 @@ export default function ExplodingGradients() {
 function Experiment() {
   const { values, update, reset, notices, dismissNotices } = useUrlState(explodingSchema);
   const speed = Number(values.speed);
-  const pair = useRunPair(values, runConfig, { maxSteps: 2000, evalEvery: 25, boundaryResolution: 0, boundaryExtent: 1 }, speed);
+  const pair = useRunPair(values, runConfig, { maxSteps: MAX_STEPS, evalEvery: EVAL_EVERY, boundaryResolution: 0, boundaryExtent: 1 }, speed);
   const { configA, configB, runA, runB } = pair;
   const layout = useComparisonLayout();
   const { panelWidth } = layout;
@@ -70,6 +74,7 @@ function Experiment() {
       notices={notices}
       onDismissNotices={dismissNotices}
       onDefaultSettings={reset}
+      scripts={trainingScriptSources('Exploding gradients', [configA, configB], MAX_STEPS, EVAL_EVERY)}
     />
   );
 }

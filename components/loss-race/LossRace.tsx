@@ -5,6 +5,7 @@ import { OUTPUT_LAYER, type TrainSnapshot } from '../../lib/ml/training';
 import { LineChart } from '../charts/LineChart';
 import { niceCeil } from '../charts/nice';
 import { Comparison, useComparisonLayout } from '../training/Comparison';
+import { trainingScriptSources } from '../training/pytorch-scripts';
 import { RunPanel } from '../training/RunPanel';
 import { useRunPair } from '../training/useRunPair';
 import { Slider } from '../widget-kit/Slider';
@@ -98,6 +99,7 @@ function Race() {
       notices={notices}
       onDismissNotices={dismissNotices}
       onDefaultSettings={reset}
+      scripts={trainingScriptSources('The loss race', [configA, configB], RACE_MAX_STEPS, RACE_EVAL_EVERY)}
     />
   );
 }

@@ -2,6 +2,7 @@ import type { ComponentChildren, RefObject } from 'preact';
 import type { UrlNotice } from '../../lib/common';
 import { useElementWidth } from '../charts/useElementWidth';
 import { Notices } from '../widget-kit/Notices';
+import { CopyPyTorch, type ScriptSource } from '../widget-kit/CopyPyTorch';
 import { Toolbar } from '../widget-kit/Toolbar';
 import { TrainingControls } from './TrainingControls';
 import type { JobPair } from './useJobPair';
@@ -46,6 +47,8 @@ interface Props {
   notices: UrlNotice[];
   onDismissNotices(): void;
   onDefaultSettings(): void;
+  /** Each run as a PyTorch script, for the toolbar's "Copy run A as PyTorch" buttons. */
+  scripts?: readonly ScriptSource[];
 }
 
 /**
@@ -53,7 +56,7 @@ interface Props {
  * runs at once, the shared settings, the two panels, a spoken summary, Copy link and Default
  * settings.
  */
-export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed, onNewSeed, settings, panels, after, summary, notices, onDismissNotices, onDefaultSettings }: Props) {
+export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed, onNewSeed, settings, panels, after, summary, notices, onDismissNotices, onDefaultSettings, scripts }: Props) {
   const { playing, stopped } = pair;
   return (
     <div class="training-widget" data-resting={String(pair.resting)}>
@@ -84,7 +87,9 @@ export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed
       <p class="training-widget__summary" aria-live={pair.resting ? 'polite' : 'off'}>
         {summary}
       </p>
-      <Toolbar onReset={onDefaultSettings} resetLabel="Default settings" />
+      <Toolbar onReset={onDefaultSettings} resetLabel="Default settings">
+        {scripts && <CopyPyTorch sources={scripts} />}
+      </Toolbar>
     </div>
   );
 }

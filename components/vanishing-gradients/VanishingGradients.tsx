@@ -1,10 +1,12 @@
 import { useMemo } from 'preact/hooks';
 import { describeGradientRatio } from '../../lib/ml/training';
 import { Comparison, useComparisonLayout } from '../training/Comparison';
+import { trainingScriptSources } from '../training/pytorch-scripts';
 import { RunPanel } from '../training/RunPanel';
 import { useRunPair } from '../training/useRunPair';
 import type { TrainingRun } from '../training/useTrainingRun';
 import type { TrainConfig } from '../../lib/ml/training';
+import { EVAL_EVERY } from '../../lib/course/vanishing-gradients';
 import { formatFixed } from '../../lib/common';
 import { Select } from '../widget-kit/Select';
 import { Slider } from '../widget-kit/Slider';
@@ -39,7 +41,7 @@ export default function VanishingGradients() {
 function Experiment() {
   const { values, update, reset, notices, dismissNotices } = useUrlState(vanishingSchema);
   const speed = Number(values.speed);
-  const pair = useRunPair(values, runConfig, { maxSteps: MAX_STEPS, evalEvery: 25, activationHistograms: true, ...BOUNDARY }, speed);
+  const pair = useRunPair(values, runConfig, { maxSteps: MAX_STEPS, evalEvery: EVAL_EVERY, activationHistograms: true, ...BOUNDARY }, speed);
   const { configA, configB, runA, runB } = pair;
   const layout = useComparisonLayout();
   const { panelWidth } = layout;
@@ -90,6 +92,7 @@ function Experiment() {
       notices={notices}
       onDismissNotices={dismissNotices}
       onDefaultSettings={reset}
+      scripts={trainingScriptSources('Vanishing gradients', [configA, configB], MAX_STEPS, EVAL_EVERY)}
     />
   );
 }

@@ -71,13 +71,18 @@ export function maxTrainSize(set: DigitSet): number {
   return set.n - 2 * HELD_OUT_PER_CLASS * DIGIT_CLASSES;
 }
 
+/** The rows of the file (indices into it) that splitDigits puts in each set. */
+export interface DigitSplitRows {
+  readonly train: readonly number[];
+  readonly validation: readonly number[];
+  readonly test: readonly number[];
+}
+
 /**
- * Splits the digits with a seeded shuffle of each class: 50 of each class for validation, 50 for
- * testing, and `trainSize` training digits taken from the rest in turn by class (balanced to within
- * one). A smaller training set is the start of a larger one of the same seed; the held-out sets do
- * not depend on trainSize.
+ * Which digits of the file go where (see splitDigits): a seeded shuffle of each class, 50 of each
+ * for validation, 50 for testing, and `trainSize` training digits taken from the rest in turn by class.
  */
-export function splitDigits(set: DigitSet, trainSize: number, seed: number): DigitSplits {
+export function splitDigitRows(set: DigitSet, trainSize: number, seed: number): DigitSplitRows {
   const max = maxTrainSize(set);
   if (!Number.isInteger(trainSize) || trainSize < 1 || trainSize > max) {
     throw new RangeError(`splitDigits: expected a training-set size from 1 to ${max}, got ${trainSize}`);
@@ -96,5 +101,16 @@ export function splitDigits(set: DigitSet, trainSize: number, seed: number): Dig
       if (row !== undefined && train.length < trainSize) train.push(row);
     }
   }
-  return { train: subset(set, train), validation: subset(set, validation), test: subset(set, test) };
+  return { train, validation, test };
+}
+
+/**
+ * Splits the digits with a seeded shuffle of each class: 50 of each class for validation, 50 for
+ * testing, and `trainSize` training digits taken from the rest in turn by class (balanced to within
+ * one). A smaller training set is the start of a larger one of the same seed; the held-out sets do
+ * not depend on trainSize.
+ */
+export function splitDigits(set: DigitSet, trainSize: number, seed: number): DigitSplits {
+  const rows = splitDigitRows(set, trainSize, seed);
+  return { train: subset(set, rows.train), validation: subset(set, rows.validation), test: subset(set, rows.test) };
 }

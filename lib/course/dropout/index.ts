@@ -11,3 +11,4 @@ export * from './experiment-check';
 export * from './network-parameters';
 export * from './normalise-digit';
 export * from './pad-ink';
+export * from './pytorch-script';

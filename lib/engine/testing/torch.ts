@@ -13,7 +13,7 @@ interface SpawnResult {
   readonly error?: Error;
 }
 interface ChildProcess {
-  spawnSync(command: string, args: readonly string[], options: { input?: string; encoding: 'utf8'; maxBuffer?: number }): SpawnResult;
+  spawnSync(command: string, args: readonly string[], options: { input?: string; encoding: 'utf8'; maxBuffer?: number; cwd?: string }): SpawnResult;
 }
 declare const process: { readonly env: Record<string, string | undefined>; getBuiltinModule(id: 'node:child_process'): ChildProcess };
 const { spawnSync } = process.getBuiltinModule('node:child_process');
@@ -69,6 +69,14 @@ export function runTorch<T>(script: string, input: unknown): T {
   const run = spawnSync(TORCH_PYTHON, ['-c', PRELUDE + script], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`PyTorch script failed (exit ${run.status}):\n${run.stderr}`);
   return JSON.parse(run.stdout, (_, value: unknown) => (typeof value === 'string' && value in NON_FINITE ? NON_FINITE[value] : value)) as T;
+}
+
+/** Runs the Python file at `path` as a reader would (`python3 path`, no prelude, from the file's folder) and returns what it prints. Throws with Python's stderr on failure. */
+export function runPythonFile(path: string): string {
+  const cwd = path.slice(0, Math.max(0, path.lastIndexOf('/'))) || '.';
+  const run = spawnSync(TORCH_PYTHON, [path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, cwd });
+  if (run.status !== 0) throw new Error(`Python script failed (exit ${run.status}):\n${run.stderr}`);
+  return run.stdout;
 }
 
 /** Time a beforeAll() that starts Python and imports torch may take on a loaded machine (ms). */

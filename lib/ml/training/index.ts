@@ -10,3 +10,4 @@ export * from './presets';
 export * from './spec';
 export * from './train.job';
 export { DROPOUT_SEED, Trainer, isTrainSpec, type Evaluation, type StepRecord } from './trainer';
+export { trainConfigProblem, trainingScript, type TrainingReplay, type TrainingScriptOptions } from './pytorch-script';

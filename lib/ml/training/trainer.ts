@@ -31,6 +31,8 @@ export interface StepRecord {
   layerNorms: Float64Array;
   /** The loss or the gradient norm was Infinity or NaN: the update was not applied. */
   diverged: boolean;
+  /** The training rows of this update's minibatch, in order. */
+  rows: readonly number[];
 }
 
 /** Loss and accuracy on the whole train and test sets (accuracy is NaN for regression). */
@@ -223,7 +225,8 @@ export class Trainer<C extends TrainSpec | TrainConfig = TrainSpec | TrainConfig
 
   /** One minibatch update in training mode: forward, backward, clip, optimiser step. Mutates the model. */
   trainStep(): StepRecord {
-    const { x, y } = this.#rows(this.data.train, this.#nextBatch());
+    const rows = this.#nextBatch();
+    const { x, y } = this.#rows(this.data.train, rows);
     this.#optimizer.zeroGrad();
     const loss = computeLoss(this.spec.loss, this.model.train().forward(x), y);
     loss.backward();
@@ -239,7 +242,7 @@ export class Trainer<C extends TrainSpec | TrainConfig = TrainSpec | TrainConfig
       this.#optimizer.step();
       this.#step++;
     }
-    return { step: this.#step + (diverged ? 1 : 0), loss: lossValue, normBefore, normAfter, layerNorms, diverged };
+    return { step: this.#step + (diverged ? 1 : 0), loss: lossValue, normBefore, normAfter, layerNorms, diverged, rows };
   }
 
   /**
