@@ -18,6 +18,8 @@ export interface ChartExportSpec {
   legend?: readonly LegendKey[];
   /** The data as plotted; without it the menu offers no CSV. */
   exportData?: () => ChartTable;
+  /** The button's own words where one widget has several charts' buttons side by side ("Export f(z)"); by default "Export", named "Export <title>" for screen readers. */
+  buttonText?: string;
 }
 
 interface Props extends ChartExportSpec {
@@ -43,7 +45,7 @@ function fileStem(widget: string | undefined, el: Element, name: string): string
  * containment clips them) anchored under the button: Enter or Space opens it, Tab moves into it,
  * Escape or a click elsewhere closes it, and focus returns to the button (WAI-ARIA disclosure).
  */
-export function ChartExport({ target, name, title = name, legend, exportData }: Props) {
+export function ChartExport({ target, name, title = name, legend, exportData, buttonText }: Props) {
   const widget = useContext(ExportScope);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string>();
@@ -86,10 +88,10 @@ export function ChartExport({ target, name, title = name, legend, exportData }: 
 
   return (
     <div class="chart-export">
-      <button ref={toggle} type="button" class="chart-export__toggle" popovertarget={id} aria-expanded={open} aria-controls={id} aria-label={`Export ${title}`}>
-        Export
+      <button ref={toggle} type="button" class="chart-export__toggle" popovertarget={id} aria-expanded={open} aria-controls={id} aria-label={buttonText ? undefined : `Export ${title}`}>
+        {buttonText ?? 'Export'}
       </button>
-      <div ref={menu} id={id} class="chart-export__menu" popover="auto" role="group" aria-label={`Export ${title} as`}>
+      <div ref={menu} id={id} class="chart-export__menu" popover="auto" role="group" aria-label={`${buttonText ?? `Export ${title}`} as`}>
         <button type="button" onClick={() => void save('svg')}>
           SVG
         </button>

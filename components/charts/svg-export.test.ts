@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chartSvg, escapeXml, inlinedCopy, styleText } from './svg-export';
+import { chartSvg, escapeXml, inlinedCopy, styleText, wrapWords } from './svg-export';
 
 const THEME = '<style>:root{--chart-1:#2a5fd0;--text:#16181d;--text-muted:#555864;--bg:#fcfbf8;--font-ui:Inter, sans-serif} body{font-family:var(--font-ui)} .bar{fill:var(--chart-1);stroke:var(--text)} .tick{fill:var(--text-muted);font-size:11px}</style>';
 
@@ -35,6 +35,16 @@ describe('styleText()', () => {
   });
 });
 
+describe('wrapWords()', () => {
+  it('breaks between words so that no line is wider than asked, keeping a too-long word whole', () => {
+    const chars = (t: string): number => t.length;
+    expect(wrapWords('Gradient norm per layer, step 40 (log scale)', 16, chars)).toEqual(['Gradient norm', 'per layer, step', '40 (log scale)']);
+    expect(wrapWords('Loss', 16, chars)).toEqual(['Loss']);
+    expect(wrapWords('a supercalifragilistic b', 5, chars)).toEqual(['a', 'supercalifragilistic', 'b']);
+    expect(wrapWords('  ', 5, chars)).toEqual(['']);
+  });
+});
+
 describe('inlinedCopy()', () => {
   it('writes each element its computed colours and fonts, without classes, variables, data- or aria- attributes', () => {
     const copy = inlinedCopy(pageSvg());
@@ -61,7 +71,7 @@ describe('inlinedCopy()', () => {
 
 describe('chartSvg()', () => {
   it('is a standalone SVG document: xmlns, size, viewBox, <title>, background, heading, then the chart', () => {
-    const { svg, width, height } = chartSvg(pageSvg(), { title: 'Loss <train & test>', legend: [{ label: 'train', color: 'var(--chart-1)' }, { label: 'band', color: 'var(--chart-1)', kind: 'area' }] });
+    const { svg, width, height } = chartSvg(pageSvg(), { title: 'Loss <&>', legend: [{ label: 'train', color: 'var(--chart-1)' }, { label: 'band', color: 'var(--chart-1)', kind: 'area' }] });
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
     expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
     const root = doc.documentElement;
@@ -71,11 +81,11 @@ describe('chartSvg()', () => {
     expect(root.getAttribute('width')).toBe(String(width));
     expect(root.getAttribute('height')).toBe(String(height));
     expect(root.getAttribute('viewBox')).toBe(`0 0 ${width} ${height}`);
-    expect(root.querySelector('title')?.textContent).toBe('Loss <train & test>');
+    expect(root.querySelector('title')?.textContent).toBe('Loss <&>');
     expect(svg).not.toContain('var(');
     // The heading: the title, then each legend key with its label.
     expect(Array.from(root.children, (c) => c.localName).slice(0, 3)).toEqual(['title', 'rect', 'text']);
-    expect(Array.from(root.querySelectorAll(':scope > text'), (t) => t.textContent)).toEqual(['Loss <train & test>', 'train', 'band']);
+    expect(Array.from(root.querySelectorAll(':scope > text'), (t) => t.textContent)).toEqual(['Loss <&>', 'train', 'band']);
     expect((root.querySelector(':scope > line') as SVGElement | null)?.style.stroke).toBe('#2a5fd0');
     // The chart, nested below the heading at its size, its own viewBox kept.
     const chart = root.querySelector(':scope > svg');
@@ -87,5 +97,13 @@ describe('chartSvg()', () => {
   it('refuses a chart with nothing drawn, saying what it expected', () => {
     document.body.innerHTML = '<div class="empty"><p>no chart</p></div>';
     expect(() => chartSvg(document.querySelector('.empty') as Element, { title: 'x' })).toThrow('expected an SVG or canvas inside the chart, got none');
+  });
+
+  it('wraps a title wider than the chart onto more lines, and makes room for them', () => {
+    const one = chartSvg(pageSvg(), { title: 'Loss' });
+    const long = chartSvg(pageSvg(), { title: 'Gradient norm per layer, before training (step 0), on a log scale' });
+    const lines = new DOMParser().parseFromString(long.svg, 'image/svg+xml').documentElement.querySelectorAll(':scope > text');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(long.height - one.height).toBe(17 * (lines.length - 1));
   });
 });

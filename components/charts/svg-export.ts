@@ -113,6 +113,20 @@ interface Box {
   height: number;
 }
 
+/** `text` broken between words into lines no wider than `width` as `measure` measures them (a word wider than that gets a line of its own). */
+export function wrapWords(text: string, width: number, measure: (text: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const longer = line ? `${line} ${word}` : word;
+    if (line && measure(longer) > width) {
+      lines.push(line);
+      line = word;
+    } else line = longer;
+  }
+  return line ? [...lines, line] : lines.length ? lines : [''];
+}
+
 /** The heading's SVG (title, then the legend wrapped to `width`) and its height. */
 function headingSvg(heading: ExportHeading, width: number, font: string, colour: string, muted: string): { svg: string; height: number } {
   const measure = document.createElement('canvas').getContext('2d');
@@ -122,9 +136,11 @@ function headingSvg(heading: ExportHeading, width: number, font: string, colour:
     return measure.measureText(text).width;
   };
   const family = escapeXml(font);
-  const parts = [`<text x="4" y="15" style="${styleText([['font-family', family], ['font-size', '13px'], ['font-weight', '600'], ['fill', colour]])}">${escapeXml(heading.title)}</text>`];
+  const titleStyle = styleText([['font-family', family], ['font-size', '13px'], ['font-weight', '600'], ['fill', colour]]);
+  const lines = wrapWords(heading.title, width - 8, (text) => textWidth(text, 13, 600));
+  const parts = lines.map((line, i) => `<text x="4" y="${15 + 17 * i}" style="${titleStyle}">${escapeXml(line)}</text>`);
   let x = 4;
-  let y = 34;
+  let y = 34 + 17 * (lines.length - 1);
   for (const key of heading.legend ?? []) {
     const w = 22 + textWidth(key.label, 11) + 14;
     if (x > 4 && x + w > width) {
@@ -140,7 +156,7 @@ function headingSvg(heading: ExportHeading, width: number, font: string, colour:
     );
     x += w;
   }
-  return { svg: parts.join(''), height: heading.legend?.length ? y + 10 : 24 };
+  return { svg: parts.join(''), height: heading.legend?.length ? y + 10 : 24 + 17 * (lines.length - 1) };
 }
 
 /** An exported chart: the SVG file's text and the picture's size in CSS pixels. */
