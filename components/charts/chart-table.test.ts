@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, exportFileStem, seriesTable, toCsv } from './chart-table';
+import { csvField, exportFileStem, gridTable, seriesTable, toCsv } from './chart-table';
 
 /** Splits RFC 4180 text into records of fields (quoted fields may hold commas, quotes and line breaks): an independent reader for the tests. */
 function parseCsv(text: string): string[][] {
@@ -114,6 +114,13 @@ describe('seriesTable()', () => {
   it('orders infinite x-values by size and puts NaN x-values last', () => {
     const table = seriesTable('x', [{ label: 'a', x: [NaN, Infinity, 0, -Infinity], y: [1, 2, 3, 4] }]);
     expect(table.rows.map((r) => r[0])).toEqual([-Infinity, 0, Infinity, NaN]);
+  });
+});
+
+describe('gridTable()', () => {
+  it('lays a row-major map out as it is drawn: a row number, then one column per map column', () => {
+    expect(toCsv(gridTable([1, 2, 3, 4, 5, NaN], 2, 3))).toBe('row,column 1,column 2,column 3\r\n1,1,2,3\r\n2,4,5,NaN\r\n');
+    expect(() => gridTable([1, 2, 3], 2, 2)).toThrow('expected 4 values (2 × 2), got 3');
   });
 });
 

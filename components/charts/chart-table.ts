@@ -74,6 +74,15 @@ export function seriesTable(xLabel: string, series: readonly TableSeries[]): Cha
   return { columns: [xLabel, ...series.map((s) => s.label)], rows: ordered.map((r) => [r.x, ...r.cells]) };
 }
 
+/** A map of `rows` × `columns` values (row-major, as PixelMap draws one plane) as a table laid out like the map: a row number, then one column per map column. */
+export function gridTable(values: ArrayLike<number>, rows: number, columns: number): ChartTable {
+  if (values.length < rows * columns) throw new RangeError(`gridTable: expected ${rows * columns} values (${rows} × ${columns}), got ${values.length}`);
+  return {
+    columns: ['row', ...Array.from({ length: columns }, (_, c) => `column ${c + 1}`)],
+    rows: Array.from({ length: rows }, (_, r) => [r + 1, ...Array.from({ length: columns }, (_, c) => values[r * columns + c])]),
+  };
+}
+
 /** A file name's stem from its parts: lower case, words joined by hyphens, nothing but a–z, 0–9 and hyphens ("Run A", "Loss" → "run-a-loss"). */
 export function exportFileStem(parts: readonly (string | undefined)[]): string {
   const stem = parts
