@@ -1,4 +1,6 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
+import { ChartExport } from '../charts/ChartExport';
+import { seriesTable } from '../charts/chart-table';
 import { ACTIVATIONS, ACTIVATION_NAMES, type ActivationName, describeIntervals } from '../../lib/course/activations';
 import { useElementWidth } from '../charts/useElementWidth';
 import { formatFixed, formatValue } from '../../lib/common';
@@ -43,6 +45,8 @@ function Explorer() {
   const index = sampleIndex(values.z, curveRange);
   const z = curves.z[index] ?? snapToSample(values.z, range);
   const [plotRef, width] = useElementWidth<HTMLDivElement>(640);
+  const valueSvg = useRef<SVGSVGElement>(null);
+  const derivativeSvg = useRef<SVGSVGElement>(null);
   const sideBySide = width >= 560;
   const panelWidth = sideBySide ? Math.floor((width - 16) / 2) : width;
   const panelHeight = (sideBySide ? 250 : 210) + fns.length * 10;
@@ -99,12 +103,26 @@ function Explorer() {
         ))}
       </fieldset>
 
+      <div class="chart-export-row">
+        {(['value', 'derivative'] as const).map((which) => (
+          <ChartExport
+            key={which}
+            target={which === 'value' ? valueSvg : derivativeSvg}
+            name={which === 'value' ? 'Values' : 'Derivatives'}
+            buttonText={which === 'value' ? 'Export f(z)' : 'Export f′(z)'}
+            title={which === 'value' ? 'Activation functions f(z)' : 'Derivatives f′(z)'}
+            legend={fns.map((name) => ({ label: ACTIVATIONS[name].label, color: SERIES_STYLE[name].color, ...(SERIES_STYLE[name].dash ? { dash: SERIES_STYLE[name].dash } : {}) }))}
+            exportData={() => seriesTable('z', curves.curves.map((c) => ({ label: `${ACTIVATIONS[c.name].label} ${which === 'value' ? 'f(z)' : 'f′(z)'}`, x: curves.z, y: which === 'value' ? c.value : c.derivative })))}
+          />
+        ))}
+      </div>
       <div ref={plotRef}>
         <CrosshairArea z={z} range={range} onChange={(next) => update({ z: next })} valueText={valueText} {...PANEL_MARGIN_X}>
           <div class={sideBySide ? 'explorer__panels explorer__panels--row' : 'explorer__panels'}>
             <Panel
               curves={curves}
               which="value"
+              svgRef={valueSvg}
               title="f(z)"
               width={panelWidth}
               height={panelHeight}
@@ -118,6 +136,7 @@ function Explorer() {
             <Panel
               curves={curves}
               which="derivative"
+              svgRef={derivativeSvg}
               title="f′(z); the band is |f′(z)| < ε"
               width={panelWidth}
               height={panelHeight}

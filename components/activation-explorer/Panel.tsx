@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { Axes } from '../charts/Axes';
@@ -20,6 +21,8 @@ interface Props {
   points: { name: keyof typeof SERIES_STYLE; y: number }[];
   /** Draw one lane per function under the x-axis marking where it is saturated. */
   lanes: boolean;
+  /** The panel's SVG element, for its export. */
+  svgRef?: RefObject<SVGSVGElement>;
 }
 
 const MARGIN = { top: 26, right: 12, bottom: 38, left: 46 };
@@ -29,7 +32,7 @@ const LANE_HEIGHT = 10;
 export const PANEL_MARGIN_X = { left: MARGIN.left, right: MARGIN.right };
 
 /** One plot of the explorer: curves, saturated regions shaded, and the crosshair. Decorative for screen readers; the readout table carries the numbers. */
-export function Panel({ curves, which, width, height, range, yDomain, crosshairZ, epsilon, title, points, lanes }: Props) {
+export function Panel({ curves, which, width, height, range, yDomain, crosshairZ, epsilon, title, points, lanes, svgRef }: Props) {
   const laneSpace = curves.curves.length * LANE_HEIGHT + 6;
   const plotBottom = height - MARGIN.bottom - laneSpace;
   const x = scaleLinear().domain([-range, range]).range([MARGIN.left, width - MARGIN.right]);
@@ -44,7 +47,7 @@ export function Panel({ curves, which, width, height, range, yDomain, crosshairZ
   const top = y.range()[1] ?? 0;
   const bottom = y.range()[0] ?? 0;
   return (
-    <svg class="explorer-panel" width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
+    <svg {...(svgRef ? { ref: svgRef } : {})} class="explorer-panel" width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
       <defs>
         <clipPath id={clipId}>
           <rect x={MARGIN.left} y={top} width={width - MARGIN.left - MARGIN.right} height={bottom - top} />
@@ -110,7 +113,7 @@ export function Panel({ curves, which, width, height, range, yDomain, crosshairZ
           })}
         </g>
       )}
-      <line class="explorer-panel__crosshair" x1={x(crosshairZ)} x2={x(crosshairZ)} y1={top} y2={bottom} />
+      <line class="explorer-panel__crosshair" data-export="skip" x1={x(crosshairZ)} x2={x(crosshairZ)} y1={top} y2={bottom} />
       {points
         .filter((p) => Number.isFinite(p.y) && p.y >= yLo && p.y <= yHi)
         .map((p) => (

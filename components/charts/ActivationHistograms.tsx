@@ -4,6 +4,8 @@ import { cssColor } from './theme-colors';
 import { clearedCanvas } from './canvas';
 import { formatFixed, formatValue } from '../../lib/common';
 import { layerColor } from './LayerNorms';
+import { ChartExport } from './ChartExport';
+import { histogramTable } from './training-tables';
 import './charts.css';
 
 interface Props {
@@ -86,9 +88,12 @@ export function ActivationHistograms({ layers, histograms, width, theme }: Props
   const points = histograms.examples;
   return (
     <div class="activation-histograms">
-      <p class="line-chart__title">
-        Activations per layer, {when}: {points} training points
-      </p>
+      <div class="chart-export-row">
+        <p class="line-chart__title">
+          Activations per layer, {when}: {points} training points
+        </p>
+        <ChartExport target={canvas} name="Activations per layer" title={`Activations per layer, ${when}: ${points} training points`} exportData={() => histogramTable(names, histograms)} />
+      </div>
       <canvas ref={canvas} class="activation-histograms__plot" style={{ width: `min(100%, ${width}px)`, height: 'auto' }} aria-hidden="true" />
       <table class="visually-hidden">
         <caption>

@@ -3,6 +3,8 @@ import type { Dataset } from '../../lib/ml/datasets';
 import { formatFixed } from '../../lib/common';
 import { useTheme } from './theme-colors';
 import { type Rgb, themeColors } from './theme-colors';
+import { ChartExport } from './ChartExport';
+import { boundaryTable } from './training-tables';
 import './charts.css';
 
 interface Props {
@@ -115,5 +117,13 @@ export function BoundaryMap({ boundary, version, resolution, extent, train, test
   const label = boundary
     ? `Decision boundary at step ${step}: the network predicts class 1 on ${formatFixed(100 * share, 0)}% of the square and class 0 on the rest; it classifies ${formatFixed(100 * testAccuracy, 1)}% of the test points correctly.`
     : 'Decision boundary: not computed yet.';
-  return <canvas ref={canvas} class="boundary-map" style={{ width: `${size}px`, height: `${size}px` }} role="img" aria-label={label} />;
+  return (
+    <div class="boundary-map-frame" style={{ width: `${size}px` }}>
+      <div class="chart-export-row">
+        <span class="line-chart__title">Decision boundary</span>
+        <ChartExport target={canvas} name="Decision boundary" title={`Decision boundary at step ${step}`} exportData={() => boundaryTable(boundary, resolution, extent, train, test)} />
+      </div>
+      <canvas ref={canvas} class="boundary-map" style={{ width: `${size}px`, height: `${size}px` }} role="img" aria-label={label} />
+    </div>
+  );
 }

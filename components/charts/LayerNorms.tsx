@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { cssColor } from './theme-colors';
 import { formatValue } from '../../lib/common';
 import { clearedCanvas } from './canvas';
+import { ChartExport } from './ChartExport';
 import './charts.css';
 
 interface Props {
@@ -67,7 +68,15 @@ export function LayerNorms({ layers, norms, step, width, theme }: Props) {
   const when = step === 0 ? 'before training (step 0)' : `step ${step}`;
   return (
     <div class="layer-norms">
-      <p class="line-chart__title">Gradient norm per layer, {when} (log scale)</p>
+      <div class="chart-export-row">
+        <p class="line-chart__title">Gradient norm per layer, {when} (log scale)</p>
+        <ChartExport
+          target={canvas}
+          name="Gradient norm per layer"
+          title={`Gradient norm per layer, ${when} (log scale)`}
+          exportData={() => ({ columns: ['layer', 'gradient norm'], rows: layers.map((name, i) => [name, norms[i] ?? NaN]) })}
+        />
+      </div>
       <canvas ref={canvas} class="layer-norms__bars" style={{ width: `min(100%, ${width}px)`, height: 'auto' }} aria-hidden="true" />
       <table class="visually-hidden">
         <caption>Gradient norm ‖∂L/∂W‖ of each layer, {when}</caption>

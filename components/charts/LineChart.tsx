@@ -5,6 +5,8 @@ import { cssColor } from './theme-colors';
 import { useTheme } from './theme-colors';
 import { formatPowerOfTen, logTicks } from './log-ticks';
 import { clearedCanvas } from './canvas';
+import { ChartExport } from './ChartExport';
+import { seriesTable } from './chart-table';
 
 /** One line of a chart. */
 export interface Series {
@@ -97,6 +99,7 @@ function dataExtent(series: Series[], log: boolean): [number, number] {
 export function LineChart({ title, series, width, height, xDomain, yScale, yDomain, xLabel, reference, cursorX, describe, hideLegend, band, marker }: Props) {
   const [cursor, setCursor] = useState<number | undefined>(undefined);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const plot = useRef<HTMLDivElement>(null);
   const theme = useTheme();
   const log = yScale === 'log';
   const [lo, hi] = yDomain ?? dataExtent(series, log);
@@ -224,9 +227,16 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
             ))}
           </span>
         )}
+        <ChartExport
+          target={plot}
+          name={title}
+          legend={[...(band ? [{ label: band.label, color: band.color, kind: 'area' as const }] : []), ...series.map(({ label, color, dash, faint }) => ({ label, color, ...(dash ? { dash } : {}), ...(faint ? { faint } : {}) }))]}
+          exportData={() => seriesTable(xLabel ?? 'step', series)}
+        />
       </figcaption>
       <p class="line-chart__readout">{text}</p>
       <div
+        ref={plot}
         class="line-chart__plot"
         role="slider"
         tabIndex={0}
@@ -265,7 +275,7 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
               </text>
             </g>
           )}
-          {at !== undefined && <line class="line-chart__cursor" x1={sx(at)} x2={sx(at)} y1={MARGIN.top} y2={height - MARGIN.bottom} />}
+          {at !== undefined && <line class="line-chart__cursor" data-export="skip" x1={sx(at)} x2={sx(at)} y1={MARGIN.top} y2={height - MARGIN.bottom} />}
         </svg>
         <canvas ref={canvas} class="line-chart__lines" data-theme-drawn={theme} style={{ width: `min(100%, ${width}px)`, height: "auto" }} aria-hidden="true" />
       </div>

@@ -1,5 +1,7 @@
+import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { paintRgba, type Paint } from './paint';
+import { ChartExport, type ChartExportSpec } from './ChartExport';
 import './charts.css';
 
 /** A cell of a grid: its row and column. */
@@ -33,13 +35,29 @@ interface Props {
   label?: string;
   /** Extra class on the frame. */
   class?: string;
+  /** Give the map an export control above it (where it stands alone as a chart, not one of a grid of maps). */
+  exportAs?: ChartExportSpec;
 }
 
 /**
  * A map of numbers drawn one canvas pixel per cell and scaled up without smoothing, with an SVG
  * layer on top for the sliding window and the selected cell, and an optional ring of padding.
  */
-export function PixelMap({ values, height, width, paint, cell, pad = 0, marks = [], span, onPick, label, class: className }: Props) {
+export function PixelMap({ exportAs, ...props }: Props) {
+  const frame = useRef<HTMLDivElement>(null);
+  if (!exportAs) return <MapLayers {...props} />;
+  return (
+    <div class="pixel-map-export" style={{ width: `${(props.width + 2 * (props.pad ?? 0)) * props.cell}px`, maxWidth: '100%' }}>
+      <div class="chart-export-row">
+        <ChartExport target={frame} {...exportAs} />
+      </div>
+      <MapLayers {...props} frame={frame} />
+    </div>
+  );
+}
+
+/** The map itself: its canvas, the overlay of marks, and pointer picking. */
+function MapLayers({ values, height, width, paint, cell, pad = 0, marks = [], span, onPick, label, class: className, frame }: Omit<Props, 'exportAs'> & { frame?: RefObject<HTMLDivElement> }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
@@ -60,6 +78,7 @@ export function PixelMap({ values, height, width, paint, cell, pad = 0, marks = 
 
   return (
     <div
+      {...(frame ? { ref: frame } : {})}
       class={`pixel-map ${pad > 0 ? 'pixel-map--padded' : ''} ${onPick ? 'pixel-map--pickable' : ''} ${className ?? ''}`}
       style={{ width: `${outerW}px`, height: `${outerH}px` }}
       role={label ? 'img' : undefined}

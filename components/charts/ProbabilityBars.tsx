@@ -1,5 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { useRef } from 'preact/hooks';
 import { formatValue } from '../../lib/common';
+import { ChartExport } from './ChartExport';
 import './charts.css';
 
 interface Props {
@@ -14,8 +16,9 @@ interface Props {
 
 const MARGIN = { top: 22, right: 8, bottom: 26, left: 36 };
 
-/** The probabilities as bars, each labelled with its value. Decorative for screen readers: the table beside it has the numbers. */
+/** The probabilities as bars, each labelled with its value, with an export control above. Decorative for screen readers: the table beside it has the numbers. */
 export function ProbabilityBars({ probabilities, width, height, labels, values = true }: Props) {
+  const svg = useRef<SVGSVGElement>(null);
   // Bars at most 72 px wide, centred, so three classes do not look like three walls.
   const plotWidth = Math.min(width - MARGIN.left - MARGIN.right, probabilities.length * 96);
   const left = MARGIN.left + (width - MARGIN.left - MARGIN.right - plotWidth) / 2;
@@ -25,7 +28,16 @@ export function ProbabilityBars({ probabilities, width, height, labels, values =
     .padding(0.25);
   const y = scaleLinear().domain([0, 1]).range([height - MARGIN.bottom, MARGIN.top]);
   return (
-    <svg class="softmax-bars" width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
+    <div class="probability-bars">
+      <div class="chart-export-row">
+        <ChartExport
+          target={svg}
+          name="Probabilities"
+          title="Softmax probabilities by class"
+          exportData={() => ({ columns: ['class', 'probability'], rows: probabilities.map((p, i) => [labels?.[i] ?? i + 1, p]) })}
+        />
+      </div>
+    <svg ref={svg} class="softmax-bars" width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
       {[0, 0.25, 0.5, 0.75, 1].map((t) => (
         <g key={t}>
           <line class="axes__grid" x1={MARGIN.left} x2={width - MARGIN.right} y1={y(t)} y2={y(t)} />
@@ -51,5 +63,6 @@ export function ProbabilityBars({ probabilities, width, height, labels, values =
         );
       })}
     </svg>
+    </div>
   );
 }

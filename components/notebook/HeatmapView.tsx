@@ -1,6 +1,7 @@
 import type { HeatmapItem } from '../../lib/notebook';
 import { DivergingLegend } from '../charts/DivergingLegend';
 import { PixelMap } from '../charts/PixelMap';
+import { gridTable } from '../charts/chart-table';
 import { absMax } from '../charts/paint';
 import { useDivergingColours } from '../charts/theme-colors';
 import { useElementWidth } from '../charts/useElementWidth';
@@ -16,7 +17,7 @@ export function HeatmapView({ item }: { item: HeatmapItem }) {
     <div ref={ref}>
       <figure class="nb-heatmap">
         {item.title && <figcaption class="nb-chart-title">{item.title}</figcaption>}
-        <PixelMap values={values} height={item.rows} width={item.columns} paint={{ kind: 'diverging', max, colours }} cell={cell} label={item.text} />
+        <PixelMap values={values} height={item.rows} width={item.columns} paint={{ kind: 'diverging', max, colours }} cell={cell} label={item.text} exportAs={{ name: item.title ?? 'Heatmap', exportData: () => gridTable(values, item.rows, item.columns) }} />
         <DivergingLegend max={max} label="Value" />
         <p class="nb-note">
           {item.text}

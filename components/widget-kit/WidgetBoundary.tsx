@@ -1,4 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
+import { ExportScope } from '../charts/ChartExport';
 import './widget-kit.css';
 
 interface Props {
@@ -42,6 +43,10 @@ export class WidgetBoundary extends Component<Props, State> {
         </div>
       );
     }
-    return <div key={attempt}>{this.props.children}</div>;
+    return (
+      <div key={attempt} data-widget={this.props.name}>
+        <ExportScope.Provider value={this.props.name}>{this.props.children}</ExportScope.Provider>
+      </div>
+    );
   }
 }
