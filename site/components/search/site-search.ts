@@ -53,6 +53,8 @@ export function setUpSiteSearch(root: HTMLElement, base: string): void {
   if (!input || !panel || !list || !status) throw new Error('site search: expected an input, a panel, a results list and a status in the search box');
 
   let pagefind: Promise<Pagefind> | undefined;
+  /** The results list is being replaced: focus leaving it then is not the reader leaving the search. */
+  let replacing = false;
   const load = (): Promise<Pagefind> => {
     pagefind ??= (import(/* @vite-ignore */ `${base}/pagefind/pagefind.js`) as Promise<Pagefind>).then(async (p) => {
       await p.options({ baseUrl: `${base}/`, excerptLength: 16 });
@@ -84,7 +86,13 @@ export function setUpSiteSearch(root: HTMLElement, base: string): void {
     if (response === null || input.value.trim() !== query) return; // a newer search is on its way
     const pages = await Promise.all(response.results.slice(0, MAX_PAGES).map((r) => r.data()));
     if (input.value.trim() !== query) return;
+    // A reader who moved into the results while this search ran (typing slowly makes each word's
+    // results arrive in turn) keeps their place: the same link if it is still listed, else the box.
+    const focused = list.contains(document.activeElement) ? document.activeElement?.getAttribute('href') : undefined;
+    replacing = true;
     list.replaceChildren(...pages.map(pageEntry));
+    replacing = false;
+    if (focused !== undefined) ([...list.querySelectorAll('a')].find((a) => a.getAttribute('href') === focused) ?? input).focus();
     const n = response.results.length;
     status.textContent = n === 0 ? `Nothing found for “${query}”.` : `${n} ${n === 1 ? 'page' : 'pages'} found${n > MAX_PAGES ? `, the best ${MAX_PAGES} shown` : ''}.`;
   };
@@ -114,7 +122,10 @@ export function setUpSiteSearch(root: HTMLElement, base: string): void {
     }
   });
   root.addEventListener('focusout', (e) => {
-    if (!(e.relatedTarget instanceof Node && root.contains(e.relatedTarget))) show(false);
+    if (e.relatedTarget instanceof Node && root.contains(e.relatedTarget)) return;
+    // A focused result replaced by a newer search's list loses focus too, and is given it back (see search()).
+    if (replacing || (e.target instanceof Node && !e.target.isConnected)) return;
+    show(false);
   });
   document.addEventListener('keydown', (e) => {
     if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
