@@ -75,7 +75,10 @@ describe('npm run grade', () => {
     const files = readdirSync(join(first, 'feedback')).sort();
     expect(files).toHaveLength(10);
     for (const file of files) expect(feedback(second, file), file).toBe(feedback(first, file));
-  }, 120_000);
+    // Two gradings of ten hand-ins (experiments re-trained, an endless loop run to its limit) at
+    // once: about 16 s on a quiet 2-core machine, but past 120 s twice while four other test runs
+    // loaded it. The limit is room, not a speed claim: no test asserts a timing.
+  }, 300_000);
 
   it('refuses a course file with problems, naming their lines', async () => {
     const bad = join(dir, 'bad.yaml');
