@@ -123,8 +123,9 @@ export function setUpSiteSearch(root: HTMLElement, base: string): void {
   });
   root.addEventListener('focusout', (e) => {
     if (e.relatedTarget instanceof Node && root.contains(e.relatedTarget)) return;
-    // A focused result replaced by a newer search's list loses focus too, and is given it back (see search()).
-    if (replacing || (e.target instanceof Node && !e.target.isConnected)) return;
+    // A focused result replaced by a newer search's list loses focus too (Chromium fires focusout
+    // synchronously, before the link leaves the document) and is given it back (see search()).
+    if (replacing) return;
     show(false);
   });
   document.addEventListener('keydown', (e) => {
