@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Schema } from '../../common';
 import { trainJob, type TrainConfig, type TrainSnapshot } from '../../ml/training';
 import { runJob } from '../../runtime';
-import { readExperimentSettings, type CheckResult, type ExperimentSpec } from '../exercises';
+import { readExperimentSettings, type CheckDetail, type CheckResult, type ExperimentSpec } from '../exercises';
 
 /** A two-run training widget as its experiments see it: its URL fields, its runs' configs and its evaluation cadence. */
 export interface TrainingWidget<S> {
@@ -41,13 +41,12 @@ export type TrainingGoal = z.infer<typeof trainingGoalSchema>;
 /** Settings that change how the page looks or paces, not the run. */
 const VIEW_ONLY = new Set(['speed']);
 
-type Detail = NonNullable<CheckResult['details']>[number];
 const percent = (x: number): string => `${(100 * x).toFixed(1)} %`;
 const show = (v: unknown): string => JSON.stringify(v);
 const loss = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : String(x));
 
 /** The state's settings on top of the start's, or what is wrong with the state (an unknown name, a bad value, a forbidden change). */
-export function experimentSettings<S>(widget: TrainingWidget<S>, spec: ExperimentSpec, state: Readonly<Record<string, unknown>>): { ok: true; settings: S } | { ok: false; detail: Detail } {
+export function experimentSettings<S>(widget: TrainingWidget<S>, spec: ExperimentSpec, state: Readonly<Record<string, unknown>>): { ok: true; settings: S } | { ok: false; detail: CheckDetail } {
   return readExperimentSettings<S>(widget.schema, spec, state, VIEW_ONLY);
 }
 
@@ -86,7 +85,7 @@ export async function checkTrainingExperiment<S>(widget: TrainingWidget<S>, spec
   const goal = goalOf(widget as TrainingWidget<unknown>, spec);
   const read = experimentSettings(widget, spec, state);
   if (!read.ok) return { correct: false, score: 0, feedback: read.detail.message, details: [read.detail] };
-  const allowed: Detail = { name: 'only allowed settings changed', passed: true, message: `Only ${spec.mayChange.join(', ')} changed.` };
+  const allowed: CheckDetail = { name: 'only allowed settings changed', passed: true, message: `Only ${spec.mayChange.join(', ')} changed.` };
   const { passed, message } = judge(goal, await rerunExperiment(widget, read.settings, goal));
   return { correct: passed, score: passed ? 1 : 0, feedback: passed ? `Goal reached: ${message}` : message, details: [allowed, { name: 'goal', passed, message }] };
 }
