@@ -8,5 +8,10 @@ export default defineConfig({
     environment: 'node',
     // Some tests train small networks for hundreds of steps; a loaded 2-core machine needs the room.
     testTimeout: 60_000,
+    // Test files share their worker's modules instead of importing everything afresh (267 s → 163 s
+    // for the suite on a quiet machine). Safe because no test leaves module state changed: the
+    // kernel backend, fake timers, stubbed globals and spies are restored after each test, and the
+    // caches that remain (loaded data, compiled Wasm) hold the same values for every file.
+    isolate: false,
   },
 });
