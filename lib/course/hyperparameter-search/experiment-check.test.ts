@@ -57,6 +57,7 @@ describe('checkSearchExperiment(): one-race', () => {
     expect(spec.solution).toContain(`Seeds ${seeds.slice(0, -1).join(', ')} and ${seeds.at(-1)} among 1 to 20`);
     expect(spec.solution).toContain(`With seed 4, random search ends at ${random[3]} and Bayesian optimisation at ${bayes[3]}`);
     expect(spec.solution).toContain(`loses ${seeds.length} times in 20`);
+    expect(spec.hints[0]).toContain(`found the lower loss for ${REAL_VERDICT_SEEDS.length - seeds.length} of seeds 1 to 20`);
   });
 
   it('passes with seed 4 and fails with seed 1, re-running both races on the network as the widget does', async () => {
