@@ -63,7 +63,7 @@ test.describe('hyperparameter search race', () => {
     await budget.focus();
     await page.keyboard.press('ArrowLeft');
     await expect(budget).toHaveValue('15');
-    const seed = widget.getByRole('textbox', { name: 'Seed' });
+    const seed = widget.getByRole('textbox', { name: 'Seed', exact: true });
     await seed.focus();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('7');
@@ -80,7 +80,7 @@ test.describe('hyperparameter search race', () => {
     const restored = await openWidget(page, new URL(page.url()).search);
     await expect(restored.getByRole('combobox', { name: 'Objective' })).toHaveValue('toy');
     await expect(restored.getByRole('slider', { name: 'Budget (full trials)' })).toHaveValue('15');
-    await expect(restored.getByRole('textbox', { name: 'Seed' })).toHaveValue('7');
+    await expect(restored.getByRole('textbox', { name: 'Seed', exact: true })).toHaveValue('7');
     await expect(status(restored)).toContainText('budget of 15 full trials');
 
     await restored.getByRole('button', { name: 'Default settings' }).click();
@@ -133,8 +133,8 @@ test.describe('hyperparameter search race', () => {
     // The network, one worker's seeds at a time: the table fills seed by seed.
     await widget.getByRole('combobox', { name: 'Objective' }).selectOption('real');
     await widget.getByRole('slider', { name: 'Budget (full trials)' }).fill('4');
-    await seeds.getByRole('textbox', { name: 'Seeds' }).fill('3');
-    await seeds.getByRole('textbox', { name: 'Seeds' }).press('Tab');
+    await seeds.getByRole('textbox', { name: 'Number of seeds' }).fill('3');
+    await seeds.getByRole('textbox', { name: 'Number of seeds' }).press('Tab');
     await seeds.getByRole('button', { name: 'Race seeds 1 to 3' }).click();
     await expect(seeds.getByRole('status')).toContainText(/Racing: [12] of 3 seeds done\./, { timeout: 60_000 });
     await expect(seeds.getByText(/^So far \([12] of 3 seeds\): The commission's ranking/)).toBeVisible();

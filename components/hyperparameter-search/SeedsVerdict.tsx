@@ -34,7 +34,7 @@ export function SeedsVerdict({ race, objective, budget, onSeeds }: Props) {
     <section class="hps__seeds" aria-label="Race over seeds">
       <h3 class="hps__seeds-title">Race over seeds</h3>
       <div class="hps__controls">
-        <NumberField label="Seeds" value={race.seeds} min={2} max={50} integer onChange={onSeeds} class="hps__seed" />
+        <NumberField label="Number of seeds" value={race.seeds} min={2} max={50} integer onChange={onSeeds} class="hps__seed" />
         <div class="hps__buttons">
           <button type="button" class="button" onClick={race.start} disabled={race.phase === 'running'}>
             Race seeds 1 to {race.seeds}
