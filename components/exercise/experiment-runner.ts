@@ -9,6 +9,7 @@ import type { CheckResult, ExperimentSpec } from '../../lib/course/exercises';
 import { raceSchema } from '../../lib/course/backpropagation';
 import { dropoutSchema } from '../../lib/course/dropout';
 import { explodingSchema } from '../../lib/course/exploding-gradients';
+import { searchRaceSchema } from '../../lib/course/hyperparameter-search';
 import { vanishingSchema } from '../../lib/course/vanishing-gradients';
 import { JobRunner } from '../../lib/runtime';
 
@@ -23,6 +24,7 @@ const WIDGETS: Readonly<Record<string, ExperimentWidget>> = {
   'loss-race': { schema: raceSchema, section: 'the-same-network-with-each-loss-from-a-bad-start' },
   'exploding-gradients': { schema: explodingSchema, section: 'the-experiment' },
   'dropout-training': { schema: dropoutSchema, section: 'two-runs-side-by-side' },
+  'hyperparameter-search': { schema: searchRaceSchema, section: 'the-race' },
 };
 
 /** The widget of an experiment exercise; throws (expected vs got) for a widget the page does not know. */

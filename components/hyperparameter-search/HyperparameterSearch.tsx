@@ -1,4 +1,4 @@
-import { bestSoFar, bestWithin, costOf, quantile, METHODS, objectiveOf, SURFACE_SIDE, valueOf, type MethodId, type Objective, type Trial } from '../../lib/course/hyperparameter-search';
+import { bestSoFar, bestWithin, costOf, quantile, MAX_BUDGET, METHODS, MIN_BUDGET, objectiveOf, SURFACE_SIDE, valueOf, type MethodId, type Objective, type Trial } from '../../lib/course/hyperparameter-search';
 import { LineChart, type Series } from '../charts/LineChart';
 import { useElementWidth } from '../charts/useElementWidth';
 import { Notices } from '../widget-kit/Notices';
@@ -8,9 +8,11 @@ import { Slider } from '../widget-kit/Slider';
 import { Toolbar } from '../widget-kit/Toolbar';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
-import { describePoint, formatParam, MAX_BUDGET, METHOD_STYLE, MIN_BUDGET, OBJECTIVE_OPTIONS, raceSchema, trueSurface } from './model';
+import { describePoint, formatParam, METHOD_STYLE, OBJECTIVE_OPTIONS, raceViewSchema, trueSurface } from './model';
+import { SeedsVerdict } from './SeedsVerdict';
 import { SurfaceMap, type MapPoint } from './SurfaceMap';
 import { useRace, type Race } from './useRace';
+import { useSeedsRace } from './useSeedsRace';
 import './hyperparameter-search.css';
 
 /** The race island: grid, random, Bayesian optimisation and successive halving on the same budget. */
@@ -26,10 +28,11 @@ const value = (v: number): string => (Number.isFinite(v) ? v.toFixed(4) : '—')
 const best = (trials: readonly Trial[]): Trial | undefined => trials.reduce<Trial | undefined>((b, t) => (!b || t.value < b.value ? t : b), undefined);
 
 function RaceView() {
-  const { values, update, reset, notices, dismissNotices } = useUrlState(raceSchema);
-  const { objective: objectiveId, budget, seed } = values;
+  const { values, update, reset, notices, dismissNotices } = useUrlState(raceViewSchema);
+  const { objective: objectiveId, budget, seed, seeds } = values;
   const objective = objectiveOf(objectiveId);
   const race = useRace({ objective: objectiveId, budget, seed });
+  const seedsRace = useSeedsRace({ objective: objectiveId, budget }, seeds);
   const [chartRef, width] = useElementWidth<HTMLDivElement>(560);
   const trialsOf = (m: MethodId): readonly Trial[] => race.progress[m]?.trials ?? [];
 
@@ -55,6 +58,7 @@ function RaceView() {
       <p class="hps__status" role="status">
         {statusText(race, objective, budget)}
       </p>
+      {race.budgetNote && <p class="hps__note">{race.budgetNote}</p>}
       {race.error && (
         <p class="hps__error" role="alert">
           {race.error}
@@ -78,6 +82,7 @@ function RaceView() {
         />
       </div>
       <Maps objective={objective} race={race} trialsOf={trialsOf} />
+      <SeedsVerdict race={seedsRace} objective={objective} budget={budget} onSeeds={(v) => update({ seeds: v })} />
       <Toolbar
         onReset={() => {
           reset();

@@ -1,16 +1,11 @@
 /** The hyperparameter-search race widget: its URL fields, the methods' colours and marks, and the true surfaces it draws. */
-import { enumField, numberField } from '../../lib/common';
-import { REAL_SURFACE, SURFACE_SIDE, surfaceGrid, toyObjective, valueOf, type MethodId, type Objective, type ObjectiveId } from '../../lib/course/hyperparameter-search';
+import { numberField } from '../../lib/common';
+import { REAL_SURFACE, searchRaceSchema, SURFACE_SIDE, surfaceGrid, toyObjective, valueOf, type MethodId, type Objective, type ObjectiveId } from '../../lib/course/hyperparameter-search';
 
-/** Smallest and largest budget, in full trials. */
-export const MIN_BUDGET = 4;
-export const MAX_BUDGET = 40;
-
-/** URL fields of the race widget. */
-export const raceSchema = {
-  objective: enumField(['real', 'toy'] as const, 'real'),
-  budget: numberField({ default: 16, min: MIN_BUDGET, max: MAX_BUDGET, integer: true }),
-  seed: numberField({ default: 1, min: 1, max: 9999, integer: true }),
+/** URL fields of the race widget: the race's settings (which the lesson's experiments read) and how many seeds the race over seeds runs. */
+export const raceViewSchema = {
+  ...searchRaceSchema,
+  seeds: numberField({ default: 20, min: 2, max: 50, integer: true }),
 };
 
 /** The objectives as the select offers them. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { JobCancelledError, WorkerPool, type JobHandle } from '../../lib/runtime';
-import { METHODS, type MethodId, type RaceParams, type RaceProgress } from '../../lib/course/hyperparameter-search';
+import { METHODS, trialsWithin, type MethodId, type RaceParams, type RaceProgress } from '../../lib/course/hyperparameter-search';
 
 /** Where the race is: not started, running, paused, or every method done (or failed). */
 export type RacePhase = 'idle' | 'running' | 'paused' | 'done';
@@ -12,6 +12,8 @@ export interface Race {
   progress: Partial<Record<MethodId, RaceProgress>>;
   /** The first error a method's job raised, if any. */
   error: string | undefined;
+  /** What the last change of budget did to a started race (kept, trimmed or restarted methods), if it changed. */
+  budgetNote: string | undefined;
   /** Wall-clock milliseconds the race has run (pauses excluded), measured when it stops or ends. */
   elapsedMs: number;
   play(): void;
@@ -27,7 +29,8 @@ function createRaceWorker(): Worker {
 /**
  * Runs the four methods' races at once, one worker each: a race needs them to advance together, so
  * the pool has a worker per method and the page's CPU budget shares the spare cores among them.
- * Any change of `settings` clears the race.
+ * A change of objective or seed clears the race; a change of budget extends or trims the race of
+ * each method that allows it (random search, Bayesian optimisation) and restarts the others.
  */
 export function useRace(settings: Omit<RaceParams, 'method'>): Race {
   const pool = useRef<WorkerPool<RaceParams, RaceProgress, RaceProgress>>();
@@ -35,6 +38,7 @@ export function useRace(settings: Omit<RaceParams, 'method'>): Race {
   const [phase, setPhase] = useState<RacePhase>('idle');
   const [progress, setProgress] = useState<Partial<Record<MethodId, RaceProgress>>>({});
   const [error, setError] = useState<string>();
+  const [budgetNote, setBudgetNote] = useState<string>();
   const generation = useRef(0);
   // Time run so far: `ran` before the current stretch, which began at `since` (undefined while stopped).
   const clock = useRef<{ ran: number; since: number | undefined }>({ ran: 0, since: undefined });
@@ -52,6 +56,7 @@ export function useRace(settings: Omit<RaceParams, 'method'>): Race {
     handles.current = [];
     setProgress({});
     setError(undefined);
+    setBudgetNote(undefined);
     setPhase('idle');
     clock.current = { ran: 0, since: undefined };
     setElapsedMs(0);
@@ -61,16 +66,16 @@ export function useRace(settings: Omit<RaceParams, 'method'>): Race {
     for (const h of handles.current) h.cancel();
     pool.current?.dispose();
   }, []);
-  useEffect(clear, [settings.objective, settings.budget, settings.seed]);
-
-  const start = (): void => {
+  /** Starts every method's job, continuing each method from `from` where given (paused if asked). */
+  const start = (from: Partial<Record<MethodId, RaceProgress>> = {}, paused = false): void => {
     pool.current ??= new WorkerPool(createRaceWorker, { size: METHODS.length });
     const run = generation.current;
     let remaining = METHODS.length;
     handles.current = METHODS.map((m) => {
+      const earlier = from[m.id];
       const handle = pool.current!.start(
-        { ...settings, method: m.id },
-        { progressIntervalMs: 100, onProgress: (p) => run === generation.current && setProgress((all) => ({ ...all, [m.id]: p })) },
+        { ...settings, method: m.id, ...(earlier ? { from: { trials: earlier.trials, trialMs: earlier.trialMs } } : {}) },
+        { paused, progressIntervalMs: 100, onProgress: (p) => run === generation.current && setProgress((all) => ({ ...all, [m.id]: p })) },
       );
       handle.result.then(
         (p) => run === generation.current && setProgress((all) => ({ ...all, [m.id]: p })),
@@ -86,14 +91,44 @@ export function useRace(settings: Omit<RaceParams, 'method'>): Race {
       });
       return handle;
     });
-    clock.current.since = performance.now();
-    setPhase('running');
+    if (!paused) clock.current.since ??= performance.now();
+    setPhase(paused ? 'paused' : 'running');
   };
+
+  /** A started race at a new budget: extendable methods keep their trials within it and continue; the others start again. */
+  const rebudget = (from: number): void => {
+    generation.current++;
+    for (const h of handles.current) h.cancel();
+    const kept: Partial<Record<MethodId, RaceProgress>> = {};
+    const keptNames: string[] = [];
+    for (const m of METHODS) {
+      const p = progress[m.id];
+      if (!m.extendable || !p) continue;
+      const trials = trialsWithin(p.trials, settings.budget);
+      kept[m.id] = { trials, trialMs: p.trialMs.slice(0, trials.length), surrogate: trials.length === p.trials.length ? p.surrogate : null };
+      keptNames.push(`${m.label} ${trials.length < p.trials.length ? `keeps ${trials.length} of its ${p.trials.length}` : `continues from its ${trials.length}`} trial${trials.length === 1 ? '' : 's'}`);
+    }
+    setProgress(kept);
+    setError(undefined);
+    const restarted = METHODS.filter((m) => !m.extendable).map((m) => m.label);
+    setBudgetNote(`Budget ${from} → ${settings.budget}: ${keptNames.length > 0 ? `${keptNames.join('; ')}; ` : ''}${restarted.join(' and ')} start again, since their trials depend on the budget.`);
+    start(kept, phase === 'paused');
+  };
+
+  const last = useRef(settings);
+  useEffect(() => {
+    const before = last.current;
+    last.current = settings;
+    const onlyBudget = before.objective === settings.objective && before.seed === settings.seed && before.budget !== settings.budget;
+    if (onlyBudget && phase !== 'idle') rebudget(before.budget);
+    else clear();
+  }, [settings.objective, settings.budget, settings.seed]);
 
   return {
     phase,
     progress,
     error,
+    budgetNote,
     elapsedMs,
     play() {
       if (phase === 'idle' || phase === 'done') {

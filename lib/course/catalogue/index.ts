@@ -10,7 +10,7 @@ import { exercises as convolution } from '../convolution';
 import { checkDropoutExperiment, exercises as overfittingAndDropout } from '../dropout';
 import { checkExplodingExperiment, exercises as explodingGradients } from '../exploding-gradients';
 import { type CheckResult, type ExerciseSpec, type ExperimentSpec, NO_SITE_FILES, type SiteFiles } from '../exercises';
-import { exercises as hyperparameterSearch } from '../hyperparameter-search';
+import { checkSearchExperiment, exercises as hyperparameterSearch } from '../hyperparameter-search';
 import { exercises as pooling } from '../pooling';
 import { exercises as rnnShapes } from '../rnn-shapes';
 import { checkVanishingExperiment, exercises as vanishingGradients } from '../vanishing-gradients';
@@ -27,6 +27,7 @@ export const experimentCheckers: Readonly<Record<string, ExperimentChecker>> = {
   'loss-race': checkRaceExperiment,
   'exploding-gradients': checkExplodingExperiment,
   'dropout-training': checkDropoutExperiment,
+  'hyperparameter-search': checkSearchExperiment,
 };
 
 /** Every exercise, lesson by lesson, in each lesson's order. */

@@ -49,5 +49,6 @@ export function bayesStep(history: readonly Trial[], budget: number, seed: numbe
 export const bayesianOptimisation: SearchMethod = {
   id: 'bayes',
   label: 'Bayesian',
+  extendable: true,
   propose: (history, budget, seed) => bayesStep(history, budget, seed).proposal,
 };

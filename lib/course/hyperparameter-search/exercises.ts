@@ -48,6 +48,36 @@ export const exercises: readonly ExerciseSpec[] = [
     solution: 'With 4 trials Bayesian optimisation never fits its model: its first four trials are random search\'s first four, so the two are the same, trial for trial (the toy verdict shows equal medians at 4 trials).',
   },
   {
+    id: 'hyperparameter-search/grid-alignment',
+    kind: 'experiment',
+    points: 2,
+    widget: 'hyperparameter-search',
+    start: { objective: 'toy', budget: 9, seed: 1 },
+    mayChange: ['budget'],
+    goal: { method: 'grid', atMost: 0.05 },
+    hints: [
+      'With a budget of 9 the $3 \\times 3$ grid tries $u = 1/6$, $1/2$ and $5/6$. The valley is at $u = 0.62$ and about $0.06$ wide: which $k$ puts a column $(i + 0.5)/k$ close to it?',
+      'A budget of $n$ buys a $k \\times k$ grid with $k = \\lfloor \\sqrt n \\rfloor$, so every budget from $k^2$ to $(k + 1)^2 - 1$ gives the same grid. More is not always better.',
+    ],
+    solution:
+      'Any budget from 16 to 24: the $4 \\times 4$ grid has a column at $u = 2.5/4 = 0.625$, where grid search finds 0.006. A budget of 25 fails again: the $5 \\times 5$ grid\'s columns at $0.5$ and $0.7$ straddle the valley, and its best is 0.591. More trials, a worse result: where a grid\'s lines fall matters more than how many there are.',
+  },
+  {
+    id: 'hyperparameter-search/one-race',
+    kind: 'experiment',
+    points: 2,
+    widget: 'hyperparameter-search',
+    start: { objective: 'real', budget: 25, seed: 1 },
+    mayChange: ['seed'],
+    goal: { method: 'random', beats: 'bayes' },
+    hints: [
+      'The verdict table says Bayesian optimisation found the lower loss for 11 of seeds 1 to 20. The other 9 are there to be found.',
+      'Race a seed, read the table\'s best values for Random and Bayesian, and try the next seed if Bayesian is lower.',
+    ],
+    solution:
+      'Seeds 4, 5, 7, 9, 11, 13, 15, 19 and 20 among 1 to 20. With seed 4, random search ends at 0.1407 and Bayesian optimisation at 0.1457. One race is one draw: on this objective the method with the better median loses 9 times in 20.',
+  },
+  {
     id: 'hyperparameter-search/own-search',
     kind: 'code',
     points: 2,

@@ -39,6 +39,7 @@ function planned(history: readonly Trial[], budget: number, seed: number): Propo
 export const successiveHalving: SearchMethod = {
   id: 'halving',
   label: 'Successive halving',
+  extendable: false,
   propose(history, budget, seed) {
     const next = planned(history, budget, seed)[history.length];
     if (!next) return null;

@@ -14,3 +14,7 @@ export * from './surface';
 export * from './race.job';
 export * from './real-data';
 export * from './exercises';
+export * from './ranking';
+export * from './seeds.job';
+export * from './widget-settings';
+export * from './experiment-check';

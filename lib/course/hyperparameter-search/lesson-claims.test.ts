@@ -52,7 +52,7 @@ describe('hyperparameter-search lesson claims', () => {
     expect(toyObjective.evaluate([0.62, 0], 1)).toBe(0);
     expect(toyObjective.evaluate([0.62, 1], 1)).toBeCloseTo(0.02, 12);
     // The 3 × 3 grid's best point is u = 1/2, v = 1/6.
-    expectFigures('where the best of the grid\'s values is still\n   ${}$', toyObjective.evaluate([0.5, 1 / 6], 1));
+    expectFigures('On the toy objective with a budget of 9, grid search\'s best value is ${}$', toyObjective.evaluate([0.5, 1 / 6], 1));
   });
 
   it('successive halving at budgets 16 and 4', () => {

@@ -5,9 +5,9 @@
 import type { Job } from '../../runtime';
 import { bayesStep } from './bayes';
 import type { FittedGp } from './gp';
-import type { MethodId, Proposal, Trial } from './method';
+import { trialsWithin, type MethodId, type Proposal, type Trial } from './method';
 import { objectiveOf, type ObjectiveId } from './objectives';
-import { methodOf } from './race';
+import { METHODS, methodOf } from './race';
 import { SURFACE_SIDE } from './surface';
 
 /** One method's race. */
@@ -17,6 +17,11 @@ export interface RaceParams {
   /** In full trials. */
   budget: number;
   seed: number;
+  /**
+   * An earlier race of the same extendable method, objective and seed at another budget, to extend
+   * or trim instead of starting again (its trials within the new budget are kept).
+   */
+  from?: { trials: Trial[]; trialMs: number[] };
 }
 
 /** The surrogate's mean and standard deviation on the SURFACE_SIDE² grid, row by row (as the surfaces). */
@@ -51,10 +56,12 @@ export function surrogateGrid(gp: FittedGp, trials: number, side = SURFACE_SIDE)
 }
 
 /** Runs the race, emitting progress after every trial and after every surrogate fit; returns it complete. */
-export const raceJob: Job<RaceParams, RaceProgress, RaceProgress> = async ({ objective: objectiveId, method: methodId, budget, seed }, ctx) => {
+export const raceJob: Job<RaceParams, RaceProgress, RaceProgress> = async ({ objective: objectiveId, method: methodId, budget, seed, from }, ctx) => {
   const objective = objectiveOf(objectiveId);
   const method = methodOf(methodId);
-  const state: RaceProgress = { trials: [], surrogate: null, trialMs: [] };
+  if (from && !method.extendable) throw new Error(`raceJob: expected a method whose race can be extended (${METHODS.filter((m) => m.extendable).map((m) => m.id).join(', ')}) to continue from earlier trials, got ${method.id}`);
+  const kept = trialsWithin(from?.trials ?? [], budget);
+  const state: RaceProgress = { trials: kept, surrogate: null, trialMs: (from?.trialMs ?? []).slice(0, kept.length) };
   const snapshot = (): RaceProgress => ({ trials: [...state.trials], surrogate: state.surrogate, trialMs: [...state.trialMs] });
   for (;;) {
     await ctx.checkpoint();

@@ -18,14 +18,23 @@ export function methodOf(id: MethodId): SearchMethod {
   return method;
 }
 
-/** Runs `method` on `objective` until it stops proposing, calling onTrial after each trial. Continues from `history`. */
-export function runRace(method: SearchMethod, objective: Objective, budget: number, seed: number, onTrial?: (trials: readonly Trial[]) => void, history: readonly Trial[] = []): Trial[] {
+/** The trials of `method` on `objective` after `history`, one at a time until it stops proposing (each yielded with every trial so far). */
+export function* raceTrials(method: SearchMethod, objective: Objective, budget: number, seed: number, history: readonly Trial[] = []): Generator<readonly Trial[], Trial[]> {
   const trials = [...history];
   for (let proposal = method.propose(trials, budget, seed); proposal; proposal = method.propose(trials, budget, seed)) {
     trials.push({ x: proposal.x, fidelity: proposal.fidelity, value: objective.evaluate(proposal.x, proposal.fidelity) });
-    onTrial?.(trials);
+    yield trials;
   }
   return trials;
+}
+
+/** Runs `method` on `objective` until it stops proposing, calling onTrial after each trial. Continues from `history`. */
+export function runRace(method: SearchMethod, objective: Objective, budget: number, seed: number, onTrial?: (trials: readonly Trial[]) => void, history: readonly Trial[] = []): Trial[] {
+  const run = raceTrials(method, objective, budget, seed, history);
+  for (let step = run.next(); ; step = run.next()) {
+    if (step.done) return step.value;
+    onTrial?.(step.value);
+  }
 }
 
 /** One point of a best-so-far curve: after `cost` full trials, the best value seen. */
@@ -75,9 +84,21 @@ export interface VerdictRow {
 /** Races every method at this budget for each seed and summarises the best values found. */
 export function verdict(objective: Objective, budget: number, seeds: readonly number[], methods: readonly SearchMethod[] = METHODS): VerdictRow[] {
   const bests = new Map<MethodId, number[]>(methods.map((m) => [m.id, seeds.map((seed) => bestWithin(runRace(m, objective, budget, seed), budget))]));
-  const random = bests.get('random') ?? seeds.map((seed) => bestWithin(runRace(randomSearch, objective, budget, seed), budget));
-  return methods.map((m) => {
+  if (!bests.has('random')) bests.set('random', seeds.map((seed) => bestWithin(runRace(randomSearch, objective, budget, seed), budget)));
+  return summariseSeeds(bests, budget).filter((row) => methods.some((m) => m.id === row.method));
+}
+
+/**
+ * Each method's median, quartiles and wins over random search, from its best value within the
+ * budget seed by seed (every method's list in the same seed order; random search's is needed for
+ * the wins). In METHODS order; methods absent from `bests` are left out.
+ */
+export function summariseSeeds(bests: ReadonlyMap<MethodId, readonly number[]>, budget: number): VerdictRow[] {
+  const random = bests.get('random');
+  if (!random) throw new RangeError(`summariseSeeds: expected random search's best values among ${[...bests.keys()].join(', ')}, got none`);
+  return METHODS.filter((m) => bests.has(m.id)).map((m) => {
     const values = bests.get(m.id)!;
+    if (values.length !== random.length) throw new RangeError(`summariseSeeds: expected ${random.length} seeds for ${m.id}, as for random search; got ${values.length}`);
     const beatsRandom = values.reduce((n, v, i) => n + (v < random[i]! ? 1 : v === random[i]! ? 0.5 : 0), 0);
     return { method: m.id, budget, median: quantile(values, 0.5), lowerQuartile: quantile(values, 0.25), upperQuartile: quantile(values, 0.75), beatsRandom };
   });

@@ -14,6 +14,7 @@ export function gridSide(budget: number, dims = 2): number {
 export const gridSearch: SearchMethod = {
   id: 'grid',
   label: 'Grid',
+  extendable: false,
   propose(history, budget, seed) {
     const k = gridSide(budget);
     if (history.length >= k * k) return null;
@@ -35,6 +36,7 @@ export function randomPoint(seed: number, i: number): number[] {
 export const randomSearch: SearchMethod = {
   id: 'random',
   label: 'Random',
+  extendable: true,
   propose(history: readonly Trial[], budget: number, seed: number): Proposal | null {
     if (history.length + 1 > budget) return null;
     return { x: randomPoint(seed, history.length), fidelity: 1 };
