@@ -23,7 +23,7 @@ export default function DropoutClaim() {
   );
 }
 
-const METRIC_OPTIONS = CLAIM_METRIC_IDS.map((id) => ({ value: id, label: CLAIM_METRICS[id].label.replace(/^./, (c) => c.toUpperCase()) }));
+const METRIC_OPTIONS: readonly { value: ClaimMetric; label: string }[] = CLAIM_METRIC_IDS.map((id) => ({ value: id, label: CLAIM_METRICS[id].label.replace(/^./, (c) => c.toUpperCase()) }));
 const digitsText = (n: number): string => n.toLocaleString('en');
 
 function ClaimView() {
@@ -63,7 +63,7 @@ function ClaimView() {
       <ClaimTable summaries={summaries} />
       <Verdict summaries={summaries} />
       <div ref={chartRef} class="dropout-claim__chart">
-        <Select label="Chart shows the difference in" value={metric} options={METRIC_OPTIONS} onChange={setMetric} />
+        <Select label="Chart shows the difference in" value={metric} options={METRIC_OPTIONS} onChange={(v) => setMetric(v)} />
         <ClaimChart summaries={summaries} metric={metric} sizes={grid.sizes} width={width} />
       </div>
       <Toolbar onReset={reset} resetLabel="Default settings" />
