@@ -11,6 +11,8 @@ interface Props {
   /** Explicit y tick values and their format (e.g. powers of ten on a log scale). */
   yTickValues?: number[];
   yFormat?: (value: number) => string;
+  /** Explicit x tick values (e.g. the training sizes a chart has data at). */
+  xTickValues?: number[];
   xFormat?: (value: number) => string;
   xLabel?: string;
   yLabel?: string;
@@ -22,7 +24,7 @@ const minus = (text: string): string => text.replace('-', '−');
  * Axes, grid lines and the zero lines of a 2-D plot, drawn from d3 scales as SVG (Preact renders
  * the elements; d3 computes ticks and formats). Colours come from the theme's CSS variables.
  */
-export function Axes({ x, y, xTicks = 6, yTicks = 5, yTickValues, yFormat, xFormat, xLabel, yLabel }: Props) {
+export function Axes({ x, y, xTicks = 6, yTicks = 5, yTickValues, yFormat, xTickValues, xFormat, xLabel, yLabel }: Props) {
   const [x0, x1] = x.range() as [number, number];
   const [y0, y1] = y.range() as [number, number];
   const formatX = xFormat ?? x.tickFormat(xTicks);
@@ -39,7 +41,7 @@ export function Axes({ x, y, xTicks = 6, yTicks = 5, yTickValues, yFormat, xForm
           </text>
         </g>
       ))}
-      {x.ticks(xTicks).map((t) => (
+      {(xTickValues ?? x.ticks(xTicks)).map((t) => (
         <g key={`x${t}`}>
           <line class="axes__grid" x1={x(t)} x2={x(t)} y1={y0} y2={y1} />
           <text class="axes__tick" x={x(t)} y={y0 + 16} text-anchor="middle">

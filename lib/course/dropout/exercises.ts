@@ -79,4 +79,19 @@ export const exercises: readonly ExerciseSpec[] = [
     solution:
       'A weaker dropout between the fully connected layers: with $p = 0.25$ run B ends at a validation loss of 0.600, against 0.705 with $p = 0.5$ and 0.732 for run A, without dropout; $p = 0.2$ and $p = 0.3$ pass too. On 200 digits a strong dropout slows the learning as much as it curbs the overfitting. Dropout after the pools does worse here: the convolutions have few weights to regularise, and a dropped value of a feature map is mostly recovered from its neighbours.',
   },
+  {
+    id: 'overfitting-and-dropout/claim-median',
+    kind: 'numeric',
+    points: 2,
+    // The median over seeds 1 to 4 of run B's minus run A's final validation loss at 300 digits, from the lesson's runs (claim-lesson.node.test.ts computes it).
+    answer: -0.055,
+    tolerance: { abs: 0.0015 },
+    hints: [
+      'Untick every training size but 300, set the seeds to 4 and the epochs to 30, and press Run: eight runs.',
+      'In the table, the first number under Final validation loss is the median over the seeds (with four seeds, the mean of the middle two). A negative difference means dropout lowered the loss.',
+    ],
+    mistakes: [{ value: 0.055, feedback: 'That is the size of the difference without its sign: run B minus run A is negative when dropout lowers the loss.' }],
+    solution:
+      'Seeds 1 to 4 give differences of −0.214, −0.082, +0.129 and −0.028: the median, the mean of the middle two, is −0.055, and dropout lowered the final validation loss in 3 of the 4 seeds. Over five seeds (the lesson’s table) the median at 300 digits is −0.045, in 4 of 5 seeds: a few seeds are few, and one of them went the other way.',
+  },
 ];

@@ -12,3 +12,5 @@ export * from './network-parameters';
 export * from './normalise-digit';
 export * from './pad-ink';
 export * from './pytorch-script';
+export * from './claim.job';
+export * from './claim';

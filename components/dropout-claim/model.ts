@@ -1,0 +1,38 @@
+/** The claim widget's URL fields (prefixed, since the two-run widget shares the page's URL) and the grid they describe. */
+import { enumField, enumSetField, numberField, type ValuesOf } from '../../lib/common';
+import { PLACEMENT_OPTIONS, RATE_STOPS, SIZE_STOPS, type ClaimGrid } from '../../lib/course/dropout';
+
+/** The training sizes offered, as the URL writes them. */
+export const SIZE_OPTIONS = SIZE_STOPS.map(String) as `${(typeof SIZE_STOPS)[number]}`[];
+
+/** The epochs slider's stops (short runs: the grid trains many). */
+export const CLAIM_EPOCH_STOPS = [5, 10, 15, 20, 30] as const;
+
+/** Most seeds a grid may run. */
+export const MAX_SEEDS = 10;
+
+/** URL fields of the claim widget. */
+export const claimSchema = {
+  'claim-sizes': enumSetField(SIZE_OPTIONS, ['100', '300']),
+  'claim-seeds': numberField({ default: 3, min: 1, max: MAX_SEEDS, integer: true }),
+  'claim-epochs': numberField({ default: 30, min: 1, max: 30, integer: true }),
+  'claim-p': numberField({ default: 0.5, min: Math.min(...RATE_STOPS), max: Math.max(...RATE_STOPS) }),
+  'claim-at': enumField(
+    PLACEMENT_OPTIONS.map((o) => o.value),
+    'fc',
+  ),
+};
+
+/** The widget's settings as the URL holds them. */
+export type ClaimValues = ValuesOf<typeof claimSchema>;
+
+/** The grid the settings describe: seeds 1 to n at every chosen size. */
+export function gridOf(values: ClaimValues): ClaimGrid {
+  return {
+    sizes: values['claim-sizes'].map(Number),
+    seeds: Array.from({ length: values['claim-seeds'] }, (_, i) => i + 1),
+    p: values['claim-p'],
+    placement: values['claim-at'],
+    epochs: values['claim-epochs'],
+  };
+}
