@@ -40,7 +40,7 @@ const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leakyRelu'];
 const INITS = ['default', 'xavier', 'he', 'zeros'];
 const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
 const CLIPS = ['none', 'value', 'norm', 'tensor'];
-const DATASETS = ['circles', 'moons', 'spiral', 'xor'];
+const DATASETS = ['circles', 'moons', 'spiral', 'xor', 'own'];
 
 const isCount = (v: number, min: number): boolean => Number.isInteger(v) && v >= min;
 
@@ -223,7 +223,9 @@ export function trainingScript(config: TrainConfig, options: TrainingScriptOptio
   const show = (v: string, percent = false): string => (replay ? `{${v}!r}` : percent ? `{${v}:.1%}` : `{${v}:.4f}`);
   const dataLine =
     task.kind === 'classification'
-      ? `${task.n} points of the ${task.dataset} dataset (noise ${pythonFloat(task.noise)}), label 0 or 1`
+      ? task.dataset === 'own'
+        ? `${task.n} points of your own data, each feature scaled as the widget scales it, label 0 or 1`
+        : `${task.n} points of the ${task.dataset} dataset (noise ${pythonFloat(task.noise)}), label 0 or 1`
       : task.kind === 'regression'
         ? `${task.n} examples of y = x·w* + noise with ${task.features} features`
         : `${task.n} sequences of ${task.seqLen} standard normal numbers, target their sum / sqrt(${task.seqLen})`;
