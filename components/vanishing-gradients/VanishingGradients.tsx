@@ -121,7 +121,7 @@ function Experiment() {
       }
       data={ownChosen && <OwnDataPanel editor={editor} extent={BOUNDARY.boundaryExtent} />}
       panels={[panelA, panelB]}
-      summary={`${describeRun('A', runA, configA)} ${describeRun('B', runB, configB)}`}
+      summary={ready ? `${describeRun('A', runA, configA)} ${describeRun('B', runB, configB)}` : `Neither run has started: ${editor.problem ?? 'your points are being read.'}`}
       notices={[...notices, ...linkNotices]}
       onDismissNotices={() => {
         dismissNotices();
