@@ -144,3 +144,18 @@ test.describe('on a phone, dark', () => {
     await expectNoAxeViolations(page, '.training-widget');
   });
 });
+
+test('the loss race offers Your data too: a loaded file trains both losses, and a tap on the plot adds a point', async ({ page }) => {
+  const widget = await openTraining(page, '/lessons/backpropagation/', 'Cross-entropy versus squared error: training from a bad start');
+  const box = await chooseOwnData(page, widget);
+  await expect(widget.getByText('Neither run has started: To train, add at least 4 points of each class: class 0 has 0, class 1 has 0.')).toHaveCount(1);
+  await upload(widget, 'clusters.csv', clustersCsv(4));
+  await expect(box.getByTestId('own-data-summary')).toHaveText('8 points from “clusters.csv”: 4 of class 0 (‘a’), 4 of class 1 (‘b’).');
+  await expect(run(widget, 'B').getByTestId('loss')).not.toHaveText('…', { timeout: 15_000 });
+  await widget.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(run(widget, 'A').getByTestId('step')).toHaveText('1');
+  await expect(run(widget, 'B').getByTestId('step')).toHaveText('1');
+  await run(widget, 'B').getByRole('img', { name: /Decision boundary/ }).click({ position: { x: 10, y: 10 } });
+  await expect(box.getByTestId('own-data-summary')).toHaveText('9 points from “clusters.csv”: 4 of class 0 (‘a’), 5 of class 1 (‘b’).');
+  await expect(run(widget, 'A').getByTestId('step')).toHaveText('0'); // new data: both runs start again
+});

@@ -140,6 +140,7 @@ export function BoundaryMap({ boundary, version, resolution, extent, train, test
             : undefined
         }
       />
+      {onPick && <p class="boundary-map__hint">Click or tap to add a point of the chosen class.</p>}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
 import { describeGradientRatio } from '../../lib/ml/training';
 import { Comparison, useComparisonLayout } from '../training/Comparison';
 import { trainingScriptSources } from '../training/pytorch-scripts';
@@ -7,9 +7,8 @@ import { useRunPair } from '../training/useRunPair';
 import type { TrainingRun } from '../training/useTrainingRun';
 import type { TrainConfig } from '../../lib/ml/training';
 import { EVAL_EVERY } from '../../lib/course/vanishing-gradients';
-import { formatFixed, type UrlNotice } from '../../lib/common';
-import { OwnDataPanel } from '../own-data/OwnDataPanel';
-import { useOwnDataEditor } from '../own-data/useOwnDataEditor';
+import { formatFixed } from '../../lib/common';
+import { useOwnDataChoice } from '../own-data/useOwnDataChoice';
 import { Select } from '../widget-kit/Select';
 import { Slider } from '../widget-kit/Slider';
 import { useUrlState } from '../widget-kit/useUrlState';
@@ -41,63 +40,38 @@ export default function VanishingGradients() {
   );
 }
 
-/** What the URL says when the reader's own points are chosen (the points themselves stay in the browser). */
-const LINK_WITHOUT_DATA: UrlNotice = {
-  name: 'dataset',
-  raw: 'own',
-  message: 'This link asks for “Your data”, but this browser holds no points of yours for this widget (they stay in the browser they were made in; links do not carry them). Training on two circles instead.',
-};
-
 function Experiment() {
   const { values, update, reset, notices, dismissNotices } = useUrlState(vanishingSchema);
-  const editor = useOwnDataEditor('vanishing-gradients');
-  const ownChosen = values.dataset === 'own';
-  const [linkNotices, setLinkNotices] = useState<UrlNotice[]>([]);
-  const linkChecked = useRef(false);
-  // Once the stored points are read: a link with dataset=own where there are none falls back, and says so.
-  useEffect(() => {
-    if (!editor.loaded || linkChecked.current) return;
-    linkChecked.current = true;
-    if (values.dataset === 'own' && !editor.own) {
-      setLinkNotices([LINK_WITHOUT_DATA]);
-      update({ dataset: 'circles' });
-    }
-  }, [editor.loaded]);
-  const ownTask = ownChosen ? editor.shownTask : undefined;
+  const own = useOwnDataChoice('vanishing-gradients', values.dataset === 'own', () => update({ dataset: 'circles' }), { extent: BOUNDARY.boundaryExtent, fallbackName: 'two circles' });
+  const ownTask = own.task;
   const config = useCallback((v: VanishingSettings, run: 'a' | 'b') => runConfig(v, run, ownTask), [ownTask]);
   const speed = Number(values.speed);
-  // Your data trains once it is read and has enough points of each class.
-  const ready = !ownChosen || (editor.loaded && editor.task !== undefined);
+  const { ready, pick } = own;
   const pair = useRunPair(values, config, { maxSteps: MAX_STEPS, evalEvery: EVAL_EVERY, activationHistograms: true, ...BOUNDARY }, speed, ready);
   const { configA, configB, runA, runB } = pair;
   const layout = useComparisonLayout();
   const { panelWidth } = layout;
-  // The panels are memoised: a click reaches the editor of this render through a ref.
-  const addScaled = useRef(editor.addScaled);
-  addScaled.current = editor.addScaled;
-  const pick = useCallback((x: number, y: number) => addScaled.current(x, y), []);
-  const onPickPoint = ownChosen ? pick : undefined;
 
   // Each run's snapshot re-renders only its own panel.
   const panelA = useMemo(
     () => (
-      <RunPanel label="Run A" config={configA} snapshot={runA.snapshot} error={runA.error} width={panelWidth} showClipping={false} showActivations {...BOUNDARY} {...(onPickPoint ? { onPickPoint } : {})}>
+      <RunPanel label="Run A" config={configA} snapshot={runA.snapshot} error={runA.error} width={panelWidth} showClipping={false} showActivations {...BOUNDARY} {...pick}>
         <Select label="Activation (A)" value={values.a} options={ACTIVATION_OPTIONS} onChange={(v) => update({ a: v })} />
         <Select label="Initialisation (A)" value={values.ainit} options={INIT_OPTIONS} onChange={(v) => update({ ainit: v })} />
         {values.ainit === 'xavier' && <Select label="Xavier gain (A)" value={values.again} options={GAIN_OPTIONS} onChange={(v) => update({ again: v })} />}
       </RunPanel>
     ),
-    [configA, runA.snapshot, runA.error, panelWidth, onPickPoint],
+    [configA, runA.snapshot, runA.error, panelWidth, pick],
   );
   const panelB = useMemo(
     () => (
-      <RunPanel label="Run B" config={configB} snapshot={runB.snapshot} error={runB.error} width={panelWidth} showClipping={false} showActivations {...BOUNDARY} {...(onPickPoint ? { onPickPoint } : {})}>
+      <RunPanel label="Run B" config={configB} snapshot={runB.snapshot} error={runB.error} width={panelWidth} showClipping={false} showActivations {...BOUNDARY} {...pick}>
         <Select label="Activation (B)" value={values.b} options={ACTIVATION_OPTIONS} onChange={(v) => update({ b: v })} />
         <Select label="Initialisation (B)" value={values.binit} options={INIT_OPTIONS} onChange={(v) => update({ binit: v })} />
         {values.binit === 'xavier' && <Select label="Xavier gain (B)" value={values.bgain} options={GAIN_OPTIONS} onChange={(v) => update({ bgain: v })} />}
       </RunPanel>
     ),
-    [configB, runB.snapshot, runB.error, panelWidth, onPickPoint],
+    [configB, runB.snapshot, runB.error, panelWidth, pick],
   );
 
   return (
@@ -119,13 +93,13 @@ function Experiment() {
           <Slider label="Batch size" stops={BATCH_STOPS} value={values.batch} format={(v) => (v >= 800 ? 'all 800' : String(v))} onInput={(v) => update({ batch: v })} />
         </>
       }
-      data={ownChosen && <OwnDataPanel editor={editor} extent={BOUNDARY.boundaryExtent} />}
+      data={own.panel}
       panels={[panelA, panelB]}
-      summary={ready ? `${describeRun('A', runA, configA)} ${describeRun('B', runB, configB)}` : `Neither run has started: ${editor.problem ?? 'your points are being read.'}`}
-      notices={[...notices, ...linkNotices]}
+      summary={ready ? `${describeRun('A', runA, configA)} ${describeRun('B', runB, configB)}` : own.waiting}
+      notices={[...notices, ...own.notices]}
       onDismissNotices={() => {
         dismissNotices();
-        setLinkNotices([]);
+        own.dismissNotices();
       }}
       onDefaultSettings={reset}
       {...(ready ? { scripts: trainingScriptSources('Vanishing gradients', [configA, configB], MAX_STEPS, EVAL_EVERY) } : {})}
