@@ -21,6 +21,8 @@ interface Props {
   size: number;
   step: number;
   testAccuracy: number;
+  /** Clicks (or taps) on the map add a point there: called with its coordinates in the map's units. */
+  onPick?(x: number, y: number): void;
 }
 
 const COLORS = ['--bg-raised', '--chart-1', '--chart-4'] as const;
@@ -84,7 +86,7 @@ function heatImage(boundary: Float32Array | undefined, resolution: number, color
  * orange for class 0, paler where it is unsure), training points filled and test points ringed.
  * Drawn on a canvas; its text alternative says what share of the square each class gets.
  */
-export function BoundaryMap({ boundary, version, resolution, extent, train, test, size, step, testAccuracy }: Props) {
+export function BoundaryMap({ boundary, version, resolution, extent, train, test, size, step, testAccuracy, onPick }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const theme = useTheme();
   // Read the colours on the client only (the server has no computed styles), again per theme.
@@ -123,7 +125,22 @@ export function BoundaryMap({ boundary, version, resolution, extent, train, test
         <span class="line-chart__title">Decision boundary</span>
         <ChartExport target={canvas} name="Decision boundary" title={`Decision boundary at step ${step}`} exportData={() => boundaryTable(boundary, resolution, extent, train, test)} />
       </div>
-      <canvas ref={canvas} class="boundary-map" style={{ width: `${size}px`, height: `${size}px` }} role="img" aria-label={label} />
+      <canvas
+        ref={canvas}
+        class={onPick ? 'boundary-map boundary-map--pick' : 'boundary-map'}
+        style={{ width: `${size}px`, height: `${size}px` }}
+        role="img"
+        aria-label={onPick ? `${label} Click to add a point; the form above adds one by its coordinates.` : label}
+        onClick={
+          onPick
+            ? (e) => {
+                const box = e.currentTarget.getBoundingClientRect();
+                onPick(((e.clientX - box.left) / box.width) * 2 * extent - extent, extent - ((e.clientY - box.top) / box.height) * 2 * extent);
+              }
+            : undefined
+        }
+      />
+      {onPick && <p class="boundary-map__hint">Click or tap to add a point of the chosen class.</p>}
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { useMemo } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
 import { formatValue } from '../../lib/common';
-import { BAD_START_STOPS, describeRace, RACE_EVAL_EVERY, RACE_LR_STOPS, RACE_MAX_STEPS, raceConfig, raceSchema, type RaceRunState } from '../../lib/course/backpropagation';
+import { BAD_START_STOPS, describeRace, RACE_DATA_OPTIONS, RACE_EVAL_EVERY, RACE_LR_STOPS, RACE_MAX_STEPS, raceConfig, raceSchema, type RaceRunState, type RaceSettings } from '../../lib/course/backpropagation';
 import { OUTPUT_LAYER, type TrainSnapshot } from '../../lib/ml/training';
 import { LineChart } from '../charts/LineChart';
 import { niceCeil } from '../charts/nice';
@@ -8,7 +8,9 @@ import { Comparison, useComparisonLayout } from '../training/Comparison';
 import { trainingScriptSources } from '../training/pytorch-scripts';
 import { RunPanel } from '../training/RunPanel';
 import { useRunPair } from '../training/useRunPair';
+import { Select } from '../widget-kit/Select';
 import { Slider } from '../widget-kit/Slider';
+import { useOwnDataChoice } from '../own-data/useOwnDataChoice';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 
@@ -38,7 +40,11 @@ function runState(s: TrainSnapshot): RaceRunState {
 function Race() {
   const { values, update, reset, notices, dismissNotices } = useUrlState(raceSchema);
   const speed = Number(values.speed);
-  const pair = useRunPair(values, raceConfig, { maxSteps: RACE_MAX_STEPS, evalEvery: RACE_EVAL_EVERY, ...BOUNDARY }, speed);
+  const own = useOwnDataChoice('loss-race', values.data === 'own', () => update({ data: 'circles' }), { extent: BOUNDARY.boundaryExtent, fallbackName: 'two circles' });
+  const ownTask = own.task;
+  const config = useCallback((v: RaceSettings, run: 'a' | 'b') => raceConfig(v, run, ownTask), [ownTask]);
+  const { pick, ready } = own;
+  const pair = useRunPair(values, config, { maxSteps: RACE_MAX_STEPS, evalEvery: RACE_EVAL_EVERY, ...BOUNDARY }, speed, ready);
   const { configA, configB, runA, runB } = pair;
   const layout = useComparisonLayout();
   const { panelWidth } = layout;
@@ -46,12 +52,12 @@ function Race() {
   const b = runB.snapshot;
 
   const panelA = useMemo(
-    () => <RunPanel label="Run A: cross-entropy" config={configA} snapshot={a} error={runA.error} width={panelWidth} showClipping={false} {...BOUNDARY} />,
-    [configA, a, runA.error, panelWidth],
+    () => <RunPanel label="Run A: cross-entropy" config={configA} snapshot={a} error={runA.error} width={panelWidth} showClipping={false} {...BOUNDARY} {...pick} />,
+    [configA, a, runA.error, panelWidth, pick],
   );
   const panelB = useMemo(
-    () => <RunPanel label="Run B: squared error" config={configB} snapshot={b} error={runB.error} width={panelWidth} showClipping={false} {...BOUNDARY} />,
-    [configB, b, runB.error, panelWidth],
+    () => <RunPanel label="Run B: squared error" config={configB} snapshot={b} error={runB.error} width={panelWidth} showClipping={false} {...BOUNDARY} {...pick} />,
+    [configB, b, runB.error, panelWidth, pick],
   );
 
   const outputOf = (s: TrainSnapshot | undefined) => ({ x: s?.steps.steps ?? [], y: s?.steps.columns[OUTPUT_LAYER] ?? [] });
@@ -76,10 +82,12 @@ function Race() {
       onNewSeed={() => update({ seed: (values.seed % 999_999) + 1 })}
       settings={
         <>
+          <Select label="Dataset" value={values.data} options={RACE_DATA_OPTIONS} onChange={(v) => update({ data: v })} />
           <Slider label="Bad start: output bias" stops={BAD_START_STOPS} value={values.bad} format={(v) => (v === 0 ? '0' : `−${v}`)} onInput={(v) => update({ bad: v })} />
           <Slider label="Learning rate" stops={RACE_LR_STOPS} value={values.lr} onInput={(v) => update({ lr: v })} />
         </>
       }
+      data={own.panel}
       panels={[panelA, panelB]}
       after={
         <LineChart
@@ -95,11 +103,14 @@ function Race() {
           describe={(step) => `Step ${step}: output layer's gradient norm ${formatValue(at(a, step), 3)} under cross-entropy, ${formatValue(at(b, step), 3)} under squared error.`}
         />
       }
-      summary={a && b ? describeRace(runState(a), runState(b)) : 'The runs are starting.'}
-      notices={notices}
-      onDismissNotices={dismissNotices}
+      summary={!ready ? own.waiting : a && b ? describeRace(runState(a), runState(b)) : 'The runs are starting.'}
+      notices={[...notices, ...own.notices]}
+      onDismissNotices={() => {
+        dismissNotices();
+        own.dismissNotices();
+      }}
       onDefaultSettings={reset}
-      scripts={trainingScriptSources('The loss race', [configA, configB], RACE_MAX_STEPS, RACE_EVAL_EVERY)}
+      {...(ready ? { scripts: trainingScriptSources('The loss race', [configA, configB], RACE_MAX_STEPS, RACE_EVAL_EVERY) } : {})}
     />
   );
 }

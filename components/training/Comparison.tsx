@@ -38,6 +38,8 @@ interface Props {
   onNewSeed(): void;
   /** Settings both runs share. */
   settings: ComponentChildren;
+  /** The data both runs train on, when the reader edits it (the "Your data" box), below the settings. */
+  data?: ComponentChildren;
   /** The two run panels. */
   panels: readonly [ComponentChildren, ComponentChildren];
   /** What compares the two runs, below their panels (a chart of both). */
@@ -56,7 +58,7 @@ interface Props {
  * runs at once, the shared settings, the two panels, a spoken summary, Copy link and Default
  * settings.
  */
-export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed, onNewSeed, settings, panels, after, summary, notices, onDismissNotices, onDefaultSettings, scripts }: Props) {
+export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed, onNewSeed, settings, data, panels, after, summary, notices, onDismissNotices, onDefaultSettings, scripts }: Props) {
   const { playing, stopped } = pair;
   return (
     <div class="training-widget" data-resting={String(pair.resting)}>
@@ -79,6 +81,7 @@ export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed
         {...(speed !== undefined && onSpeed ? { speed, onSpeed } : {})}
       />
       <div class="training-widget__settings">{settings}</div>
+      {data}
       <div ref={layout.ref} class={layout.sideBySide ? 'training-widget__runs training-widget__runs--row' : 'training-widget__runs'}>
         {panels[0]}
         {panels[1]}

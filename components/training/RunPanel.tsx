@@ -28,12 +28,14 @@ interface Props {
   showActivations?: boolean;
   /** The run's own settings (activation, init, clipping …). */
   children?: ComponentChildren;
+  /** Clicks on the decision boundary add a point there (the reader's own data): its coordinates in the networks' units. */
+  onPickPoint?(x: number, y: number): void;
 }
 
 const pct = (v: number): string => (Number.isFinite(v) ? `${formatFixed(100 * v, 1)}%` : '–');
 
 /** Everything about one training run: its settings, status, boundary, gradient norms and loss. */
-export function RunPanel({ label, config, snapshot, error, width, boundaryResolution, boundaryExtent, showClipping, showActivations = false, children }: Props) {
+export function RunPanel({ label, config, snapshot, error, width, boundaryResolution, boundaryExtent, showClipping, showActivations = false, children, onPickPoint }: Props) {
   const data = useMemo(() => taskData(config.task, config.seed), [config.task, config.seed]);
   const theme = useTheme();
   const classification = config.task.kind === 'classification';
@@ -117,6 +119,7 @@ export function RunPanel({ label, config, snapshot, error, width, boundaryResolu
             size={Math.min(220, chartWidth)}
             step={s?.step ?? 0}
             testAccuracy={s?.evaluation.testAccuracy ?? NaN}
+            {...(onPickPoint ? { onPick: onPickPoint } : {})}
           />
         )}
         <LayerNorms layers={s?.layers ?? []} norms={s?.gradient.layers ?? new Float64Array()} step={s?.gradient.step ?? 0} width={classification ? Math.max(220, chartWidth - 240) : chartWidth} theme={theme} />

@@ -24,14 +24,14 @@ const TRAIN_JOB: PairJob<TrainSnapshot> = {
 /**
  * Two runs of trainJob side by side in two workers, kept in step (see useJobPair): `runConfig`
  * gives each run's config from the widget's settings, and a run restarts only when its own config
- * changes (not, say, the speed).
+ * changes (not, say, the speed). Until `ready` (the reader's own points are too few, say) neither starts.
  */
-export function useRunPair<S>(values: S, runConfig: (values: S, run: 'a' | 'b') => TrainConfig, settings: RunSettings, speed: Speed): RunPair {
+export function useRunPair<S>(values: S, runConfig: (values: S, run: 'a' | 'b') => TrainConfig, settings: RunSettings, speed: Speed, ready = true): RunPair {
   const keyA = JSON.stringify(runConfig(values, 'a'));
   const keyB = JSON.stringify(runConfig(values, 'b'));
   // Configs change identity only when a setting that matters changes.
   const configA = useMemo(() => runConfig(values, 'a'), [keyA]);
   const configB = useMemo(() => runConfig(values, 'b'), [keyB]);
-  const pair = useJobPair<TrainParams, TrainSnapshot>(TRAIN_JOB, { params: { ...settings, config: configA }, key: keyA }, { params: { ...settings, config: configB }, key: keyB }, stepsPerSecond(speed));
+  const pair = useJobPair<TrainParams, TrainSnapshot>(TRAIN_JOB, { params: ready ? { ...settings, config: configA } : null, key: keyA }, { params: ready ? { ...settings, config: configB } : null, key: keyB }, stepsPerSecond(speed));
   return { ...pair, configA, configB };
 }

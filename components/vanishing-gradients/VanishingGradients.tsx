@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
 import { describeGradientRatio } from '../../lib/ml/training';
 import { Comparison, useComparisonLayout } from '../training/Comparison';
 import { trainingScriptSources } from '../training/pytorch-scripts';
@@ -8,6 +8,7 @@ import type { TrainingRun } from '../training/useTrainingRun';
 import type { TrainConfig } from '../../lib/ml/training';
 import { EVAL_EVERY } from '../../lib/course/vanishing-gradients';
 import { formatFixed } from '../../lib/common';
+import { useOwnDataChoice } from '../own-data/useOwnDataChoice';
 import { Select } from '../widget-kit/Select';
 import { Slider } from '../widget-kit/Slider';
 import { useUrlState } from '../widget-kit/useUrlState';
@@ -25,6 +26,7 @@ import {
   runConfig,
   vanishingSchema,
   WIDTH_STOPS,
+  type VanishingSettings,
 } from './model';
 
 const BOUNDARY = { boundaryResolution: 32, boundaryExtent: 1.6 };
@@ -40,8 +42,12 @@ export default function VanishingGradients() {
 
 function Experiment() {
   const { values, update, reset, notices, dismissNotices } = useUrlState(vanishingSchema);
+  const own = useOwnDataChoice('vanishing-gradients', values.dataset === 'own', () => update({ dataset: 'circles' }), { extent: BOUNDARY.boundaryExtent, fallbackName: 'two circles' });
+  const ownTask = own.task;
+  const config = useCallback((v: VanishingSettings, run: 'a' | 'b') => runConfig(v, run, ownTask), [ownTask]);
   const speed = Number(values.speed);
-  const pair = useRunPair(values, runConfig, { maxSteps: MAX_STEPS, evalEvery: EVAL_EVERY, activationHistograms: true, ...BOUNDARY }, speed);
+  const { ready, pick } = own;
+  const pair = useRunPair(values, config, { maxSteps: MAX_STEPS, evalEvery: EVAL_EVERY, activationHistograms: true, ...BOUNDARY }, speed, ready);
   const { configA, configB, runA, runB } = pair;
   const layout = useComparisonLayout();
   const { panelWidth } = layout;
@@ -49,23 +55,23 @@ function Experiment() {
   // Each run's snapshot re-renders only its own panel.
   const panelA = useMemo(
     () => (
-      <RunPanel label="Run A" config={configA} snapshot={runA.snapshot} error={runA.error} width={panelWidth} showClipping={false} showActivations {...BOUNDARY}>
+      <RunPanel label="Run A" config={configA} snapshot={runA.snapshot} error={runA.error} width={panelWidth} showClipping={false} showActivations {...BOUNDARY} {...pick}>
         <Select label="Activation (A)" value={values.a} options={ACTIVATION_OPTIONS} onChange={(v) => update({ a: v })} />
         <Select label="Initialisation (A)" value={values.ainit} options={INIT_OPTIONS} onChange={(v) => update({ ainit: v })} />
         {values.ainit === 'xavier' && <Select label="Xavier gain (A)" value={values.again} options={GAIN_OPTIONS} onChange={(v) => update({ again: v })} />}
       </RunPanel>
     ),
-    [configA, runA.snapshot, runA.error, panelWidth],
+    [configA, runA.snapshot, runA.error, panelWidth, pick],
   );
   const panelB = useMemo(
     () => (
-      <RunPanel label="Run B" config={configB} snapshot={runB.snapshot} error={runB.error} width={panelWidth} showClipping={false} showActivations {...BOUNDARY}>
+      <RunPanel label="Run B" config={configB} snapshot={runB.snapshot} error={runB.error} width={panelWidth} showClipping={false} showActivations {...BOUNDARY} {...pick}>
         <Select label="Activation (B)" value={values.b} options={ACTIVATION_OPTIONS} onChange={(v) => update({ b: v })} />
         <Select label="Initialisation (B)" value={values.binit} options={INIT_OPTIONS} onChange={(v) => update({ binit: v })} />
         {values.binit === 'xavier' && <Select label="Xavier gain (B)" value={values.bgain} options={GAIN_OPTIONS} onChange={(v) => update({ bgain: v })} />}
       </RunPanel>
     ),
-    [configB, runB.snapshot, runB.error, panelWidth],
+    [configB, runB.snapshot, runB.error, panelWidth, pick],
   );
 
   return (
@@ -87,12 +93,16 @@ function Experiment() {
           <Slider label="Batch size" stops={BATCH_STOPS} value={values.batch} format={(v) => (v >= 800 ? 'all 800' : String(v))} onInput={(v) => update({ batch: v })} />
         </>
       }
+      data={own.panel}
       panels={[panelA, panelB]}
-      summary={`${describeRun('A', runA, configA)} ${describeRun('B', runB, configB)}`}
-      notices={notices}
-      onDismissNotices={dismissNotices}
+      summary={ready ? `${describeRun('A', runA, configA)} ${describeRun('B', runB, configB)}` : own.waiting}
+      notices={[...notices, ...own.notices]}
+      onDismissNotices={() => {
+        dismissNotices();
+        own.dismissNotices();
+      }}
       onDefaultSettings={reset}
-      scripts={trainingScriptSources('Vanishing gradients', [configA, configB], MAX_STEPS, EVAL_EVERY)}
+      {...(ready ? { scripts: trainingScriptSources('Vanishing gradients', [configA, configB], MAX_STEPS, EVAL_EVERY) } : {})}
     />
   );
 }

@@ -14,7 +14,7 @@ describe('openDocumentStore()', () => {
     expect(store.persistence).toEqual({ kind: 'browser' });
     const db = await openDatabase(indexedDB, DATABASE_NAME, MIGRATIONS, 1000);
     expect(db.version).toBe(SCHEMA_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['cell-edits', 'courses', 'notebooks', 'progress']);
+    expect([...db.objectStoreNames].sort()).toEqual(['cell-edits', 'courses', 'notebooks', 'own-data', 'progress']);
     db.close();
   });
 

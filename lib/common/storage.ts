@@ -7,6 +7,7 @@
  *                 'notebooks'   a standalone notebook, key: its id
  *     version 2   'progress'    a course exercise's answer, attempts and result, key: the exercise id
  *     version 3   'courses'     the course a student joined by its link, key 'joined'
+ *     version 4   'own-data'    a training widget's "Your data" points, key: the widget's name
  *
  * A later kind of document (the assignments' progress, say) appends a migration to MIGRATIONS
  * that creates its store: the version is the number of migrations, so every reader's database is
@@ -26,7 +27,7 @@ export const DATABASE_NAME = 'neural-notebook';
 export type Migration = (db: IDBDatabase, transaction: IDBTransaction) => void;
 
 /** The stores, one per kind of document. */
-export type StoreName = 'cell-edits' | 'notebooks' | 'progress' | 'courses';
+export type StoreName = 'cell-edits' | 'notebooks' | 'progress' | 'courses' | 'own-data';
 
 /** The schema's history: MIGRATIONS[i] takes a database from version i to version i + 1. Append only. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -42,6 +43,10 @@ export const MIGRATIONS: readonly Migration[] = [
   // 3: the course a student joined by its link (key 'joined').
   (db) => {
     db.createObjectStore('courses');
+  },
+  // 4: a training widget's own data (points drawn or loaded from a file), keyed by the widget's name.
+  (db) => {
+    db.createObjectStore('own-data');
   },
 ];
 

@@ -5,7 +5,7 @@
  * widget's runs.
  */
 import { enumField, numberField } from '../../common';
-import { DEEP_SIGMOID, type TrainConfig } from '../../ml/training';
+import { DEEP_SIGMOID, type OwnClassificationTask, type TrainConfig } from '../../ml/training';
 
 /** One tanh layer of 16 units (Xavier) on two circles of 400 points, plain SGD on minibatches of 32. */
 export const RACE_NETWORK: TrainConfig = {
@@ -33,7 +33,15 @@ export const raceSchema = {
   lr: numberField({ default: 0.3, min: 0.001, max: 10 }),
   seed: numberField({ default: 1, min: 1, max: 999_999, integer: true }),
   speed: enumField(['0', '1', '5', '20'], '5'),
+  /** The data: two circles, or the reader's own points ('own': kept in the browser, never in the URL). */
+  data: enumField(['circles', 'own'], 'circles'),
 };
+
+/** The datasets the race offers. */
+export const RACE_DATA_OPTIONS = [
+  { value: 'circles', label: 'Two circles' },
+  { value: 'own', label: 'Your data' },
+] as const;
 
 /** The settings that make the runs (the speed only paces them). */
 export interface RaceSettings {
@@ -41,11 +49,17 @@ export interface RaceSettings {
   bad: number;
   lr: number;
   seed: number;
+  /** Two circles (the default) or the reader's own points. */
+  data?: 'circles' | 'own';
 }
 
-/** Run A (cross-entropy) or B (squared error on σ(z)), from the output bias −bad. */
-export function raceConfig(s: RaceSettings, run: 'a' | 'b'): TrainConfig {
-  return { ...RACE_NETWORK, seed: s.seed, lr: s.lr, outputBias: 0 - s.bad, outputLoss: run === 'a' ? 'crossEntropy' : 'squaredError' };
+/**
+ * Run A (cross-entropy) or B (squared error on σ(z)), from the output bias −bad. With the data
+ * 'own', `own` is the reader's task; without it the runs train on two circles.
+ */
+export function raceConfig(s: RaceSettings, run: 'a' | 'b', own?: OwnClassificationTask): TrainConfig {
+  const task = s.data === 'own' && own ? own : RACE_NETWORK.task;
+  return { ...RACE_NETWORK, task, seed: s.seed, lr: s.lr, outputBias: 0 - s.bad, outputLoss: run === 'a' ? 'crossEntropy' : 'squaredError' };
 }
 
 /** The first evaluated step whose `metric` reaches `target` (to within float32's rounding: the history keeps float32), or null if none did. */

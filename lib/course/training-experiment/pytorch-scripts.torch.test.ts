@@ -13,10 +13,12 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { defaultsOf, type Schema } from '../../common';
 import { describeWithTorch, runPythonFile } from '../../engine/testing/torch';
-import { trainingScript, trainSpecOf, Trainer, type TrainConfig } from '../../ml/training';
+import { Rng } from '../../engine';
+import { fitScale, samplePoints } from '../../ml/datasets';
+import { ownTask, trainingScript, trainSpecOf, Trainer, type TrainConfig } from '../../ml/training';
 import { raceWidget } from '../backpropagation';
 import { explodingWidget, PRESETS as EXPLODING_PRESETS } from '../exploding-gradients';
-import { vanishingWidget, PRESETS as VANISHING_PRESETS } from '../vanishing-gradients';
+import { runConfig as vanishingRun, vanishingWidget, PRESETS as VANISHING_PRESETS, type VanishingSettings } from '../vanishing-gradients';
 
 /** One printed evaluation: step, then train loss, test loss (and train and test accuracy for classification). */
 interface Printed {
@@ -77,7 +79,15 @@ const vanishing = (label: string) => VANISHING_PRESETS.find((p) => p.label === l
 const exploding = (label: string) => EXPLODING_PRESETS.find((p) => p.label === label)?.settings ?? {};
 
 /** Presets of each widget, small enough to run fast: [name, config, steps, evalEvery]. */
+/** The vanishing widget's run B on the reader's own data: the sample CSV the page offers, as loaded. */
+function ownDataConfig(): TrainConfig {
+  const { points, labels } = samplePoints(new Rng(16));
+  const own = ownTask({ points, labels, scale: fitScale(points), source: { kind: 'file', name: 'moons-sample.csv' } });
+  return vanishingRun({ ...(defaultsOf(vanishingWidget.schema) as VanishingSettings), dataset: 'own', depth: 3, batch: 16 }, 'b', own);
+}
+
 const REPLAYED: [string, TrainConfig, number, number][] = [
+  ['vanishing-own-data', ownDataConfig(), 30, 10],
   ['vanishing-sigmoid-default', presetConfig(vanishingWidget, vanishing('Sigmoid vs ReLU + He'), 'a'), 30, 10],
   ['vanishing-tanh-xavier-gain', presetConfig(vanishingWidget, { ...vanishing('Tanh: default vs Xavier init'), bgain: 'tanh' }, 'b'), 30, 10],
   ['vanishing-leaky-momentum', { ...presetConfig(vanishingWidget, vanishing('Narrow: ReLU vs leaky ReLU'), 'b'), optimizer: 'momentum' }, 30, 10],

@@ -4,7 +4,7 @@
  * the page and in the teacher's grader, with this same code.
  */
 import { calculateGain } from '../../engine';
-import type { DatasetName, HiddenActivation, InitScheme, OptimizerName, TrainConfig } from '../../ml/training';
+import type { ClassificationTask, DatasetName, HiddenActivation, OwnClassificationTask, InitScheme, OptimizerName, TrainConfig } from '../../ml/training';
 import { enumField, numberField } from '../../common';
 
 /** The hidden layers' activations offered. */
@@ -33,13 +33,14 @@ export const GAIN_OPTIONS = [
 /** A gain option's name in the URL. */
 export type GainName = (typeof GAIN_OPTIONS)[number]['value'];
 
-/** The datasets offered. */
+/** The datasets offered: the generated ones, and the reader's own points ('own', kept in the browser, never in the URL). */
 export const DATASET_OPTIONS = [
   { value: 'circles', label: 'Two circles' },
   { value: 'moons', label: 'Moons' },
   { value: 'spiral', label: 'Spiral' },
   { value: 'xor', label: 'XOR' },
-] as const satisfies readonly { value: DatasetName; label: string }[];
+  { value: 'own', label: 'Your data' },
+] as const satisfies readonly { value: DatasetName | 'own'; label: string }[];
 
 /** The optimisers offered. */
 export const OPTIMIZER_OPTIONS = [
@@ -80,7 +81,7 @@ export const vanishingSchema = {
 
 /** The widget's settings. */
 export type VanishingSettings = {
-  dataset: DatasetName;
+  dataset: DatasetName | 'own';
   depth: number;
   width: number;
   lr: number;
@@ -95,11 +96,17 @@ export type VanishingSettings = {
   bgain: GainName;
 };
 
-/** The config of run A or B. */
-export function runConfig(s: VanishingSettings, run: 'a' | 'b'): TrainConfig {
+/** The default dataset's task, which 'own' falls back to when the reader has no points. */
+const generatedTask = (dataset: DatasetName): ClassificationTask => ({ kind: 'classification', dataset, n: 1000, noise: dataset === 'spiral' ? 0.05 : 0.1 });
+
+/**
+ * The config of run A or B. With the dataset 'own', `own` is the reader's task (their points, from
+ * the browser's storage); without it the runs train on the default dataset, two circles.
+ */
+export function runConfig(s: VanishingSettings, run: 'a' | 'b', own?: OwnClassificationTask): TrainConfig {
   const init = run === 'a' ? s.ainit : s.binit;
   return {
-    task: { kind: 'classification', dataset: s.dataset, n: 1000, noise: s.dataset === 'spiral' ? 0.05 : 0.1 },
+    task: s.dataset === 'own' ? (own ?? generatedTask('circles')) : generatedTask(s.dataset),
     seed: s.seed,
     depth: s.depth,
     width: s.width,

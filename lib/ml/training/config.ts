@@ -25,12 +25,25 @@ export type ClassificationLoss = 'crossEntropy' | 'squaredError';
 export type DatasetName = 'circles' | 'moons' | 'spiral' | 'xor';
 
 /** Classify 2-D points with an MLP (binary cross-entropy on one logit). */
-export interface ClassificationTask {
+export type ClassificationTask = GeneratedClassificationTask | OwnClassificationTask;
+
+/** Classify the points of a generated dataset. */
+export interface GeneratedClassificationTask {
   kind: 'classification';
   dataset: DatasetName;
   /** Number of points, train and test together. */
   n: number;
   noise: number;
+}
+
+/** Classify the reader's own points (drawn or loaded from a file), carried in the task itself. */
+export interface OwnClassificationTask {
+  kind: 'classification';
+  dataset: 'own';
+  /** Number of points, train and test together: points.length. */
+  n: number;
+  /** The points in the networks' units (x1, x2 scaled, then the class 0 or 1), in the reader's order. */
+  points: readonly (readonly [number, number, 0 | 1])[];
 }
 
 /** Fit y = x·w* + noise with an MLP (mean squared error). */

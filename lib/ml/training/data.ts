@@ -2,14 +2,15 @@
  * The data of a task, generated from the run's seed. Kept apart from the model code so the page can
  * draw the points without loading the engine.
  */
-import { linearRegression, moons, pixelDigits, spiral, trainTestSplit, twoCircles, xor, type Dataset, type Split } from '../datasets';
+import { linearRegression, moons, pixelDigits, pointsDataset, scaledPoints, spiral, trainTestSplit, twoCircles, xor, type Dataset, type OwnPoints, type Split } from '../datasets';
 import { Rng } from '../../engine';
-import type { ClassificationTask, Task } from './config';
+import type { ClassificationTask, OwnClassificationTask, Task } from './config';
 
 /** Fraction of the examples held out to measure generalisation. */
 export const TEST_FRACTION = 0.2;
 
 function classification(task: ClassificationTask, rng: Rng): Dataset {
+  if (task.dataset === 'own') return pointsDataset(task.points, rng);
   const options = { n: task.n, noise: task.noise };
   switch (task.dataset) {
     case 'circles':
@@ -57,4 +58,10 @@ export function taskData(task: Task, seed: number): Split {
   // A generator of its own, so that the data does not depend on how the weights are drawn.
   const rng = new Rng(seed ^ 0x5eed_da7a);
   return trainTestSplit(generate(task, rng), rng, TEST_FRACTION);
+}
+
+/** The task of training on the reader's own points, scaled to the networks' units (see OwnPoints). */
+export function ownTask(own: OwnPoints): OwnClassificationTask {
+  const points = scaledPoints(own);
+  return { kind: 'classification', dataset: 'own', n: points.length, points };
 }

@@ -115,7 +115,8 @@ describe('trainingScript()', () => {
     [{ ...DEEP_SIGMOID, gain: 0 }, 'gain: expected a finite number above 0, got 0'],
     [{ ...DEEP_SIGMOID, outputBias: NaN }, 'outputBias: expected a finite number, got NaN'],
     [{ ...EXPLODING_RNN, depth: 0 }, 'depth: expected a whole number of layers ≥ 1, got 0'],
-    [{ ...DEEP_SIGMOID, task: { ...DEEP_SIGMOID.task, dataset: 'iris' } }, 'task.dataset: expected one of circles, moons, spiral, xor, got "iris"'],
+    [{ ...DEEP_SIGMOID, task: { ...DEEP_SIGMOID.task, dataset: 'iris' } }, 'task.dataset: expected one of circles, moons, spiral, xor, own, got "iris"'],
+    [{ ...DEEP_SIGMOID, task: { kind: 'classification', dataset: 'own', n: 3, points: [[0, 0, 0], [1, Number.NaN, 1]] } }, 'task.points: expected 3 points of finite x1, x2 and a class 0 or 1, got 2'],
   ])('refuses a bad config, saying what it expected and what it got (%#)', (config, message) => {
     expect(() => script(config as TrainConfig)).toThrow(`trainingScript: ${message}`);
   });

@@ -40,7 +40,7 @@ const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leakyRelu'];
 const INITS = ['default', 'xavier', 'he', 'zeros'];
 const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
 const CLIPS = ['none', 'value', 'norm', 'tensor'];
-const DATASETS = ['circles', 'moons', 'spiral', 'xor'];
+const DATASETS = ['circles', 'moons', 'spiral', 'xor', 'own'];
 
 const isCount = (v: number, min: number): boolean => Number.isInteger(v) && v >= min;
 
@@ -51,6 +51,10 @@ export function trainConfigProblem(config: TrainConfig): string | null {
     [task.kind === 'classification' || task.kind === 'regression' || task.kind === 'sequence', `task.kind: expected 'classification', 'regression' or 'sequence', got ${JSON.stringify(task.kind)}`],
     [isCount(task.n, 2), `task.n: expected a whole number of examples ≥ 2, got ${task.n}`],
     [task.kind !== 'classification' || DATASETS.includes(task.dataset), `task.dataset: expected one of ${DATASETS.join(', ')}, got ${JSON.stringify(task.kind === 'classification' ? task.dataset : '')}`],
+    [
+      task.kind !== 'classification' || task.dataset !== 'own' || (task.points.length === task.n && task.points.every(([a, b, k]) => Number.isFinite(a) && Number.isFinite(b) && (k === 0 || k === 1))),
+      `task.points: expected ${task.n} points of finite x1, x2 and a class 0 or 1, got ${task.kind === 'classification' && task.dataset === 'own' ? task.points.length : 0}`,
+    ],
     [task.kind !== 'regression' || isCount(task.features, 1), `task.features: expected a whole number ≥ 1, got ${task.kind === 'regression' ? task.features : ''}`],
     [task.kind !== 'sequence' || isCount(task.seqLen, 1), `task.seqLen: expected a whole number ≥ 1, got ${task.kind === 'sequence' ? task.seqLen : ''}`],
     [isCount(config.seed, 0), `seed: expected a whole number ≥ 0, got ${config.seed}`],
@@ -223,7 +227,9 @@ export function trainingScript(config: TrainConfig, options: TrainingScriptOptio
   const show = (v: string, percent = false): string => (replay ? `{${v}!r}` : percent ? `{${v}:.1%}` : `{${v}:.4f}`);
   const dataLine =
     task.kind === 'classification'
-      ? `${task.n} points of the ${task.dataset} dataset (noise ${pythonFloat(task.noise)}), label 0 or 1`
+      ? task.dataset === 'own'
+        ? `${task.n} points of your own data, each feature scaled as the widget scales it, label 0 or 1`
+        : `${task.n} points of the ${task.dataset} dataset (noise ${pythonFloat(task.noise)}), label 0 or 1`
       : task.kind === 'regression'
         ? `${task.n} examples of y = x·w* + noise with ${task.features} features`
         : `${task.n} sequences of ${task.seqLen} standard normal numbers, target their sum / sqrt(${task.seqLen})`;

@@ -38,7 +38,7 @@ export function gradientWidgetRuns(): [string, TrainConfig][] {
   const [v0, e0, , e2] = [V.PRESETS[0], E.PRESETS[0], E.PRESETS[1], E.PRESETS[2]];
   if (!v0 || !e0 || !e2) throw new Error('gradientWidgetRuns: expected a vanishing preset and three exploding presets');
   const base = vanishing(v0, 'b');
-  if (base.task.kind !== 'classification') throw new Error(`gradientWidgetRuns: expected the vanishing widget to classify, got ${base.task.kind}`);
+  if (base.task.kind !== 'classification' || base.task.dataset === 'own') throw new Error(`gradientWidgetRuns: expected the vanishing widget to classify a generated dataset, got ${base.task.kind}`);
   for (const dataset of ['moons', 'spiral', 'xor'] as const) runs.push([`V ${dataset}`, { ...base, task: { ...base.task, dataset } }]);
   for (const optimizer of ['momentum', 'adam'] as const) runs.push([`V ${optimizer}`, { ...base, optimizer }]);
   runs.push(['V xavier gain tanh', { ...base, activation: 'tanh', init: 'xavier', gain: 5 / 3 }]);
