@@ -12,3 +12,4 @@ export * from './network-parameters';
 export * from './normalise-digit';
 export * from './pad-ink';
 export * from './pytorch-script';
+export * from './shift';
