@@ -61,7 +61,7 @@ function Experiment() {
   const layout = useComparisonLayout();
   const { panelWidth } = layout;
   const side = digits?.side ?? 14;
-  const nameA = 'Run A: no dropout';
+  const nameA = 'Run A: no remedy';
   const remedies = remediesOf(values);
   const nameB = `Run B: ${remedies}`;
 
@@ -80,7 +80,7 @@ function Experiment() {
     { name: nameB, short: 'Run B', network: runB.snapshot?.network },
   ] as const;
   const summary = describeComparison(
-    { name: 'Run A (no dropout)', short: 'Run A', history: runA.snapshot?.history ?? [] },
+    { name: 'Run A (no remedy)', short: 'Run A', history: runA.snapshot?.history ?? [] },
     { name: `Run B (${remedies})`, short: 'Run B', history: runB.snapshot?.history ?? [] },
     values.epochs,
   );
