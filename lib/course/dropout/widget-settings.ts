@@ -1,7 +1,8 @@
 /**
  * The dropout widget's settings: URL fields, presets, and the two runs' settings (run A, the plain
- * baseline; run B with its remedies: dropout, random shifts, both or neither). In lib/ (not beside the view) because the experiment exercise re-runs
- * the widget's runs from a student's settings, in the page and in the teacher's grader.
+ * baseline; run B with its remedies: dropout, random shifts, both or neither). In lib/ (not beside
+ * the view) because the experiment exercises re-run the widget's runs from a student's settings, in
+ * the page and in the teacher's grader.
  */
 import { enumField, numberField } from '../../common';
 import type { DropoutPlacement } from './network';
