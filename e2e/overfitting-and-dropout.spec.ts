@@ -56,6 +56,18 @@ async function stepTo(widget: Locator, epoch: number): Promise<void> {
   for (const name of ['A', 'B'] as const) await expect(run(widget, name).getByTestId('epoch')).toHaveText(String(epoch), TRAINING);
 }
 
+/** Answers the lesson's experiment exercise `id` with the widget's current settings (its set-up link and the changes shown first), checks it, and expects `feedback`. */
+async function checkExperiment(page: Page, id: string, expected: { link: string; answer: string }, feedback: string): Promise<void> {
+  const exercise = page.locator(`section.exercise[data-exercise="overfitting-and-dropout/${id}"]`);
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise.getByRole('link', { name: 'Set up the widget for this exercise' })).toHaveAttribute('href', expected.link);
+  await exercise.getByRole('button', { name: 'Use the widget’s current settings' }).click();
+  await expect(exercise.getByText(`Your answer: ${expected.answer}`)).toBeVisible();
+  await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+  // The check re-trains run B in a worker on a shared 2-core machine: room, not a speed claim.
+  await expect(exercise.getByRole('status').first()).toContainText(feedback, { timeout: 180_000 });
+}
+
 test.describe('the dropout widget', () => {
   test.beforeEach(() => test.slow());
 
@@ -159,17 +171,51 @@ test.describe('the dropout widget', () => {
     await expect(chart).toHaveAttribute('aria-valuetext', /^Epoch 1: training accuracy \d+\.\d %, validation accuracy \d+\.\d %, gap −?\d+\.\d points\.$/);
   });
 
+  test('random shifts for run B, set by keyboard (375 px, dark): in the URL and run B\'s name, after one epoch run B\'s numbers are no longer run A\'s, the shifts exercise checks them, Copy as PyTorch writes them', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await useTheme(page, 'dark');
+    await page.setViewportSize({ width: 375, height: 800 });
+    // Run B without dropout and without shifts is run A: the same seed, the same numbers.
+    const widget = await openWidget(page, '?n=100&epochs=60&at=none#two-runs-side-by-side');
+    await expect(run(widget, 'B')).toHaveAccessibleName('Run B: no remedy, as run A');
+    await stepTo(widget, 1);
+    const plain = await run(widget, 'A').getByTestId('loss').textContent();
+    await expect(run(widget, 'B').getByTestId('loss')).toHaveText(plain ?? '');
+    const shifts = widget.getByRole('combobox', { name: 'Random shifts (run B)' });
+    await shifts.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(shifts).toHaveValue('1');
+    await expect(page).toHaveURL(/shift=1/);
+    await expect(run(widget, 'B')).toHaveAccessibleName('Run B: shifts up to 1 pixel, no dropout');
+    // Only run B restarts; Reset brings run A back to epoch 0 too, and the same seed gives it the same numbers.
+    await expect(run(widget, 'B').getByTestId('epoch')).toHaveText('0', TRAINING);
+    await widget.getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect(run(widget, 'A').getByTestId('epoch')).toHaveText('0', TRAINING);
+    await stepTo(widget, 1);
+    await expect(run(widget, 'A').getByTestId('loss')).toHaveText(plain ?? '');
+    await expect(run(widget, 'B').getByTestId('loss')).not.toHaveText(plain ?? '');
+
+    // The shifts exercise, answered with these settings and checked in the page's worker.
+    await checkExperiment(page, 'shifts-or-dropout', { link: '?n=100&epochs=60#two-runs-side-by-side', answer: 'at: none, shift: 1' }, 'Goal reached: Run B reached a validation accuracy of 78.4 % after 60 epochs');
+
+    await shifts.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page).toHaveURL(/shift=2/);
+    await widget.getByRole('combobox', { name: 'Dropout placement (run B)' }).selectOption('fc');
+    await expect(run(widget, 'B')).toHaveAccessibleName('Run B: dropout p = 0.5, between the fully connected layers; shifts up to 2 pixels');
+    const b = await copyPyTorch(page, widget, 'B');
+    expect(b).toContain('MAX_SHIFT = 2');
+    expect(b).toContain('x = shift_batch(x_train[rows], torch.randint(-MAX_SHIFT, MAX_SHIFT + 1, (len(rows), 2)))');
+    expect(await copyPyTorch(page, widget, 'A')).not.toContain('shift_batch');
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page, { include: 'section.widget' });
+  });
+
   test('the experiment exercise: its link sets the widget up, and Check re-trains run B from the widget\'s settings in a worker that fetches the digits', async ({ page }) => {
     // One page load (leaving a page mid-load aborts its requests): the widget already set up as the link does, with p changed.
     const widget = await openWidget(page, '?n=200&epochs=20&p=0.25#two-runs-side-by-side');
     await expect(run(widget, 'B')).toHaveAccessibleName('Run B: dropout p = 0.25, between the fully connected layers');
-    const again = page.locator('section.exercise[data-exercise="overfitting-and-dropout/dropout-rate"]');
-    await again.scrollIntoViewIfNeeded();
-    await expect(again.getByRole('link', { name: 'Set up the widget for this exercise' })).toHaveAttribute('href', '?n=200&epochs=20#two-runs-side-by-side');
-    await again.getByRole('button', { name: 'Use the widget’s current settings' }).click();
-    await expect(again.getByText('Your answer: p: 0.25')).toBeVisible();
-    await again.getByRole('button', { name: 'Check', exact: true }).click();
-    await expect(again.getByRole('status').first()).toContainText('Goal reached: Run B reached a validation loss of 0.600 after 20 epochs', { timeout: 180_000 });
+    await checkExperiment(page, 'dropout-rate', { link: '?n=200&epochs=20#two-runs-side-by-side', answer: 'p: 0.25' }, 'Goal reached: Run B reached a validation loss of 0.600 after 20 epochs');
   });
 
   test('draw a digit: a mouse stroke is read by both runs\' networks, Clear empties the pad, the keyboard loads and edits a digit; the first-layer filters have text', async ({ page }) => {

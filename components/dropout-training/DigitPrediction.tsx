@@ -3,7 +3,7 @@ import { ProbabilityBars } from '../charts/ProbabilityBars';
 import { describeReading } from './reading';
 
 interface Props {
-  /** "Run A: no dropout". */
+  /** "Run A: no remedy". */
   name: string;
   /** The epoch whose network read the digit, or undefined before the first snapshot. */
   epoch: number | undefined;

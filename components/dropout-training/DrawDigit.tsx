@@ -9,7 +9,7 @@ import { useClassifier } from './useClassifier';
 
 /** One run as the pad's readings name it, with its latest network. */
 export interface ReadingRun {
-  /** "Run A: no dropout". */
+  /** "Run A: no remedy". */
   name: string;
   network: NetworkParameters | undefined;
 }

@@ -7,7 +7,7 @@ import { EpochTable } from './EpochTable';
 import { MisclassifiedDigits } from './MisclassifiedDigits';
 
 interface Props {
-  /** "Run A: no dropout". */
+  /** "Run A: no remedy". */
   label: string;
   snapshot: DropoutSnapshot | undefined;
   error: string | undefined;

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { DIGITS_PATH, dropoutScript, type DigitSet, type DropoutJobParams, type DropoutSettings, type DropoutSnapshot } from '../../lib/course/dropout';
 import type { ScriptSource } from '../widget-kit/CopyPyTorch';
 import { siteFileUrl } from '../widget-kit/site-file';
-import { DECAY_STOPS, DROPOUT_PRESETS, dropoutSchema, EPOCH_STOPS, LR_STOPS, PLACEMENT_OPTIONS, RATE_STOPS, runSettings, SIZE_STOPS, splitDigits, type DropoutWidgetSettings } from '../../lib/course/dropout';
+import { DECAY_STOPS, DROPOUT_PRESETS, dropoutSchema, EPOCH_STOPS, LR_STOPS, PLACEMENT_OPTIONS, RATE_STOPS, remediesOf, runSettings, SHIFT_OPTIONS, SIZE_STOPS, splitDigits } from '../../lib/course/dropout';
 import { Comparison, useComparisonLayout } from '../training/Comparison';
 import { type PairJob, useJobPair } from '../training/useJobPair';
 import { Select } from '../widget-kit/Select';
@@ -28,7 +28,7 @@ function dropoutPairJob(stepsPerEpoch: number): PairJob<DropoutSnapshot> {
   };
 }
 
-/** The dropout island: the lesson's CNN trained on the digits without and with dropout, side by side in two workers. */
+/** The dropout island: the lesson's CNN trained on the digits without a remedy and with run B's (dropout, random shifts or both), side by side in two workers. */
 export default function DropoutTraining() {
   return (
     <WidgetBoundary name="dropout experiment">
@@ -46,8 +46,6 @@ function scriptSources(digits: DigitSet, settings: readonly [DropoutSettings, Dr
   }));
 }
 
-const placementLabel = (at: DropoutWidgetSettings['at']): string => PLACEMENT_OPTIONS.find((o) => o.value === at)?.label.toLowerCase() ?? at;
-
 function Experiment() {
   const { values, update, reset, notices, dismissNotices } = useUrlState(dropoutSchema);
   const { digits, error: digitsError } = useDigits();
@@ -63,8 +61,9 @@ function Experiment() {
   const layout = useComparisonLayout();
   const { panelWidth } = layout;
   const side = digits?.side ?? 14;
-  const nameA = 'Run A: no dropout';
-  const nameB = `Run B: dropout p = ${values.p}, ${placementLabel(values.at)}`;
+  const nameA = 'Run A: no remedy';
+  const remedies = remediesOf(values);
+  const nameB = `Run B: ${remedies}`;
 
   const panelA = useMemo(
     () => <DropoutRunPanel label={nameA} snapshot={runA.snapshot} error={runA.error ?? digitsError} epochs={values.epochs} side={side} width={panelWidth} />,
@@ -81,8 +80,8 @@ function Experiment() {
     { name: nameB, short: 'Run B', network: runB.snapshot?.network },
   ] as const;
   const summary = describeComparison(
-    { name: 'Run A (no dropout)', short: 'Run A', history: runA.snapshot?.history ?? [] },
-    { name: `Run B (dropout ${values.p}, ${placementLabel(values.at)})`, short: 'Run B', history: runB.snapshot?.history ?? [] },
+    { name: 'Run A (no remedy)', short: 'Run A', history: runA.snapshot?.history ?? [] },
+    { name: `Run B (${remedies})`, short: 'Run B', history: runB.snapshot?.history ?? [] },
     values.epochs,
   );
 
@@ -99,6 +98,7 @@ function Experiment() {
             <Slider label="Training digits" stops={SIZE_STOPS} value={values.n} format={(v) => v.toLocaleString('en')} onInput={(v) => update({ n: v })} />
             <Slider label="Dropout rate p (run B)" stops={RATE_STOPS} value={values.p} onInput={(v) => update({ p: v })} />
             <Select label="Dropout placement (run B)" value={values.at} options={PLACEMENT_OPTIONS} onChange={(v) => update({ at: v })} />
+            <Select label="Random shifts (run B)" value={String(values.shift) as (typeof SHIFT_OPTIONS)[number]['value']} options={SHIFT_OPTIONS} onChange={(v) => update({ shift: Number(v) })} />
             <Slider label="Weight decay" stops={DECAY_STOPS} value={values.wd} onInput={(v) => update({ wd: v })} />
             <Slider label="Epochs" stops={EPOCH_STOPS} value={values.epochs} onInput={(v) => update({ epochs: v })} />
             <Slider label="Learning rate" stops={LR_STOPS} value={values.lr} onInput={(v) => update({ lr: v })} />
@@ -120,7 +120,8 @@ function Experiment() {
       <SpeedReadout steps={runA.snapshot?.steps} stepsPerEpoch={stepsPerEpoch} playing={pair.playing} />
       <p class="dropout-widget__note">
         Both runs share seed {values.seed}: the same split, initial weights and minibatch order. Step trains one epoch ({stepsPerEpoch} updates
-        of 32 digits). Data: {digits ? digits.n.toLocaleString('en') : '3,000'} MNIST digits (Y. LeCun, C. Cortes and C. J. C. Burges), CC BY-SA 3.0,
+        of 32 digits). Random shifts move each training digit of a minibatch by a new random whole number of pixels across and down, zeros
+        filling in; the validation digits are never shifted. Data: {digits ? digits.n.toLocaleString('en') : '3,000'} MNIST digits (Y. LeCun, C. Cortes and C. J. C. Burges), CC BY-SA 3.0,
         at 14 × 14 pixels; 500 of them (50 of each) are the validation set.
       </p>
     </>

@@ -4,7 +4,7 @@ import { bestEpoch, type EpochRecord } from '../../lib/course/dropout';
 
 /** One run as the summary names it, with its per-epoch history. */
 export interface NamedHistory {
-  /** "Run A (no dropout)". */
+  /** "Run A (no remedy)". */
   readonly name: string;
   /** "Run A". */
   readonly short: string;

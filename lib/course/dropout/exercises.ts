@@ -80,6 +80,21 @@ export const exercises: readonly ExerciseSpec[] = [
       'A weaker dropout between the fully connected layers: with $p = 0.25$ run B ends at a validation loss of 0.600, against 0.705 with $p = 0.5$ and 0.732 for run A, without dropout; $p = 0.2$ and $p = 0.3$ pass too. On 200 digits a strong dropout slows the learning as much as it curbs the overfitting. Dropout after the pools does worse here: the convolutions have few weights to regularise, and a dropped value of a feature map is mostly recovered from its neighbours.',
   },
   {
+    id: 'overfitting-and-dropout/shifts-or-dropout',
+    kind: 'experiment',
+    points: 2,
+    widget: 'dropout-training',
+    start: { n: 100, p: 0.5, at: 'fc', wd: 0, epochs: 60, lr: 0.003, seed: 1, shift: 0 },
+    mayChange: ['p', 'at', 'shift'],
+    goal: { run: 'b', metric: 'validationAccuracy', target: 0.77, epochs: 60 },
+    hints: [
+      'Run A has no remedy and run B starts with dropout: compare their validation accuracy after 60 epochs. Does another dropout rate or placement do much better?',
+      'Dropout changes the network. The other remedy in run B’s controls changes the data: a shifted 3 is still a 3.',
+    ],
+    solution:
+      'Random shifts of up to 1 pixel: without dropout (placement “No dropout”) run B ends its 60 epochs at a validation accuracy of 78.4 %, and with $p = 0.25$ between the fully connected layers as well at 78.6 %. Dropout alone does not get there: run B starts at 74.0 % with $p = 0.5$, the best of the widget’s rates and placements ($p = 0.25$ after each pool) ends at 75.8 %, and run A, without a remedy, ends at 73.8 %. With 10 digits of each class, the network learns the exact pixels of its training digits; shifted copies are new examples of the same digits, which is what it lacks. Shifts of up to 2 pixels end at 73.2 %: MNIST’s digits fill a box of about $10 \\times 10$ pixels in the middle of the $14 \\times 14$ image, so moves of two pixels take ink to its edge, and the network learns from them more slowly.',
+  },
+  {
     id: 'overfitting-and-dropout/claim-median',
     kind: 'numeric',
     points: 2,

@@ -14,3 +14,4 @@ export * from './pad-ink';
 export * from './pytorch-script';
 export * from './claim.job';
 export * from './claim';
+export * from './shift';

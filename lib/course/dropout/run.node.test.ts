@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Rng } from '../../engine';
 import { runJob } from '../../runtime';
 import { dropoutJob, MISCLASSIFIED_SHOWN } from './dropout.job';
 import { DropoutRun, type DropoutSettings } from './run';
 import { loadDigits } from './load-digits.node';
+import { drawShifts, SHIFT_SEED } from './shift';
 
 const digits = loadDigits();
 const small: DropoutSettings = { trainSize: 100, p: 0.5, placement: 'fc', weightDecay: 0, learningRate: 0.003, epochs: 3, batchSize: 25, seed: 5 };
@@ -49,7 +51,49 @@ describe('DropoutRun', () => {
     expect(a.map((q) => Array.from(q.data))).toEqual(b.map((q) => Array.from(q.data)));
   });
 
+  it('with shift 0 (or none given) is the run it was: the same batches, unshifted, and the same history', () => {
+    const run = new DropoutRun({ ...small, shift: 0 }, digits);
+    const batch = vi.spyOn(run, 'batch');
+    expect(run.runToEnd()).toEqual(new DropoutRun(small, digits).runToEnd());
+    // Minibatches name their rows; evaluation takes whole sets.
+    const training = batch.mock.calls.filter(([, rows]) => rows !== undefined);
+    expect(training).toHaveLength(12);
+    for (const [, , shifts] of training) expect(shifts).toBeUndefined();
+  });
+
+  it('with shifts, changes nothing but the shifts: the same split, initial weights, minibatches and epoch-0 evaluation; each minibatch shifted by its own generator\'s draws', () => {
+    const plain = new DropoutRun(small, digits);
+    const shifted = new DropoutRun({ ...small, shift: 2 }, digits);
+    expect(shifted.splits).toEqual(plain.splits);
+    expect(shifted.model.parameters().map((q) => Array.from(q.data))).toEqual(plain.model.parameters().map((q) => Array.from(q.data)));
+    // Evaluation never shifts: before training both runs measure the same.
+    expect(shifted.history[0]).toEqual(plain.history[0]);
+    const rowsOf = (run: DropoutRun) => {
+      const spy = vi.spyOn(run, 'batch');
+      run.runToEnd();
+      // Evaluation takes whole sets (no rows), never shifted.
+      for (const [, rows, shifts] of spy.mock.calls) if (rows === undefined) expect(shifts).toBeUndefined();
+      return spy.mock.calls.filter(([, rows]) => rows !== undefined);
+    };
+    const plainCalls = rowsOf(plain);
+    const shiftedCalls = rowsOf(shifted);
+    expect(shiftedCalls.map(([, rows]) => rows)).toEqual(plainCalls.map(([, rows]) => rows));
+    const expected = new Rng(small.seed ^ SHIFT_SEED);
+    for (const [, rows, shifts] of shiftedCalls) expect(Array.from(shifts ?? [])).toEqual(Array.from(drawShifts(expected, rows?.length ?? 0, 2)));
+    expect(shifted.history.at(-1)).not.toEqual(plain.history.at(-1));
+  });
+
+  it('with shifts, is deterministic for a seed, and another seed or another shift gives other numbers', () => {
+    const settings = { ...small, shift: 1 };
+    const a = new DropoutRun(settings, digits).runToEnd();
+    expect(new DropoutRun(settings, digits).runToEnd()).toEqual(a);
+    expect(new DropoutRun({ ...settings, seed: 6 }, digits).runToEnd()).not.toEqual(a);
+    expect(new DropoutRun({ ...settings, shift: 2 }, digits).runToEnd()).not.toEqual(a);
+  });
+
   it('refuses bad settings, saying what it expected', () => {
+    expect(() => new DropoutRun({ ...small, shift: 3 }, digits)).toThrow('shift: expected a whole number of pixels from 0 to 2, got 3');
+    expect(() => new DropoutRun({ ...small, shift: 0.5 }, digits)).toThrow('shift: expected a whole number of pixels from 0 to 2, got 0.5');
     expect(() => new DropoutRun({ ...small, learningRate: 0 }, digits)).toThrow('learning rate: expected a number in (0, 1], got 0');
     expect(() => new DropoutRun({ ...small, epochs: 1.5 }, digits)).toThrow('epochs: expected a whole number from 1 to 500, got 1.5');
     expect(() => new DropoutRun({ ...small, p: 1 }, digits)).toThrow('digitsCnn: expected a dropout probability in [0, 1), got 1');

@@ -9,6 +9,7 @@ import type { Dataset } from '../../ml/datasets';
 import { DROPOUT_SEED, SpecModel } from '../../ml/training';
 import { splitDigits, type DigitSet, type DigitSplits } from './digits';
 import { DEFAULT_SHAPE, digitsCnn, type DropoutPlacement, type NetworkShape } from './network';
+import { drawShifts, MAX_SHIFT, SHIFT_SEED, shiftImages } from './shift';
 
 /** Everything a run depends on. */
 export interface DropoutSettings {
@@ -22,12 +23,14 @@ export interface DropoutSettings {
   readonly learningRate: number;
   readonly epochs: number;
   readonly batchSize: number;
-  /** Seeds the split, the weights, the minibatch order and (separately) the dropout masks. */
+  /** Seeds the split, the weights, the minibatch order and (separately) the dropout masks and the shifts. */
   readonly seed: number;
+  /** Data augmentation: each training image of a minibatch moved by up to this many whole pixels in x and y (0, the default, for none). */
+  readonly shift?: number;
 }
 
 /** The lesson's default run: 500 digits, dropout 0.5 between the fully connected layers. */
-export const DEFAULT_SETTINGS: DropoutSettings = { trainSize: 500, p: 0.5, placement: 'fc', weightDecay: 0, learningRate: 0.003, epochs: 30, batchSize: 32, seed: 1 };
+export const DEFAULT_SETTINGS: DropoutSettings = { trainSize: 500, p: 0.5, placement: 'fc', weightDecay: 0, learningRate: 0.003, epochs: 30, batchSize: 32, seed: 1, shift: 0 };
 
 /** Loss and accuracy on the training and validation sets after an epoch (epoch 0: before training). */
 export interface EpochRecord {
@@ -62,6 +65,8 @@ export function checkSettings(settings: DropoutSettings): void {
   if (!(settings.weightDecay >= 0 && settings.weightDecay <= 1)) bad('weight decay', 'a number in [0, 1]', settings.weightDecay);
   if (!(Number.isInteger(settings.epochs) && settings.epochs >= 1 && settings.epochs <= 500)) bad('epochs', 'a whole number from 1 to 500', settings.epochs);
   if (!(Number.isInteger(settings.batchSize) && settings.batchSize >= 1)) bad('batch size', 'a whole number ≥ 1', settings.batchSize);
+  const shift = settings.shift ?? 0;
+  if (!(Number.isInteger(shift) && shift >= 0 && shift <= MAX_SHIFT)) bad('shift', `a whole number of pixels from 0 to ${MAX_SHIFT}`, shift);
 }
 
 /** A run in progress: call step() until done. */
@@ -71,6 +76,7 @@ export class DropoutRun {
   readonly history: EpochRecord[] = [];
   readonly #optimizer: optim.Adam;
   readonly #order: Rng;
+  readonly #shifts: Rng;
   readonly #side: number;
   #batches: number[][] = [];
   #step = 0;
@@ -88,6 +94,7 @@ export class DropoutRun {
     const weights = new Rng(settings.seed);
     this.model = new SpecModel(digitsCnn(settings.p, settings.placement, shape), { weights, dropout: new Rng(settings.seed ^ DROPOUT_SEED) });
     this.#order = new Rng(settings.seed ^ 0x0bd3_2c5);
+    this.#shifts = new Rng(settings.seed ^ SHIFT_SEED);
     this.#optimizer = new optim.Adam(this.model.parameters(), { lr: settings.learningRate, weightDecay: settings.weightDecay });
     this.history.push(this.#evaluate(0));
   }
@@ -117,15 +124,16 @@ export class DropoutRun {
     return this.epoch >= this.settings.epochs;
   }
 
-  /** Digits `rows` of `data` as a batch: x (N, 1, side, side) and y (N) class indices. */
-  batch(data: Dataset, rows?: readonly number[]): { x: Tensor; y: Tensor } {
+  /** Digits `rows` of `data` as a batch: x (N, 1, side, side) and y (N) class indices; `shifts` (dx, dy per digit, as drawShifts gives them) moves each image. */
+  batch(data: Dataset, rows?: readonly number[], shifts?: Int8Array): { x: Tensor; y: Tensor } {
     const picked = rows ?? Array.from({ length: data.n }, (_, i) => i);
-    const x = new Float32Array(picked.length * data.features);
+    let x = new Float32Array(picked.length * data.features);
     const y = new Float32Array(picked.length);
     picked.forEach((r, i) => {
       x.set(data.x.subarray(r * data.features, (r + 1) * data.features), i * data.features);
       y[i] = data.y[r] ?? NaN;
     });
+    if (shifts) x = shiftImages(x, this.#side, shifts);
     return { x: tensor(x).reshape([picked.length, 1, this.#side, this.#side]), y: tensor(y) };
   }
 
@@ -138,7 +146,9 @@ export class DropoutRun {
       this.#batches.reverse();
     }
     const rows = this.#batches.pop() ?? [];
-    const { x, y } = this.batch(this.splits.train, rows);
+    const shift = this.settings.shift ?? 0;
+    // Without shifts nothing is drawn: the run is the one it was before augmentation existed.
+    const { x, y } = this.batch(this.splits.train, rows, shift > 0 ? drawShifts(this.#shifts, rows.length, shift) : undefined);
     this.#optimizer.zeroGrad();
     crossEntropy(this.model.train().forward(x), y).backward();
     this.#optimizer.step();
