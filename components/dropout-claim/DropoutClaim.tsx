@@ -1,4 +1,4 @@
-import { CLAIM_METRICS, CLAIM_METRIC_IDS, claimVerdict, PLACEMENT_OPTIONS, RATE_STOPS, spreadText, summariseClaim, type ClaimMetric, type SizeSummary } from '../../lib/course/dropout';
+import { CLAIM_METRICS, CLAIM_METRIC_IDS, claimVerdict, RATE_STOPS, spreadText, summariseClaim, type ClaimMetric, type SizeSummary } from '../../lib/course/dropout';
 import { SeedDots } from '../charts/SeedDots';
 import { useElementWidth } from '../charts/useElementWidth';
 import { useDigits } from '../dropout-training/useDigits';
@@ -10,7 +10,7 @@ import { Toolbar } from '../widget-kit/Toolbar';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { useState } from 'preact/hooks';
-import { CLAIM_EPOCH_STOPS, claimSchema, gridOf, MAX_SEEDS, SIZE_OPTIONS, type ClaimValues } from './model';
+import { CLAIM_EPOCH_STOPS, CLAIM_PLACEMENTS, claimSchema, gridOf, MAX_SEEDS, SIZE_OPTIONS, type ClaimValues } from './model';
 import { useClaimGrid, type GridRuns } from './useClaimGrid';
 import './dropout-claim.css';
 
@@ -44,7 +44,7 @@ function ClaimView() {
         <Slider label="Seeds" min={1} max={MAX_SEEDS} step={1} value={values['claim-seeds']} onInput={(v) => update({ 'claim-seeds': v })} />
         <Slider label="Epochs" stops={CLAIM_EPOCH_STOPS} value={values['claim-epochs']} onInput={(v) => update({ 'claim-epochs': v })} />
         <Slider label="Dropout rate p (run B)" stops={RATE_STOPS} value={values['claim-p']} onInput={(v) => update({ 'claim-p': v })} />
-        <Select label="Dropout placement (run B)" value={values['claim-at']} options={PLACEMENT_OPTIONS} onChange={(v) => update({ 'claim-at': v })} />
+        <Select label="Dropout placement (run B)" value={values['claim-at']} options={CLAIM_PLACEMENTS} onChange={(v) => update({ 'claim-at': v })} />
       </div>
       <div class="dropout-claim__buttons" role="group" aria-label="Experiment">
         <button type="button" class="button" onClick={runs.run} disabled={busy || !digits}>

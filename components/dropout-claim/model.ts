@@ -8,6 +8,9 @@ export const SIZE_OPTIONS = SIZE_STOPS.map(String) as `${(typeof SIZE_STOPS)[num
 /** The epochs slider's stops (short runs: the grid trains many). */
 export const CLAIM_EPOCH_STOPS = [5, 10, 15, 20, 30] as const;
 
+/** Where run B's dropout may go: every placement but "No dropout" (the claim compares without and with it). */
+export const CLAIM_PLACEMENTS = PLACEMENT_OPTIONS.filter((o): o is Extract<(typeof PLACEMENT_OPTIONS)[number], { value: ClaimGrid['placement'] }> => o.value !== 'none');
+
 /** Most seeds a grid may run. */
 export const MAX_SEEDS = 10;
 
@@ -18,7 +21,7 @@ export const claimSchema = {
   'claim-epochs': numberField({ default: 30, min: 1, max: 30, integer: true }),
   'claim-p': numberField({ default: 0.5, min: Math.min(...RATE_STOPS), max: Math.max(...RATE_STOPS) }),
   'claim-at': enumField(
-    PLACEMENT_OPTIONS.map((o) => o.value),
+    CLAIM_PLACEMENTS.map((o) => o.value),
     'fc',
   ),
 };
