@@ -197,6 +197,8 @@ test.describe('softmax', () => {
 
   test('adding c to every logit, by keyboard, changes no probability', async ({ page }) => {
     const widget = await openSoftmax(page);
+    // The worker's first answer replaces the '…' placeholders; read the probabilities only then.
+    await expect(pColumn(widget)).toHaveText([/^\d\.\d{4}$/, /^\d\.\d{4}$/, /^\d\.\d{4}$/]);
     const before = await pColumn(widget).allTextContents();
     const shift = widget.getByRole('slider', { name: 'Add c to every logit' });
     await shift.focus();
