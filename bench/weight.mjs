@@ -9,13 +9,17 @@ import { gzipSync } from 'node:zlib';
  * Gzipped KB a page may download, by type: the figures of 1 December 2026 with about 10 % of room,
  * so that a change that makes pages heavier has to raise them on purpose (and say why); fonts
  * lowered on 2 December, when scripts/make-fonts.mjs cut them to the weights the site uses (the
- * home page's from 187 to 128 KB). `other` (icons, data) has no budget.
+ * home page's from 187 to 128 KB); the two lessons' JS raised from 500 to 510 KB on 2 December,
+ * when they reached 500.4 and 496.8: a page with exercises loads the whole exercise catalogue with
+ * every lesson's checkers, so the dropout claim and shifts and the readers' own data added 8 KB to
+ * lessons that use none of them (loading only the page's own lesson would undo that). `other`
+ * (icons, data) has no budget.
  * @type {Record<string, Record<'HTML' | 'CSS' | 'JS' | 'fonts', number>>}
  */
 export const BUDGETS = {
   '/': { HTML: 6, CSS: 9, JS: 6, fonts: 141 },
-  '/lessons/activation-functions/': { HTML: 48, CSS: 20, JS: 500, fonts: 281 },
-  '/lessons/cnn-sizes/': { HTML: 34, CSS: 22, JS: 500, fonts: 187 },
+  '/lessons/activation-functions/': { HTML: 48, CSS: 20, JS: 510, fonts: 281 },
+  '/lessons/cnn-sizes/': { HTML: 34, CSS: 22, JS: 510, fonts: 187 },
   '/notebook/': { HTML: 6, CSS: 22, JS: 462, fonts: 155 },
 };
 
