@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import { formatFixed } from '../../lib/common';
 import { bestEpoch, type DropoutSnapshot, type EpochRecord } from '../../lib/course/dropout';
 import { LineChart, type Series } from '../charts/LineChart';
@@ -42,6 +43,52 @@ export function DropoutRunPanel({ label, snapshot, error, epochs, side, width }:
   // Early stopping's point is marked once the validation loss has risen after it (before that it is simply the latest epoch).
   const marker = best && best.epoch > 0 && best.epoch < (last?.epoch ?? 0) ? { marker: { x: best.epoch, label: `lowest validation loss (epoch ${best.epoch})` } } : {};
   const view = s?.validation;
+  // Charts, matrix, digits and table change once an epoch (useEpochSnapshot keeps their inputs between
+  // reports): built again only then, not at each progress report.
+  const perEpoch = useMemo(
+    () => (
+      <>
+        <LineChart
+          title="Loss per epoch"
+          series={metricSeries(history, 'Loss')}
+          band={{ between: ['train', 'validation'], color: 'var(--chart-2)', label: 'gap' }}
+          {...marker}
+          width={chartWidth}
+          height={160}
+          xDomain={[0, epochs]}
+          xLabel="epoch"
+          yScale="linear"
+          describe={(e) => {
+            const r = at(e);
+            const lowest = bestEpoch(history.slice(0, e + 1));
+            return r ? `Epoch ${e}: training loss ${num(r.trainLoss)}, validation loss ${num(r.validationLoss)}, gap ${num(r.validationLoss - r.trainLoss)}; lowest validation loss up to here ${num(lowest.validationLoss)} at epoch ${lowest.epoch}.` : 'No data yet.';
+          }}
+        />
+        <LineChart
+          title="Accuracy per epoch"
+          series={metricSeries(history, 'Accuracy')}
+          band={{ between: ['validation', 'train'], color: 'var(--chart-2)', label: 'gap' }}
+          {...marker}
+          width={chartWidth}
+          height={160}
+          xDomain={[0, epochs]}
+          yDomain={[0, 1]}
+          xLabel="epoch"
+          yScale="linear"
+          describe={(e) => {
+            const r = at(e);
+            return r ? `Epoch ${e}: training accuracy ${pct(r.trainAccuracy)}, validation accuracy ${pct(r.validationAccuracy)}, gap ${formatFixed(100 * (r.trainAccuracy - r.validationAccuracy), 1)} points.` : 'No data yet.';
+          }}
+        />
+        <ScrollX label={`${label}: confusion matrix`} class="dropout-run__confusion">
+          {view && <ConfusionMatrix counts={view.confusion} caption={`Confusion matrix, validation set (${view.confusion.reduce((n, c) => n + c, 0)} digits), epoch ${view.epoch}: rows (↓) are the true digit, columns (→) the prediction`} />}
+        </ScrollX>
+        <div class="dropout-run__wrong">{view && <MisclassifiedDigits view={view} side={side} />}</div>
+        <EpochTable label={label} history={history} best={best?.epoch} />
+      </>
+    ),
+    [history, view, label, epochs, side, chartWidth],
+  );
   // Side by side the panel is a subgrid (training.css): three rows above the charts, three per chart, three below.
   return (
     <section class="run dropout-run" aria-label={label} style={{ '--run-rows': 12 }}>
@@ -71,43 +118,7 @@ export function DropoutRunPanel({ label, snapshot, error, epochs, side, width }:
         )}
         {s?.done && <p class="run__note">Finished: {s.epoch} epochs. Press Reset to run again, or change a setting.</p>}
       </div>
-      <LineChart
-        title="Loss per epoch"
-        series={metricSeries(history, 'Loss')}
-        band={{ between: ['train', 'validation'], color: 'var(--chart-2)', label: 'gap' }}
-        {...marker}
-        width={chartWidth}
-        height={160}
-        xDomain={[0, epochs]}
-        xLabel="epoch"
-        yScale="linear"
-        describe={(e) => {
-          const r = at(e);
-          const lowest = bestEpoch(history.slice(0, e + 1));
-          return r ? `Epoch ${e}: training loss ${num(r.trainLoss)}, validation loss ${num(r.validationLoss)}, gap ${num(r.validationLoss - r.trainLoss)}; lowest validation loss up to here ${num(lowest.validationLoss)} at epoch ${lowest.epoch}.` : 'No data yet.';
-        }}
-      />
-      <LineChart
-        title="Accuracy per epoch"
-        series={metricSeries(history, 'Accuracy')}
-        band={{ between: ['validation', 'train'], color: 'var(--chart-2)', label: 'gap' }}
-        {...marker}
-        width={chartWidth}
-        height={160}
-        xDomain={[0, epochs]}
-        yDomain={[0, 1]}
-        xLabel="epoch"
-        yScale="linear"
-        describe={(e) => {
-          const r = at(e);
-          return r ? `Epoch ${e}: training accuracy ${pct(r.trainAccuracy)}, validation accuracy ${pct(r.validationAccuracy)}, gap ${formatFixed(100 * (r.trainAccuracy - r.validationAccuracy), 1)} points.` : 'No data yet.';
-        }}
-      />
-      <ScrollX label={`${label}: confusion matrix`} class="dropout-run__confusion">
-        {view && <ConfusionMatrix counts={view.confusion} caption={`Confusion matrix, validation set (${view.confusion.reduce((n, c) => n + c, 0)} digits), epoch ${view.epoch}: rows (↓) are the true digit, columns (→) the prediction`} />}
-      </ScrollX>
-      <div class="dropout-run__wrong">{view && <MisclassifiedDigits view={view} side={side} />}</div>
-      <EpochTable label={label} history={history} best={best?.epoch} />
+      {perEpoch}
     </section>
   );
 }

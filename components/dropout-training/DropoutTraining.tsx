@@ -15,6 +15,7 @@ import { FirstLayerFilters } from './FirstLayerFilters';
 import { SpeedReadout } from './SpeedReadout';
 import { describeComparison } from './summary';
 import { useDigits } from './useDigits';
+import { useEpochSnapshot } from './useEpochSnapshot';
 import './dropout-training.css';
 import './draw-digit.css';
 
@@ -58,6 +59,9 @@ function Experiment() {
   const request = (settings: typeof settingsA, key: string, d: DigitSet | undefined) => ({ params: d ? { settings, digits: d } : null, key });
   const pair = useJobPair<DropoutJobParams, DropoutSnapshot>(job, request(settingsA, keyA, digits), request(settingsB, keyB, digits), 0);
   const { runA, runB } = pair;
+  // Per-epoch parts kept between progress reports, so that what draws them skips work until the next epoch.
+  const snapshotA = useEpochSnapshot(runA.snapshot, keyA);
+  const snapshotB = useEpochSnapshot(runB.snapshot, keyB);
   const layout = useComparisonLayout();
   const { panelWidth } = layout;
   const side = digits?.side ?? 14;
@@ -66,22 +70,33 @@ function Experiment() {
   const nameB = `Run B: ${remedies}`;
 
   const panelA = useMemo(
-    () => <DropoutRunPanel label={nameA} snapshot={runA.snapshot} error={runA.error ?? digitsError} epochs={values.epochs} side={side} width={panelWidth} />,
-    [runA.snapshot, runA.error, digitsError, values.epochs, side, panelWidth],
+    () => <DropoutRunPanel label={nameA} snapshot={snapshotA} error={runA.error ?? digitsError} epochs={values.epochs} side={side} width={panelWidth} />,
+    [snapshotA, runA.error, digitsError, values.epochs, side, panelWidth],
   );
   const panelB = useMemo(
-    () => <DropoutRunPanel label={nameB} snapshot={runB.snapshot} error={runB.error ?? digitsError} epochs={values.epochs} side={side} width={panelWidth} />,
-    [runB.snapshot, runB.error, digitsError, values.epochs, side, panelWidth, nameB],
+    () => <DropoutRunPanel label={nameB} snapshot={snapshotB} error={runB.error ?? digitsError} epochs={values.epochs} side={side} width={panelWidth} />,
+    [snapshotB, runB.error, digitsError, values.epochs, side, panelWidth, nameB],
   );
   const validation = useMemo(() => (digits ? splitDigits(digits, values.n, values.seed).validation : undefined), [digits, values.n, values.seed]);
   const width = layout.sideBySide ? 2 * panelWidth + 24 : panelWidth;
-  const networks = [
-    { name: nameA, short: 'Run A', network: runA.snapshot?.network },
-    { name: nameB, short: 'Run B', network: runB.snapshot?.network },
-  ] as const;
+  const networkA = snapshotA?.network;
+  const networkB = snapshotB?.network;
+  // The networks change once an epoch: the drawn digit's reading and the filters are redrawn then, not at every report.
+  const after = useMemo(() => {
+    const networks = [
+      { name: nameA, short: 'Run A', network: networkA },
+      { name: nameB, short: 'Run B', network: networkB },
+    ] as const;
+    return (
+      <div class="dropout-widget__after">
+        <DrawDigit runs={networks} validation={validation} width={width} />
+        <FirstLayerFilters runs={networks} cell={layout.sideBySide ? 14 : 10} />
+      </div>
+    );
+  }, [networkA, networkB, nameB, validation, width, layout.sideBySide]);
   const summary = describeComparison(
-    { name: 'Run A (no remedy)', short: 'Run A', history: runA.snapshot?.history ?? [] },
-    { name: `Run B (${remedies})`, short: 'Run B', history: runB.snapshot?.history ?? [] },
+    { name: 'Run A (no remedy)', short: 'Run A', history: snapshotA?.history ?? [] },
+    { name: `Run B (${remedies})`, short: 'Run B', history: snapshotB?.history ?? [] },
     values.epochs,
   );
 
@@ -105,19 +120,14 @@ function Experiment() {
           </>
         }
         panels={[panelA, panelB]}
-        after={
-          <div class="dropout-widget__after">
-            <DrawDigit runs={networks} validation={validation} width={width} />
-            <FirstLayerFilters runs={networks} cell={layout.sideBySide ? 14 : 10} />
-          </div>
-        }
+        after={after}
         summary={summary}
         notices={notices}
         onDismissNotices={dismissNotices}
         onDefaultSettings={reset}
         {...(digits ? { scripts: scriptSources(digits, [settingsA, settingsB]) } : {})}
       />
-      <SpeedReadout steps={runA.snapshot?.steps} stepsPerEpoch={stepsPerEpoch} playing={pair.playing} />
+      <SpeedReadout steps={snapshotA?.steps} stepsPerEpoch={stepsPerEpoch} playing={pair.playing} />
       <p class="dropout-widget__note">
         Both runs share seed {values.seed}: the same split, initial weights and minibatch order. Step trains one epoch ({stepsPerEpoch} updates
         of 32 digits). Random shifts move each training digit of a minibatch by a new random whole number of pixels across and down, zeros
