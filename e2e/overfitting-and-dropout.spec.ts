@@ -93,7 +93,7 @@ test.describe('the dropout widget', () => {
     await expect(chart).toHaveAttribute('aria-valuetext', /^Epoch 0: training loss/);
     await widget.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(async () => Math.min(await epochOf(widget, 'A'), await epochOf(widget, 'B')), TRAINING).toBeGreaterThanOrEqual(2);
-    await expect(widget.getByTestId('steps-per-second')).toHaveText(/^\d+$/);
+    await expect(widget.getByTestId('steps-per-second')).toHaveText(/^\d+(\.\d)?$/);
     await expect(widget.getByTestId('epochs-per-minute')).toHaveText(/^\d+\.\d$/);
     await widget.getByRole('button', { name: 'Pause', exact: true }).click();
     const level = await expectLevel(widget);
@@ -154,6 +154,40 @@ test.describe('the dropout widget', () => {
     widget = await openWidget(page, '?n=50&p=0.5');
     await expect(widget.getByRole('status').filter({ hasText: 'Ignored' })).toContainText('Ignored “n=50” from the link: expected a whole number from 100 to 2000. Using 500.');
     await expect(widget.getByRole('slider', { name: 'Training digits' })).toHaveAttribute('aria-valuetext', '500');
+  });
+
+  test('a slow speed chosen by keyboard: in the URL and restored from it; training moves update by update through each epoch, in order; the readout says what was asked and what the machine does', async ({ page }) => {
+    let widget = await openWidget(page);
+    const speed = widget.getByRole('combobox', { name: 'Speed' });
+    await expect(speed).toHaveValue('0');
+    await expect(widget.getByText(/^Speed asked: as fast as the CPU allows\. Measured while playing: press Play\.$/)).toBeVisible();
+    await speed.focus();
+    for (const value of ['1', '2', '5']) {
+      await page.keyboard.press('ArrowDown');
+      await expect(speed).toHaveValue(value);
+    }
+    await expect(page).toHaveURL(/[?&]pace=5\b/);
+    // The link restores the speed; the settings of the runs are untouched (still epoch 0, 500 digits).
+    widget = await openWidget(page, new URL(page.url()).search);
+    await expect(widget.getByRole('combobox', { name: 'Speed' })).toHaveValue('5');
+    await expect(widget.getByText(/^Speed asked: 5 s an epoch\./)).toBeVisible();
+
+    // At 5 s an epoch (16 updates of 32 digits) the page shows the updates of epoch 0 one after another.
+    await widget.getByRole('button', { name: 'Play', exact: true }).click();
+    const seen: number[] = [];
+    await expect
+      .poll(async () => {
+        const [step, epoch] = [await stepOf(widget, 'A'), await epochOf(widget, 'A')];
+        if (epoch === 0 && step > 0 && step < 16 && seen.at(-1) !== step) seen.push(step);
+        return epoch;
+      }, { ...TRAINING, intervals: [100] })
+      .toBeGreaterThanOrEqual(1);
+    expect(seen.length, `updates seen within epoch 0: ${seen.join(', ')}`).toBeGreaterThanOrEqual(3);
+    expect(seen, 'in order').toEqual([...seen].sort((x, y) => x - y));
+    await expect(widget.getByTestId('seconds-per-epoch')).toHaveText(/^\d+\.\d$/, TRAINING);
+    await expect(widget.getByTestId('steps-per-second')).toHaveText(/^\d+(\.\d)?$/);
+    await widget.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expectLevel(widget);
   });
 
   test('works by keyboard: Step by Enter, a chart read epoch by epoch with the arrow keys', async ({ page }) => {
