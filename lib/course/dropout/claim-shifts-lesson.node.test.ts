@@ -26,6 +26,8 @@ import {
 import { LESSON_CLAIM_RUNS } from './claim-data';
 import { LESSON_BOTH_RUNS, LESSON_SHIFT_LONG_RUNS, LESSON_SHIFT_RUNS } from './claim-data-shifts';
 import { loadDigits } from './load-digits.node';
+import { exercises } from './exercises';
+import { specOf } from '../exercises';
 
 const lesson = readFileSync(new URL('../../../lessons/overfitting-and-dropout.mdx', import.meta.url), 'utf8');
 const section = lesson.slice(lesson.indexOf('## A second remedy: shifted digits'), lesson.indexOf('## Check your understanding'));
@@ -147,5 +149,16 @@ describe("the section's reading of the evidence over seeds", () => {
     const small30 = at(both, 100);
     expect(count(small30, 'finalAccuracy', -1)).toBe(5);
     fixed(-100 * small30.finalAccuracy.median, figuresIn(section, 'On 100 digits it lowered the validation accuracy in all five seeds, by a median of {} points.')[0]);
+  });
+});
+
+describe('the shifts exercise on the many-seed runs', () => {
+  it('shifts-or-dropout: its solution says seed 1 is the luckiest of five, with the seeds where the loss fell and the accuracy rose', () => {
+    const spec = specOf(exercises, 'overfitting-and-dropout/shifts-or-dropout', 'experiment');
+    const small60 = at(long, 100);
+    const [fell, rose] = figuresIn(spec.solution ?? '', 'after 60 epochs in {} seeds but raised the accuracy in only {}.');
+    expect([fell?.value, rose?.value]).toEqual([small60.finalLoss.helped, small60.finalAccuracy.helped]);
+    expect(spec.solution).toContain('seed 1 is the luckiest of five');
+    expect(Math.max(...small60.differences.map((d) => d.finalAccuracy))).toBe(small60.differences.find((d) => d.seed === 1)?.finalAccuracy);
   });
 });
