@@ -54,11 +54,56 @@ test.describe('the dropout claim widget', () => {
       expect(sentence).toContain(`${size} digits (median ${median}, ${helped} of 2 seeds)`);
     }
     // The chart's text alternative names every seed's difference.
-    await expect(widget.getByRole('img', { name: /^Dropout's difference in final validation loss \(run B minus run A\) against training size/ })).toHaveAccessibleName(
+    await expect(widget.getByRole('img', { name: /^Dropout’s difference in final validation loss \(run B minus run A\) against training size/ })).toHaveAccessibleName(
       /100 digits, median [−+]?\d\.\d{3}, seeds [−+]?\d\.\d{3}, [−+]?\d\.\d{3}; 200 digits/,
     );
     await widget.getByRole('combobox', { name: 'Chart shows the difference in' }).selectOption('finalAccuracy');
-    await expect(widget.getByRole('img', { name: /^Dropout's difference in final validation accuracy/ })).toHaveAccessibleName(/points/);
+    await expect(widget.getByRole('img', { name: /^Dropout’s difference in final validation accuracy/ })).toHaveAccessibleName(/points/);
+  });
+
+  test('tests random shifts instead of dropout, chosen by keyboard: in the URL and restored from it; the table, sentence and chart name the remedy', async ({ page }) => {
+    const widget = await openWidget(page, '?claim-sizes=100&claim-seeds=1&claim-epochs=1');
+    const remedy = widget.getByRole('combobox', { name: 'Remedy (run B)' });
+    await expect(remedy).toHaveValue('dropout');
+    await remedy.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(remedy).toHaveValue('shifts');
+    await expect(page).toHaveURL(/claim-remedy=shifts/);
+    // Run B has shifts and no dropout: the dropout controls give way to the shifts'.
+    await expect(widget.getByRole('slider', { name: 'Dropout rate p (run B)' })).toHaveCount(0);
+    const shifts = widget.getByRole('combobox', { name: 'Random shifts (run B)' });
+    await expect(shifts).toHaveValue('1');
+    await shifts.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(shifts).toHaveValue('2');
+    await expect(page).toHaveURL(/claim-shift=2/);
+    await page.keyboard.press('ArrowUp');
+    await expect(shifts).toHaveValue('1');
+    await expect(page).not.toHaveURL(/claim-shift=/);
+    await expect(status(widget)).toHaveText('Press Run to train 2 runs (1 size × 1 seed × without and with random shifts, 1 epoch each).');
+
+    await widget.getByRole('button', { name: 'Run', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(status(widget)).toHaveText(/^Done: 2 of 2 runs .* finished in \d+ s\.$/, TRAINING);
+    const shiftsTable = widget.getByRole('table', { name: /^The shifts’ difference \(run B minus run A\) by training size: .* where random shifts helped$/ });
+    const text = (await shiftsTable.getByRole('row', { name: /^100 / }).getByRole('cell').first().textContent()) ?? '';
+    const median = text.match(/^([−+]?\d\.\d{3})/)?.[1];
+    expect(median, `a difference in “${text}”`).toBeDefined();
+    await expect(widget.getByText(/^On this evidence \(1 seed per size; a difference is run B with random shifts minus run A without\):$/)).toBeVisible();
+    await expect(widget.getByRole('listitem').filter({ hasText: /^Shifts (lowered|raised) the final validation loss/ })).toContainText(`100 digits (median ${median ?? ''}, `);
+    await expect(widget.getByRole('img', { name: /^The shifts’ difference in final validation loss \(run B minus run A\)/ })).toHaveAccessibleName(new RegExp(`100 digits, median ${(median ?? '').replace('+', '\\+')}`));
+
+    // The link restores the remedy (and the runs start afresh).
+    const restored = await openWidget(page, page.url().replace(/^.*\?/, '?'));
+    await expect(restored.getByRole('combobox', { name: 'Remedy (run B)' })).toHaveValue('shifts');
+    await expect(status(restored)).toContainText('without and with random shifts');
+    // Both together: dropout's controls come back beside the shifts.
+    await restored.getByRole('combobox', { name: 'Remedy (run B)' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page).toHaveURL(/claim-remedy=both/);
+    await expect(restored.getByRole('slider', { name: 'Dropout rate p (run B)' })).toBeVisible();
+    await expect(restored.getByRole('combobox', { name: 'Random shifts (run B)' })).toBeVisible();
+    await expect(status(restored)).toContainText('without and with dropout and random shifts');
   });
 
   test('rows stream in; Stop cancels the runs left and keeps the finished ones; a bad link gets defaults with a message', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { CLAIM_METRICS, CLAIM_METRIC_IDS, claimVerdict, RATE_STOPS, spreadText, summariseClaim, type ClaimMetric, type SizeSummary } from '../../lib/course/dropout';
+import { CLAIM_METRICS, CLAIM_METRIC_IDS, CLAIM_REMEDIES, claimVerdict, RATE_STOPS, remedyNames, remedyWords, spreadText, summariseClaim, type ClaimMetric, type ClaimRemedy, type SizeSummary } from '../../lib/course/dropout';
 import { SeedDots } from '../charts/SeedDots';
 import { useElementWidth } from '../charts/useElementWidth';
 import { useDigits } from '../dropout-training/useDigits';
@@ -10,11 +10,11 @@ import { Toolbar } from '../widget-kit/Toolbar';
 import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { useState } from 'preact/hooks';
-import { CLAIM_EPOCH_STOPS, CLAIM_PLACEMENTS, claimSchema, gridOf, MAX_SEEDS, SIZE_OPTIONS, type ClaimValues } from './model';
+import { CLAIM_EPOCH_STOPS, CLAIM_PLACEMENTS, CLAIM_SHIFT_OPTIONS, claimSchema, gridOf, MAX_SEEDS, SIZE_OPTIONS, type ClaimValues } from './model';
 import { useClaimGrid, type GridRuns } from './useClaimGrid';
 import './dropout-claim.css';
 
-/** The claim island: the same network without and with dropout over seeds and training sizes, and what the runs say. */
+/** The claim island: the same network without and with run B's remedy (dropout, shifts or both) over seeds and training sizes, and what the runs say. */
 export default function DropoutClaim() {
   return (
     <WidgetBoundary name="dropout claim">
@@ -35,6 +35,9 @@ function ClaimView() {
   const [metric, setMetric] = useState<ClaimMetric>('finalLoss');
   const [chartRef, width] = useElementWidth<HTMLDivElement>(560);
   const busy = runs.phase === 'running';
+  const remedy = values['claim-remedy'];
+  const hasDropout = remedy !== 'shifts';
+  const hasShifts = remedy !== 'dropout';
 
   return (
     <div class="dropout-claim">
@@ -43,8 +46,21 @@ function ClaimView() {
       <div class="dropout-claim__controls">
         <Slider label="Seeds" min={1} max={MAX_SEEDS} step={1} value={values['claim-seeds']} onInput={(v) => update({ 'claim-seeds': v })} />
         <Slider label="Epochs" stops={CLAIM_EPOCH_STOPS} value={values['claim-epochs']} onInput={(v) => update({ 'claim-epochs': v })} />
-        <Slider label="Dropout rate p (run B)" stops={RATE_STOPS} value={values['claim-p']} onInput={(v) => update({ 'claim-p': v })} />
-        <Select label="Dropout placement (run B)" value={values['claim-at']} options={CLAIM_PLACEMENTS} onChange={(v) => update({ 'claim-at': v })} />
+        <Select label="Remedy (run B)" value={remedy} options={CLAIM_REMEDIES} onChange={(v) => update({ 'claim-remedy': v })} />
+        {hasDropout && (
+          <>
+            <Slider label="Dropout rate p (run B)" stops={RATE_STOPS} value={values['claim-p']} onInput={(v) => update({ 'claim-p': v })} />
+            <Select label="Dropout placement (run B)" value={values['claim-at']} options={CLAIM_PLACEMENTS} onChange={(v) => update({ 'claim-at': v })} />
+          </>
+        )}
+        {hasShifts && (
+          <Select
+            label="Random shifts (run B)"
+            value={String(values['claim-shift'])}
+            options={CLAIM_SHIFT_OPTIONS}
+            onChange={(v) => update({ 'claim-shift': Number(v) })}
+          />
+        )}
       </div>
       <div class="dropout-claim__buttons" role="group" aria-label="Experiment">
         <button type="button" class="button" onClick={runs.run} disabled={busy || !digits}>
@@ -54,17 +70,17 @@ function ClaimView() {
           Stop
         </button>
       </div>
-      <Status runs={runs} sizes={grid.sizes.length} seeds={grid.seeds.length} epochs={grid.epochs} />
+      <Status runs={runs} sizes={grid.sizes.length} seeds={grid.seeds.length} epochs={grid.epochs} remedy={remedy} />
       {(runs.error ?? digitsError) && (
         <p class="dropout-claim__error" role="alert">
           {runs.error ?? `Could not load the digits: ${digitsError ?? ''}`}
         </p>
       )}
-      <ClaimTable summaries={summaries} />
-      <Verdict summaries={summaries} />
+      <ClaimTable summaries={summaries} remedy={remedy} />
+      <Verdict summaries={summaries} remedy={remedy} />
       <div ref={chartRef} class="dropout-claim__chart">
         <Select label="Chart shows the difference in" value={metric} options={METRIC_OPTIONS} onChange={(v) => setMetric(v)} />
-        <ClaimChart summaries={summaries} metric={metric} sizes={grid.sizes} width={width} />
+        <ClaimChart summaries={summaries} metric={metric} sizes={grid.sizes} width={width} remedy={remedy} />
       </div>
       <Toolbar onReset={reset} resetLabel="Default settings" />
     </div>
@@ -95,8 +111,8 @@ function SizeChoice({ values, onChange }: { values: ClaimValues; onChange(sizes:
   );
 }
 
-function statusText(runs: GridRuns, sizes: number, seeds: number, epochs: number): string {
-  const grid = `${runs.total} runs (${sizes} size${sizes === 1 ? '' : 's'} × ${seeds} seed${seeds === 1 ? '' : 's'} × without and with dropout, ${epochs} epoch${epochs === 1 ? '' : 's'} each)`;
+function statusText(runs: GridRuns, sizes: number, seeds: number, epochs: number, remedy: ClaimRemedy): string {
+  const grid = `${runs.total} runs (${sizes} size${sizes === 1 ? '' : 's'} × ${seeds} seed${seeds === 1 ? '' : 's'} × without and with ${remedyWords(remedy)}, ${epochs} epoch${epochs === 1 ? '' : 's'} each)`;
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(0)} s`;
   switch (runs.phase) {
     case 'idle':
@@ -112,21 +128,23 @@ function statusText(runs: GridRuns, sizes: number, seeds: number, epochs: number
   }
 }
 
-function Status({ runs, sizes, seeds, epochs }: { runs: GridRuns; sizes: number; seeds: number; epochs: number }) {
+function Status({ runs, sizes, seeds, epochs, remedy }: { runs: GridRuns; sizes: number; seeds: number; epochs: number; remedy: ClaimRemedy }) {
   const partial = runs.running.reduce((sum, r) => sum + r.progress.epoch / Math.max(1, r.progress.epochs), 0);
   return (
     <div class="dropout-claim__status">
       <progress max={runs.total} value={runs.runs.length + partial} aria-label="Runs done" />
-      <p role="status">{statusText(runs, sizes, seeds, epochs)}</p>
+      <p role="status">{statusText(runs, sizes, seeds, epochs, remedy)}</p>
     </div>
   );
 }
 
-function ClaimTable({ summaries }: { summaries: readonly SizeSummary[] }) {
+function ClaimTable({ summaries, remedy }: { summaries: readonly SizeSummary[]; remedy: ClaimRemedy }) {
   return (
     <ScrollX label="Results by training size" class="dropout-claim__table-wrap">
       <table class="dropout-claim__table">
-        <caption>Dropout’s difference (run B minus run A) by training size: median over seeds (range), and the seeds where dropout helped</caption>
+        <caption>
+          {remedyNames(remedy).possessive} difference (run B minus run A) by training size: median over seeds (range), and the seeds where {remedyWords(remedy)} helped
+        </caption>
         <thead>
           <tr>
             <th scope="col">Training digits</th>
@@ -165,8 +183,8 @@ function ClaimTable({ summaries }: { summaries: readonly SizeSummary[] }) {
 }
 
 /** The computed verdict: what the evidence is, then a finding per metric. */
-function Verdict({ summaries }: { summaries: readonly SizeSummary[] }) {
-  const { intro, findings } = claimVerdict(summaries);
+function Verdict({ summaries, remedy }: { summaries: readonly SizeSummary[]; remedy: ClaimRemedy }) {
+  const { intro, findings } = claimVerdict(summaries, remedy);
   return (
     <div class="dropout-claim__verdict" aria-live="polite">
       <p>{intro}</p>
@@ -181,15 +199,16 @@ function Verdict({ summaries }: { summaries: readonly SizeSummary[] }) {
   );
 }
 
-function ClaimChart({ summaries, metric, sizes, width }: { summaries: readonly SizeSummary[]; metric: ClaimMetric; sizes: readonly number[]; width: number }) {
+function ClaimChart({ summaries, metric, sizes, width, remedy }: { summaries: readonly SizeSummary[]; metric: ClaimMetric; sizes: readonly number[]; width: number; remedy: ClaimRemedy }) {
   const { label, format } = CLAIM_METRICS[metric];
+  const what = `${remedyNames(remedy).possessive} difference in ${label}`;
   const scale = metric === 'finalAccuracy' ? 100 : 1;
   const dots = summaries.flatMap((s) => s.differences.map((d) => ({ x: s.trainSize, seed: d.seed, y: scale * d[metric] })));
   const medians = summaries.map((s) => ({ x: s.trainSize, y: scale * s[metric].median }));
   const description =
     summaries.length === 0
-      ? `Dropout's difference in ${label} against training size: no runs finished yet.`
-      : `Dropout's difference in ${label} (run B minus run A) against training size, one dot per seed, the median joined by a line, zero marked: ${summaries
+      ? `${what} against training size: no runs finished yet.`
+      : `${what} (run B minus run A) against training size, one dot per seed, the median joined by a line, zero marked: ${summaries
           .map((s) => `${digitsText(s.trainSize)} digits, median ${format(s[metric].median)}, seeds ${s.differences.map((d) => format(d[metric])).join(', ')}`)
           .join('; ')}.`;
   return (

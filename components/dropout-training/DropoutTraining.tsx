@@ -12,6 +12,7 @@ import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { DrawDigit } from './DrawDigit';
 import { DropoutRunPanel } from './DropoutRunPanel';
 import { FirstLayerFilters } from './FirstLayerFilters';
+import { PACE_OPTIONS, paceSchema, paceStepsPerSecond, secondsPerEpoch, type Pace } from './pace';
 import { SpeedReadout } from './SpeedReadout';
 import { describeComparison } from './summary';
 import { useDigits } from './useDigits';
@@ -49,6 +50,8 @@ function scriptSources(digits: DigitSet, settings: readonly [DropoutSettings, Dr
 
 function Experiment() {
   const { values, update, reset, notices, dismissNotices } = useUrlState(dropoutSchema);
+  const speed = useUrlState(paceSchema);
+  const pace = speed.values.pace;
   const { digits, error: digitsError } = useDigits();
   const settingsA = runSettings(values, 'a');
   const settingsB = runSettings(values, 'b');
@@ -57,7 +60,7 @@ function Experiment() {
   const stepsPerEpoch = Math.ceil(settingsA.trainSize / settingsA.batchSize);
   const job = useMemo(() => dropoutPairJob(stepsPerEpoch), [stepsPerEpoch]);
   const request = (settings: typeof settingsA, key: string, d: DigitSet | undefined) => ({ params: d ? { settings, digits: d } : null, key });
-  const pair = useJobPair<DropoutJobParams, DropoutSnapshot>(job, request(settingsA, keyA, digits), request(settingsB, keyB, digits), 0);
+  const pair = useJobPair<DropoutJobParams, DropoutSnapshot>(job, request(settingsA, keyA, digits), request(settingsB, keyB, digits), paceStepsPerSecond(pace, stepsPerEpoch));
   const { runA, runB } = pair;
   // Per-epoch parts kept between progress reports, so that what draws them skips work until the next epoch.
   const snapshotA = useEpochSnapshot(runA.snapshot, keyA);
@@ -108,6 +111,9 @@ function Experiment() {
         presets={DROPOUT_PRESETS.map((p) => ({ label: p.label, select: () => update(p.settings) }))}
         presetsLabel="The lesson's runs"
         onNewSeed={() => update({ seed: (values.seed % 999_999) + 1 })}
+        speed={Number(pace)}
+        onSpeed={(v) => speed.update({ pace: String(v) as Pace })}
+        speeds={PACE_OPTIONS}
         settings={
           <>
             <Slider label="Training digits" stops={SIZE_STOPS} value={values.n} format={(v) => v.toLocaleString('en')} onInput={(v) => update({ n: v })} />
@@ -122,12 +128,18 @@ function Experiment() {
         panels={[panelA, panelB]}
         after={after}
         summary={summary}
-        notices={notices}
-        onDismissNotices={dismissNotices}
-        onDefaultSettings={reset}
+        notices={[...notices, ...speed.notices]}
+        onDismissNotices={() => {
+          dismissNotices();
+          speed.dismissNotices();
+        }}
+        onDefaultSettings={() => {
+          reset();
+          speed.reset();
+        }}
         {...(digits ? { scripts: scriptSources(digits, [settingsA, settingsB]) } : {})}
       />
-      <SpeedReadout steps={snapshotA?.steps} stepsPerEpoch={stepsPerEpoch} playing={pair.playing} />
+      <SpeedReadout steps={snapshotA?.steps} stepsPerEpoch={stepsPerEpoch} playing={pair.playing} secondsPerEpoch={secondsPerEpoch(pace)} />
       <p class="dropout-widget__note">
         Both runs share seed {values.seed}: the same split, initial weights and minibatch order. Step trains one epoch ({stepsPerEpoch} updates
         of 32 digits). Random shifts move each training digit of a minibatch by a new random whole number of pixels across and down, zeros

@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatFixed } from '../../lib/common';
-import { addSample, measureRate, type RateSample } from './rate';
+import { addSample, keepsPace, measureRate, type RateSample } from './rate';
 
 interface Props {
   /** Run A's updates so far (the runs are kept in step). */
   steps: number | undefined;
   stepsPerEpoch: number;
   playing: boolean;
+  /** The seconds an epoch asked for (undefined: as fast as the CPU allows). */
+  secondsPerEpoch?: number | undefined;
 }
 
-/** Updates a second and epochs a minute, measured live from the runs' progress while they play. */
-export function SpeedReadout({ steps, stepsPerEpoch, playing }: Props) {
+/** Updates a second, epochs a minute and seconds an epoch, measured live from the runs' progress while they play, against the speed asked for. */
+export function SpeedReadout({ steps, stepsPerEpoch, playing, secondsPerEpoch }: Props) {
   const samples = useRef<RateSample[]>([]);
   const [rate, setRate] = useState<ReturnType<typeof measureRate>>();
   useEffect(() => {
@@ -22,13 +24,18 @@ export function SpeedReadout({ steps, stepsPerEpoch, playing }: Props) {
     const measured = measureRate(samples.current, stepsPerEpoch);
     if (measured) setRate(measured);
   }, [steps, playing, stepsPerEpoch]);
+  const measuredSeconds = rate ? 60 / rate.epochsPerMinute : undefined;
+  const asked = secondsPerEpoch === undefined ? 'as fast as the CPU allows' : `${secondsPerEpoch} s an epoch`;
+  const behind = measuredSeconds !== undefined && secondsPerEpoch !== undefined && !keepsPace(measuredSeconds, secondsPerEpoch);
   return (
     <p class="dropout-widget__speed" aria-live="off">
-      Speed, measured while playing:{' '}
-      {rate ? (
+      Speed asked: {asked}. Measured while playing:{' '}
+      {rate && measuredSeconds !== undefined ? (
         <>
-          <strong data-testid="steps-per-second">{formatFixed(rate.stepsPerSecond, 0)}</strong> updates a second per run,{' '}
-          <strong data-testid="epochs-per-minute">{formatFixed(rate.epochsPerMinute, 1)}</strong> epochs a minute
+          <strong data-testid="steps-per-second">{formatFixed(rate.stepsPerSecond, rate.stepsPerSecond < 10 ? 1 : 0)}</strong> updates a second per run,{' '}
+          <strong data-testid="epochs-per-minute">{formatFixed(rate.epochsPerMinute, 1)}</strong> epochs a minute (
+          <strong data-testid="seconds-per-epoch">{formatFixed(measuredSeconds, 1)}</strong> s an epoch)
+          {behind ? '; this machine cannot keep the pace asked' : ''}
         </>
       ) : (
         'press Play'

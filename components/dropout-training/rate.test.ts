@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSample, measureRate, RATE_WINDOW_MS, type RateSample } from './rate';
+import { addSample, keepsPace, measureRate, RATE_WINDOW_MS, type RateSample } from './rate';
 
 describe('addSample() and measureRate()', () => {
   it('measures updates a second and epochs a minute over the readings', () => {
@@ -21,5 +21,14 @@ describe('addSample() and measureRate()', () => {
     expect(measureRate(samples, 16)).toBeUndefined();
     expect(measureRate([{ time: 0, steps: 5 }, { time: 2000, steps: 5 }], 16)).toBeUndefined();
     expect(measureRate([{ time: 0, steps: 5 }, { time: 100, steps: 9 }], 16)).toBeUndefined();
+  });
+});
+
+describe('keepsPace()', () => {
+  it('says a run keeps the pace asked unless it is more than a quarter slower', () => {
+    expect(keepsPace(5, 5)).toBe(true);
+    expect(keepsPace(6.2, 5)).toBe(true);
+    expect(keepsPace(6.3, 5)).toBe(false);
+    expect(keepsPace(0.9, 1)).toBe(true);
   });
 });

@@ -29,3 +29,11 @@ export function measureRate(samples: readonly RateSample[], stepsPerEpoch: numbe
   const stepsPerSecond = ((last.steps - first.steps) * 1000) / (last.time - first.time);
   return { stepsPerSecond, epochsPerMinute: (60 * stepsPerSecond) / stepsPerEpoch };
 }
+
+/** How much slower than asked a run may go and still be said to keep the pace (progress comes in steps, so the measure is coarse). */
+export const PACE_TOLERANCE = 1.25;
+
+/** Whether the measured seconds an epoch keep to the `asked` ones (within PACE_TOLERANCE); a run faster than asked cannot be, the workers hold it back. */
+export function keepsPace(measuredSecondsPerEpoch: number, asked: number): boolean {
+  return measuredSecondsPerEpoch <= PACE_TOLERANCE * asked;
+}

@@ -4,7 +4,7 @@ import { useElementWidth } from '../charts/useElementWidth';
 import { Notices } from '../widget-kit/Notices';
 import { CopyPyTorch, type ScriptSource } from '../widget-kit/CopyPyTorch';
 import { Toolbar } from '../widget-kit/Toolbar';
-import { TrainingControls } from './TrainingControls';
+import { TrainingControls, type SpeedOption } from './TrainingControls';
 import type { JobPair } from './useJobPair';
 import '../charts/charts.css';
 import './training.css';
@@ -35,6 +35,8 @@ interface Props {
   /** The speed and its control; left out, the runs train as fast as they can and no control shows. */
   speed?: number;
   onSpeed?(speed: number): void;
+  /** The speeds the control offers, when not the shared control's updates a second. */
+  speeds?: readonly SpeedOption[];
   onNewSeed(): void;
   /** Settings both runs share. */
   settings: ComponentChildren;
@@ -58,7 +60,7 @@ interface Props {
  * runs at once, the shared settings, the two panels, a spoken summary, Copy link and Default
  * settings.
  */
-export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed, onNewSeed, settings, data, panels, after, summary, notices, onDismissNotices, onDefaultSettings, scripts }: Props) {
+export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed, speeds, onNewSeed, settings, data, panels, after, summary, notices, onDismissNotices, onDefaultSettings, scripts }: Props) {
   const { playing, stopped } = pair;
   return (
     <div class="training-widget" data-resting={String(pair.resting)}>
@@ -79,6 +81,7 @@ export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed
         onReset={pair.reset}
         onNewSeed={onNewSeed}
         {...(speed !== undefined && onSpeed ? { speed, onSpeed } : {})}
+        {...(speeds ? { speeds } : {})}
       />
       <div class="training-widget__settings">{settings}</div>
       {data}

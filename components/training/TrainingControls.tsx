@@ -13,21 +13,29 @@ interface Props {
   /** The speed and its control (left out: no control). */
   speed?: number;
   onSpeed?(speed: number): void;
+  /** The speeds offered, values as numbers' text (left out: updates a second for small networks, SPEEDS). */
+  speeds?: readonly SpeedOption[];
+}
+
+/** A speed the control offers: its value as the URL spells it, and its name. */
+export interface SpeedOption {
+  readonly value: string;
+  readonly label: string;
 }
 
 /**
  * The speeds offered, as the URL spells them: updates per 60 Hz frame, which is how they were
  * first offered (so old links keep their speed); each run's worker keeps the rate itself.
  */
-const SPEEDS = [
+const SPEEDS: readonly SpeedOption[] = [
   { value: '1', label: `${stepsPerSecond(1)} updates a second` },
   { value: '5', label: `${stepsPerSecond(5)} updates a second` },
   { value: '20', label: `${stepsPerSecond(20)} updates a second` },
   { value: '0', label: 'As fast as possible' },
-] as const;
+];
 
 /** Play or Pause, Step (exactly one update, or what the widget's Step is), Reset (same seed, same run), New seed, and speed. */
-export function TrainingControls({ playing, stopped, onPlay, onPause, onStep, onReset, onNewSeed, speed, onSpeed }: Props) {
+export function TrainingControls({ playing, stopped, onPlay, onPause, onStep, onReset, onNewSeed, speed, onSpeed, speeds = SPEEDS }: Props) {
   return (
     <div class="training-controls" role="group" aria-label="Training">
       {playing ? (
@@ -49,7 +57,7 @@ export function TrainingControls({ playing, stopped, onPlay, onPause, onStep, on
         New seed
       </button>
       {speed !== undefined && onSpeed && (
-        <Select label="Speed" value={String(speed) as (typeof SPEEDS)[number]['value']} options={SPEEDS} onChange={(v) => onSpeed(Number(v))} />
+        <Select label="Speed" value={String(speed)} options={speeds} onChange={(v) => onSpeed(Number(v))} />
       )}
     </div>
   );

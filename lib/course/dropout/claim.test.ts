@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimArm, ClaimRun } from './claim.job';
-import { claimTasks, describeClaim, helpedMostly, median, summariseClaim } from './claim';
+import { claimMarkdownRow, claimRemedyText, claimTableLead, claimTasks, describeClaim, helpedMostly, LESSON_BOTH_GRID, LESSON_CLAIM_GRID, LESSON_SHIFT_GRID, median, remedyNames, summariseClaim } from './claim';
 import { DEFAULT_SETTINGS } from './run';
 
 /** A run with these final validation loss and accuracy and this lowest validation loss. */
@@ -81,6 +81,17 @@ describe('describeClaim()', () => {
     );
   });
 
+  it('names run B\u2019s remedy when it is shifts, or dropout with shifts', () => {
+    const shifts = describeClaim(summariseClaim(runs), 'shifts');
+    expect(shifts).toMatch(/^On this evidence \(1 to 3 seeds per size; a difference is run B with random shifts minus run A without\): Shifts lowered the final validation loss in most seeds at every size: /);
+    expect(shifts).toContain('Shifts raised the final validation accuracy in most seeds at 1,000 digits (median +1.0 points, 1 of 1 seed), but not at 100 digits');
+    const both = describeClaim(summariseClaim(runs), 'both');
+    expect(both).toContain('a difference is run B with dropout and random shifts minus run A without');
+    expect(both).toContain('Dropout with shifts lowered the lowest validation loss (early stopping) in most seeds at every size');
+    expect(describeClaim(summariseClaim(runs), 'dropout')).toBe(describeClaim(summariseClaim(runs)));
+    expect(() => remedyNames('noise' as 'shifts')).toThrow('remedyNames: expected one of dropout, shifts, both, got noise');
+  });
+
   it('says when dropout helped at no size, and when nothing has finished', () => {
     const worse = summariseClaim([run(300, 4, 'a', 0.5, 0.8, 0.4), run(300, 4, 'b', 0.6, 0.7, 0.45)]);
     expect(describeClaim(worse)).toContain('Dropout lowered the final validation loss in most seeds at no size: 300 digits (median +0.100, 0 of 1 seed).');
@@ -102,5 +113,51 @@ describe('claimTasks()', () => {
       '7 1000 b 0.3 both',
     ]);
     expect(tasks[1]?.settings).toEqual({ ...DEFAULT_SETTINGS, trainSize: 100, seed: 3, epochs: 5, p: 0.3, placement: 'both' });
+  });
+});
+
+describe('claimTasks() with run B\u2019s remedy', () => {
+  const describeTask = (t: ReturnType<typeof claimTasks>[number]): string => `${t.settings.seed} ${t.settings.trainSize} ${t.arm} p=${t.settings.p} ${t.settings.placement} shift=${t.settings.shift}`;
+
+  it('shifts: run B has shifts and no dropout; run A has neither', () => {
+    const tasks = claimTasks({ sizes: [300], seeds: [2], p: 0.3, placement: 'both', remedy: 'shifts', shift: 2, epochs: 5 });
+    expect(tasks.map(describeTask)).toEqual(['2 300 a p=0 none shift=0', '2 300 b p=0 none shift=2']);
+  });
+
+  it('both: run B has the dropout and the shifts (one pixel when the grid names none)', () => {
+    const tasks = claimTasks({ sizes: [100], seeds: [1], p: 0.5, placement: 'fc', remedy: 'both', epochs: 5 });
+    expect(tasks.map(describeTask)).toEqual(['1 100 a p=0 none shift=0', '1 100 b p=0.5 fc shift=1']);
+  });
+
+  it('dropout (also when the grid names no remedy, as links and data from before shifts do): no shifts in either run', () => {
+    const old = claimTasks({ sizes: [100], seeds: [1], p: 0.5, placement: 'fc', epochs: 5 });
+    expect(old.map(describeTask)).toEqual(['1 100 a p=0 none shift=0', '1 100 b p=0.5 fc shift=0']);
+    expect(claimTasks({ sizes: [100], seeds: [1], p: 0.5, placement: 'fc', remedy: 'dropout', shift: 2, epochs: 5 })).toEqual(old);
+  });
+
+  it('the lesson\u2019s grids share their runs A, and differ only in run B', () => {
+    const [dropout, shifts, both] = [LESSON_CLAIM_GRID, LESSON_SHIFT_GRID, LESSON_BOTH_GRID].map(claimTasks);
+    const armA = (tasks: ReturnType<typeof claimTasks> | undefined) => (tasks ?? []).filter((t) => t.arm === 'a');
+    expect(armA(shifts)).toEqual(armA(dropout));
+    expect(armA(both)).toEqual(armA(dropout));
+    expect(shifts?.filter((t) => t.arm === 'b').every((t) => t.settings.shift === 1 && t.settings.placement === 'none')).toBe(true);
+  });
+
+  it('claimRemedyText() names run B\u2019s remedy', () => {
+    expect(claimRemedyText(LESSON_CLAIM_GRID)).toBe('dropout p = 0.5 (fc)');
+    expect(claimRemedyText(LESSON_SHIFT_GRID)).toBe('shifts up to 1 pixel');
+    expect(claimRemedyText({ ...LESSON_BOTH_GRID, shift: 2 })).toBe('dropout p = 0.5 (fc) and shifts up to 2 pixels');
+    expect(claimTableLead(LESSON_SHIFT_GRID)).toEqual(['shifts', '30']);
+    expect(claimTableLead({ ...LESSON_BOTH_GRID, epochs: 60 })).toEqual(['dropout and shifts', '60']);
+  });
+});
+
+describe('claimMarkdownRow()', () => {
+  it('writes a size\u2019s row, after the lead cells when given', () => {
+    const [small] = summariseClaim(runs);
+    if (!small) throw new Error('expected a summary at 100 digits');
+    const cells = '−0.050 (−0.100 to +0.100) | 2 of 3 | 0.0 (−2.0 to +2.0) | 1 of 3 | −0.020 (−0.080 to +0.020) | 2 of 3 |';
+    expect(claimMarkdownRow(small)).toBe(`| 100 | ${cells}`);
+    expect(claimMarkdownRow(small, ['shifts up to 1 pixel', '60'])).toBe(`| shifts up to 1 pixel | 60 | 100 | ${cells}`);
   });
 });

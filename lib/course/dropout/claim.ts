@@ -1,12 +1,35 @@
 /**
- * Testing the claim "dropout helps" over seeds and training sizes: the difference dropout makes
- * (run B with dropout minus run A without, same seed, same size) in the final validation loss and
- * accuracy and in the best (early-stopping) validation loss, summarised per training size over
- * seeds (median, range, and the seeds where dropout helped), and said in a sentence. Pure.
+ * Testing the claim "dropout helps" (or random shifts, or both) over seeds and training sizes: the
+ * difference run B's remedy makes (run B with it minus run A without, same seed, same size) in the
+ * final validation loss and accuracy and in the best (early-stopping) validation loss, summarised
+ * per training size over seeds (median, range, and the seeds where the remedy helped), and said in
+ * a sentence. Pure.
  */
 import type { ClaimArm, ClaimRun } from './claim.job';
 import type { DropoutPlacement } from './network';
 import { DEFAULT_SETTINGS, type DropoutSettings } from './run';
+
+/** Run B's remedy: dropout, random shifts of the training digits, or both together. */
+export type ClaimRemedy = 'dropout' | 'shifts' | 'both';
+
+/** The remedies in the order the widget offers them, with their names: as a choice, and as the subject of the verdict's sentences. */
+export const CLAIM_REMEDIES: readonly { readonly value: ClaimRemedy; readonly label: string; readonly subject: string; readonly possessive: string }[] = [
+  { value: 'dropout', label: 'Dropout', subject: 'Dropout', possessive: 'Dropout’s' },
+  { value: 'shifts', label: 'Random shifts', subject: 'Shifts', possessive: 'The shifts’' },
+  { value: 'both', label: 'Dropout and shifts', subject: 'Dropout with shifts', possessive: 'Dropout and shifts’' },
+];
+
+/** The remedy's names (see CLAIM_REMEDIES). */
+export function remedyNames(remedy: ClaimRemedy): (typeof CLAIM_REMEDIES)[number] {
+  const found = CLAIM_REMEDIES.find((r) => r.value === remedy);
+  if (!found) throw new RangeError(`remedyNames: expected one of ${CLAIM_REMEDIES.map((r) => r.value).join(', ')}, got ${String(remedy)}`);
+  return found;
+}
+
+/** What run B has that run A has not, in words: "dropout", "random shifts", "dropout and random shifts". */
+export function remedyWords(remedy: ClaimRemedy): string {
+  return remedy === 'dropout' ? 'dropout' : remedy === 'shifts' ? 'random shifts' : 'dropout and random shifts';
+}
 
 /** The three differences the experiment reports. */
 export type ClaimMetric = 'finalLoss' | 'finalAccuracy' | 'bestLoss';
@@ -115,32 +138,33 @@ function evidence(summary: SizeSummary, metric: ClaimMetric): string {
   return `${summary.trainSize.toLocaleString('en')} digits (median ${CLAIM_METRICS[metric].format(s.median)}, ${s.helped} of ${s.seeds} seed${s.seeds === 1 ? '' : 's'})`;
 }
 
-/** One metric's clause: at which sizes dropout helped it in most seeds, and by how much. */
-function clause(summaries: readonly SizeSummary[], metric: ClaimMetric): string {
+/** One metric's clause: at which sizes the remedy helped it in most seeds, and by how much. */
+function clause(summaries: readonly SizeSummary[], metric: ClaimMetric, subject: string): string {
   const { label, better } = CLAIM_METRICS[metric];
   const verb = better === 'lower' ? 'lowered' : 'raised';
   const helped = summaries.filter((s) => helpedMostly(s, metric));
   const not = summaries.filter((s) => !helpedMostly(s, metric));
   const list = (group: readonly SizeSummary[]): string => joinList(group.map((s) => evidence(s, metric)));
-  if (helped.length === 0) return `Dropout ${verb} the ${label} in most seeds at no size: ${list(not)}.`;
-  if (not.length === 0) return `Dropout ${verb} the ${label} in most seeds at every size: ${list(helped)}.`;
-  return `Dropout ${verb} the ${label} in most seeds at ${list(helped)}, but not at ${list(not)}.`;
+  if (helped.length === 0) return `${subject} ${verb} the ${label} in most seeds at no size: ${list(not)}.`;
+  if (not.length === 0) return `${subject} ${verb} the ${label} in most seeds at every size: ${list(helped)}.`;
+  return `${subject} ${verb} the ${label} in most seeds at ${list(helped)}, but not at ${list(not)}.`;
 }
 
-/** The computed verdict in parts: what the evidence is, then one sentence per metric (see describeClaim). */
-export function claimVerdict(summaries: readonly SizeSummary[]): { readonly intro: string; readonly findings: readonly string[] } {
+/** The computed verdict in parts: what the evidence is, then one sentence per metric (see describeClaim); `remedy` is run B's (dropout unless said). */
+export function claimVerdict(summaries: readonly SizeSummary[], remedy: ClaimRemedy = 'dropout'): { readonly intro: string; readonly findings: readonly string[] } {
   if (summaries.length === 0) return { intro: 'No pair of runs has finished yet: the verdict appears when a size has both its runs for a seed.', findings: [] };
   const seeds = [...new Set(summaries.map((s) => s.finalLoss.seeds))];
   const counted = seeds.length === 1 ? `${seeds[0]} seed${seeds[0] === 1 ? '' : 's'} per size` : `${Math.min(...seeds)} to ${Math.max(...seeds)} seeds per size`;
-  return { intro: `On this evidence (${counted}; a difference is run B with dropout minus run A without):`, findings: CLAIM_METRIC_IDS.map((m) => clause(summaries, m)) };
+  const words = remedyWords(remedy);
+  return { intro: `On this evidence (${counted}; a difference is run B with ${words} minus run A without):`, findings: CLAIM_METRIC_IDS.map((m) => clause(summaries, m, remedyNames(remedy).subject)) };
 }
 
 /**
- * The computed verdict as one text: for each metric, the sizes where dropout helped in more than
+ * The computed verdict as one text: for each metric, the sizes where run B's remedy helped in more than
  * half of the seeds run and the median difference there, and the sizes where it did not.
  */
-export function describeClaim(summaries: readonly SizeSummary[]): string {
-  const { intro, findings } = claimVerdict(summaries);
+export function describeClaim(summaries: readonly SizeSummary[], remedy: ClaimRemedy = 'dropout'): string {
+  const { intro, findings } = claimVerdict(summaries, remedy);
   return [intro, ...findings].join(' ');
 }
 
@@ -149,9 +173,13 @@ export interface ClaimGrid {
   /** Training sizes, each trained with every seed. */
   readonly sizes: readonly number[];
   readonly seeds: readonly number[];
-  /** Run B's dropout; run A has none. */
+  /** Run B's remedy (dropout when left out, as before shifts could be tested); run A has none. */
+  readonly remedy?: ClaimRemedy;
+  /** Run B's dropout, when its remedy has dropout. */
   readonly p: number;
   readonly placement: Exclude<DropoutPlacement, 'none'>;
+  /** Run B's largest shift in pixels, when its remedy has shifts (1 when left out). */
+  readonly shift?: number;
   readonly epochs: number;
 }
 
@@ -164,22 +192,47 @@ export interface ClaimTask {
 /**
  * Every run of the grid, seed by seed and, within a seed, smallest size first, A before B: so each
  * size gets its first pair early, and the table fills in evenly. Everything but the size, the seed
- * and the dropout is the lesson's default run (DEFAULT_SETTINGS).
+ * and run B's remedy is the lesson's default run (DEFAULT_SETTINGS). Run A has no remedy whatever
+ * run B's is, so grids that differ only in the remedy share their runs A.
  */
 export function claimTasks(grid: ClaimGrid): ClaimTask[] {
   const sizes = [...grid.sizes].sort((x, y) => x - y);
+  const remedy = grid.remedy ?? 'dropout';
+  const dropout = remedy !== 'shifts';
+  const shift = remedy === 'dropout' ? 0 : (grid.shift ?? 1);
   return grid.seeds.flatMap((seed) =>
     sizes.flatMap((trainSize) =>
-      (['a', 'b'] as const).map((arm) => ({
-        arm,
-        settings: { ...DEFAULT_SETTINGS, trainSize, seed, epochs: grid.epochs, p: arm === 'a' ? 0 : grid.p, placement: arm === 'a' ? 'none' : grid.placement },
-      })),
+      (['a', 'b'] as const).map((arm) => {
+        const b = arm === 'b';
+        return {
+          arm,
+          settings: { ...DEFAULT_SETTINGS, trainSize, seed, epochs: grid.epochs, p: b && dropout ? grid.p : 0, placement: b && dropout ? grid.placement : 'none', shift: b ? shift : 0 },
+        };
+      }),
     ),
   );
 }
 
+/** The grid's name for messages and the generated data: "dropout p = 0.5 (fc)", "shifts up to 1 pixel", or both joined by "and". */
+export function claimRemedyText(grid: ClaimGrid): string {
+  const remedy = grid.remedy ?? 'dropout';
+  const shift = grid.shift ?? 1;
+  const dropout = `dropout p = ${grid.p} (${grid.placement})`;
+  const shifts = `shifts up to ${shift} pixel${shift === 1 ? '' : 's'}`;
+  return remedy === 'dropout' ? dropout : remedy === 'shifts' ? shifts : `${dropout} and ${shifts}`;
+}
+
 /** The lesson's evidence: the default run (30 epochs, p = 0.5 between the fully connected layers) at three sizes, five seeds each. */
 export const LESSON_CLAIM_GRID: ClaimGrid = { sizes: [100, 300, 1000], seeds: [1, 2, 3, 4, 5], p: 0.5, placement: 'fc', epochs: 30 };
+
+/** The same grid with run B's remedy random shifts of up to one pixel (the lesson's shifted digits), without dropout. */
+export const LESSON_SHIFT_GRID: ClaimGrid = { ...LESSON_CLAIM_GRID, remedy: 'shifts', shift: 1 };
+
+/** The same grid with run B's remedies dropout (p = 0.5, fc) and shifts of up to one pixel together. */
+export const LESSON_BOTH_GRID: ClaimGrid = { ...LESSON_CLAIM_GRID, remedy: 'both', shift: 1 };
+
+/** The shifted-digits section's longer runs over seeds: 100 digits, 60 epochs, shifts of up to one pixel. */
+export const LESSON_SHIFT_LONG_GRID: ClaimGrid = { ...LESSON_SHIFT_GRID, sizes: [100], epochs: 60 };
 
 /** A metric's median and range as the lesson's table writes them: "−0.070 (−0.102 to −0.031)", accuracy in points without the word. */
 export function spreadText(summary: SizeSummary, metric: ClaimMetric): string {
@@ -188,8 +241,13 @@ export function spreadText(summary: SizeSummary, metric: ClaimMetric): string {
   return s.seeds === 1 ? format(s.median) : `${format(s.median)} (${format(s.min)} to ${format(s.max)})`;
 }
 
-/** One size's row of the lesson's many-seed table (Markdown): size, then per metric its spread and the seeds helped. */
-export function claimMarkdownRow(summary: SizeSummary): string {
+/** One size's row of the lesson's many-seed table (Markdown): the `lead` cells if any (a remedy, epochs), the size, then per metric its spread and the seeds helped. */
+export function claimMarkdownRow(summary: SizeSummary, lead: readonly string[] = []): string {
   const cells = CLAIM_METRIC_IDS.flatMap((m) => [spreadText(summary, m), `${summary[m].helped} of ${summary[m].seeds}`]);
-  return `| ${summary.trainSize.toLocaleString('en')} | ${cells.join(' | ')} |`;
+  return `| ${[...lead, summary.trainSize.toLocaleString('en'), ...cells].join(' | ')} |`;
+}
+
+/** The lead cells of a row of the lesson's shifts table: run B's remedy and the epochs ("shifts", "30"). */
+export function claimTableLead(grid: ClaimGrid): string[] {
+  return [remedyWords(grid.remedy ?? 'dropout').replace('random ', ''), String(grid.epochs)];
 }
