@@ -13,6 +13,7 @@ import { headingAnchorOptions } from './site/markdown/heading-anchors.mjs';
 import rehypeGlueMathPunctuation from './site/markdown/rehype-glue-math-punctuation.mjs';
 import { kernelSource } from './site/build/kernel-source.mjs';
 import { notebookCompletions } from './site/build/completions.mjs';
+import { cellLibraries } from './site/build/cell-libraries.mjs';
 
 // Math is typeset at build time: pages ship KaTeX's CSS and fonts, never its JavaScript.
 // Astro 7's default Markdown processor (Sätteri) ignores remark/rehype plugins, so the unified
@@ -35,6 +36,7 @@ export default defineConfig({
   integrations: [mdx(), preact(), sitemap()],
   devToolbar: { enabled: false },
   // Notebook cells: the kernel's worker bundled to a string (virtual:notebook-kernel-source), and
-  // the editor's completions generated from the engine's types (virtual:notebook-completions).
-  vite: { plugins: [kernelSource(), notebookCompletions()] },
+  // the editor's completions generated from the engine's types (virtual:notebook-completions), and
+  // the lesson libraries cells can ask for (virtual:notebook-libraries).
+  vite: { plugins: [kernelSource(), notebookCompletions(), cellLibraries()] },
 });

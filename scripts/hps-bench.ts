@@ -1,6 +1,7 @@
 /** Times one trial of the real objective and whole races of each method (see hps-data.mjs --bench). */
 import { loadavg } from 'node:os';
-import { METHODS, quantile, realObjective, runRace, toyObjective, type Objective } from '../lib/course/hyperparameter-search';
+import { quantile } from '../lib/common';
+import { METHODS, realObjective, runRace, toyObjective, type Objective } from '../lib/course/hyperparameter-search';
 
 const ms = (since: number): number => performance.now() - since;
 console.log(`load average before: ${loadavg()[0]!.toFixed(1)} (other processes skew every figure)`);

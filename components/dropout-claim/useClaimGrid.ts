@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { JobCancelledError, WorkerPool, type JobHandle } from '../../lib/runtime';
+import { errorMessage, useJobBatch } from '../widget-kit/useJobBatch';
 import { claimTasks, type ClaimGrid, type ClaimRun, type ClaimRunParams, type ClaimRunProgress, type ClaimTask, type DigitSet } from '../../lib/course/dropout';
 
 /** Where the grid is: not started, running, stopped by the reader, or every run finished (or one failed). */
@@ -38,9 +38,7 @@ function createClaimWorker(): Worker {
  * budget), each run a task, so rows arrive as runs end. A change of grid clears the results.
  */
 export function useClaimGrid(grid: ClaimGrid, digits: DigitSet | undefined): GridRuns {
-  const pool = useRef<WorkerPool<ClaimRunParams, ClaimRunProgress, ClaimRun>>();
-  const handles = useRef<JobHandle<ClaimRun>[]>([]);
-  const generation = useRef(0);
+  const batch = useJobBatch<ClaimRunParams, ClaimRunProgress, ClaimRun>(createClaimWorker);
   const started = useRef(0);
   const [phase, setPhase] = useState<GridPhase>('idle');
   const [runs, setRuns] = useState<readonly ClaimRun[]>([]);
@@ -51,9 +49,7 @@ export function useClaimGrid(grid: ClaimGrid, digits: DigitSet | undefined): Gri
   const key = JSON.stringify(grid);
 
   const cancelAll = (): void => {
-    generation.current++;
-    for (const h of handles.current) h.cancel();
-    handles.current = [];
+    batch.cancel();
     setRunning(new Map());
   };
   const clear = (): void => {
@@ -64,10 +60,6 @@ export function useClaimGrid(grid: ClaimGrid, digits: DigitSet | undefined): Gri
     setElapsedMs(0);
   };
 
-  useEffect(() => () => {
-    for (const h of handles.current) h.cancel();
-    pool.current?.dispose();
-  }, []);
   useEffect(clear, [key]);
 
   const run = (): void => {
@@ -76,10 +68,6 @@ export function useClaimGrid(grid: ClaimGrid, digits: DigitSet | undefined): Gri
     setRuns([]);
     setError(undefined);
     setElapsedMs(0);
-    pool.current ??= new WorkerPool(createClaimWorker);
-    const current = generation.current;
-    const mine = (): boolean => current === generation.current;
-    let remaining = tasks.length;
     started.current = performance.now();
     const update = (index: number, entry: RunningTask | undefined): void =>
       setRunning((all) => {
@@ -88,29 +76,26 @@ export function useClaimGrid(grid: ClaimGrid, digits: DigitSet | undefined): Gri
         else next.delete(index);
         return next;
       });
-    handles.current = tasks.map((task, index) => {
-      const handle = pool.current!.start({ ...task, digits }, { progressIntervalMs: 250, onProgress: (progress) => mine() && update(index, { task, progress }) });
-      handle.result
-        .then(
-          (result) => {
-            if (!mine()) return;
-            update(index, undefined);
-            setRuns((all) => [...all, result]);
-          },
-          (e: unknown) => {
-            if (!mine() || e instanceof JobCancelledError) return;
-            update(index, undefined);
-            setError((first) => first ?? `${task.settings.trainSize} digits, seed ${task.settings.seed}, run ${task.arm.toUpperCase()}: ${e instanceof Error ? e.message : String(e)}`);
-          },
-        )
-        .finally(() => {
-          if (mine() && --remaining === 0) {
-            setElapsedMs(performance.now() - started.current);
-            setPhase('done');
-          }
-        });
-      return handle;
-    });
+    batch.start(
+      tasks.map((task) => ({ ...task, digits })),
+      {
+        onProgress: (index, progress) => update(index, { task: tasks[index]!, progress }),
+        onResult: (index, result) => {
+          update(index, undefined);
+          setRuns((all) => [...all, result]);
+        },
+        onError: (index, e) => {
+          const { settings, arm } = tasks[index]!;
+          update(index, undefined);
+          setError((first) => first ?? `${settings.trainSize} digits, seed ${settings.seed}, run ${arm.toUpperCase()}: ${errorMessage(e)}`);
+        },
+        onDone: () => {
+          setElapsedMs(performance.now() - started.current);
+          setPhase('done');
+        },
+      },
+      { progressIntervalMs: 250 },
+    );
     setPhase('running');
   };
 

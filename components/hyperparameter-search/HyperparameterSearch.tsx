@@ -1,4 +1,5 @@
-import { bestSoFar, bestWithin, costOf, quantile, MAX_BUDGET, METHODS, MIN_BUDGET, objectiveOf, SURFACE_SIDE, valueOf, type MethodId, type Objective, type Trial } from '../../lib/course/hyperparameter-search';
+import { quantile } from '../../lib/common';
+import { bestSoFar, bestWithin, costOf, MAX_BUDGET, METHODS, MIN_BUDGET, objectiveOf, SURFACE_SIDE, valueOf, type MethodId, type Objective, type Trial } from '../../lib/course/hyperparameter-search';
 import { LineChart, type Series } from '../charts/LineChart';
 import { useElementWidth } from '../charts/useElementWidth';
 import { Notices } from '../widget-kit/Notices';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { JobCancelledError, WorkerPool, type JobHandle } from '../../lib/runtime';
+import { errorMessage, useJobBatch } from '../widget-kit/useJobBatch';
 import { METHODS, trialsWithin, type MethodId, type RaceParams, type RaceProgress } from '../../lib/course/hyperparameter-search';
 
 /** Where the race is: not started, running, paused, or every method done (or failed). */
@@ -33,13 +33,11 @@ function createRaceWorker(): Worker {
  * each method that allows it (random search, Bayesian optimisation) and restarts the others.
  */
 export function useRace(settings: Omit<RaceParams, 'method'>): Race {
-  const pool = useRef<WorkerPool<RaceParams, RaceProgress, RaceProgress>>();
-  const handles = useRef<JobHandle<RaceProgress>[]>([]);
+  const batch = useJobBatch<RaceParams, RaceProgress, RaceProgress>(createRaceWorker, { size: METHODS.length });
   const [phase, setPhase] = useState<RacePhase>('idle');
   const [progress, setProgress] = useState<Partial<Record<MethodId, RaceProgress>>>({});
   const [error, setError] = useState<string>();
   const [budgetNote, setBudgetNote] = useState<string>();
-  const generation = useRef(0);
   // Time run so far: `ran` before the current stretch, which began at `since` (undefined while stopped).
   const clock = useRef<{ ran: number; since: number | undefined }>({ ran: 0, since: undefined });
   const [elapsedMs, setElapsedMs] = useState(0);
@@ -51,9 +49,7 @@ export function useRace(settings: Omit<RaceParams, 'method'>): Race {
   };
 
   const clear = (): void => {
-    generation.current++;
-    for (const h of handles.current) h.cancel();
-    handles.current = [];
+    batch.cancel();
     setProgress({});
     setError(undefined);
     setBudgetNote(undefined);
@@ -62,43 +58,32 @@ export function useRace(settings: Omit<RaceParams, 'method'>): Race {
     setElapsedMs(0);
   };
 
-  useEffect(() => () => {
-    for (const h of handles.current) h.cancel();
-    pool.current?.dispose();
-  }, []);
   /** Starts every method's job, continuing each method from `from` where given (paused if asked). */
   const start = (from: Partial<Record<MethodId, RaceProgress>> = {}, paused = false): void => {
-    pool.current ??= new WorkerPool(createRaceWorker, { size: METHODS.length });
-    const run = generation.current;
-    let remaining = METHODS.length;
-    handles.current = METHODS.map((m) => {
-      const earlier = from[m.id];
-      const handle = pool.current!.start(
-        { ...settings, method: m.id, ...(earlier ? { from: { trials: earlier.trials, trialMs: earlier.trialMs } } : {}) },
-        { paused, progressIntervalMs: 100, onProgress: (p) => run === generation.current && setProgress((all) => ({ ...all, [m.id]: p })) },
-      );
-      handle.result.then(
-        (p) => run === generation.current && setProgress((all) => ({ ...all, [m.id]: p })),
-        (e: unknown) => {
-          if (run !== generation.current || e instanceof JobCancelledError) return;
-          setError(`${m.label}: ${e instanceof Error ? e.message : String(e)}`);
-        },
-      ).finally(() => {
-        if (run === generation.current && --remaining === 0) {
+    const setMethod = (index: number, p: RaceProgress): void => setProgress((all) => ({ ...all, [METHODS[index]!.id]: p }));
+    batch.start(
+      METHODS.map((m) => {
+        const earlier = from[m.id];
+        return { ...settings, method: m.id, ...(earlier ? { from: { trials: earlier.trials, trialMs: earlier.trialMs } } : {}) };
+      }),
+      {
+        onProgress: setMethod,
+        onResult: setMethod,
+        onError: (index, e) => setError(`${METHODS[index]!.label}: ${errorMessage(e)}`),
+        onDone: () => {
           stopClock();
           setPhase('done');
-        }
-      });
-      return handle;
-    });
+        },
+      },
+      { paused, progressIntervalMs: 100 },
+    );
     if (!paused) clock.current.since ??= performance.now();
     setPhase(paused ? 'paused' : 'running');
   };
 
   /** A started race at a new budget: extendable methods keep their trials within it and continue; the others start again. */
   const rebudget = (from: number): void => {
-    generation.current++;
-    for (const h of handles.current) h.cancel();
+    batch.cancel();
     const kept: Partial<Record<MethodId, RaceProgress>> = {};
     const keptNames: string[] = [];
     for (const m of METHODS) {
@@ -135,14 +120,14 @@ export function useRace(settings: Omit<RaceParams, 'method'>): Race {
         if (phase === 'done') clear();
         start();
       } else if (phase === 'paused') {
-        for (const h of handles.current) h.resume();
+        batch.resume();
         clock.current.since = performance.now();
         setPhase('running');
       }
     },
     pause() {
       if (phase !== 'running') return;
-      for (const h of handles.current) h.pause();
+      batch.pause();
       stopClock();
       setPhase('paused');
     },

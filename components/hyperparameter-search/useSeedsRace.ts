@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { JobCancelledError, WorkerPool, type JobHandle } from '../../lib/runtime';
+import { useEffect, useState } from 'preact/hooks';
+import { errorMessage, useJobBatch } from '../widget-kit/useJobBatch';
 import { bestsBySeed, summariseSeeds, type SeedRaceParams, type SeedRaceResult, type VerdictRow } from '../../lib/course/hyperparameter-search';
 
 /** The race over seeds as the view sees it. */
@@ -28,49 +28,29 @@ function createSeedsWorker(): Worker {
  * seeds as they finish. Any change of the settings clears it.
  */
 export function useSeedsRace(settings: Omit<SeedRaceParams, 'seed'>, seeds: number): SeedsRace {
-  const pool = useRef<WorkerPool<SeedRaceParams, never, SeedRaceResult>>();
-  const handles = useRef<JobHandle<SeedRaceResult>[]>([]);
-  const generation = useRef(0);
+  const batch = useJobBatch<SeedRaceParams, never, SeedRaceResult>(createSeedsWorker);
   const [phase, setPhase] = useState<SeedsRace['phase']>('idle');
   const [results, setResults] = useState<readonly SeedRaceResult[]>([]);
   const [error, setError] = useState<string>();
 
-  const cancel = (): void => {
-    generation.current++;
-    for (const h of handles.current) h.cancel();
-    handles.current = [];
-  };
-  useEffect(() => () => {
-    cancel();
-    pool.current?.dispose();
-  }, []);
   useEffect(() => {
-    cancel();
+    batch.cancel();
     setResults([]);
     setError(undefined);
     setPhase('idle');
   }, [settings.objective, settings.budget, seeds]);
 
   const start = (): void => {
-    cancel();
-    pool.current ??= new WorkerPool(createSeedsWorker);
-    const run = generation.current;
     setResults([]);
     setError(undefined);
-    let remaining = seeds;
-    handles.current = Array.from({ length: seeds }, (_, i) => {
-      const handle = pool.current!.start({ ...settings, seed: i + 1 });
-      handle.result.then(
-        (r) => run === generation.current && setResults((all) => [...all, r]),
-        (e: unknown) => {
-          if (run !== generation.current || e instanceof JobCancelledError) return;
-          setError(`Seed ${i + 1}: ${e instanceof Error ? e.message : String(e)}`);
-        },
-      ).finally(() => {
-        if (run === generation.current && --remaining === 0) setPhase('done');
-      });
-      return handle;
-    });
+    batch.start(
+      Array.from({ length: seeds }, (_, i) => ({ ...settings, seed: i + 1 })),
+      {
+        onResult: (_, r) => setResults((all) => [...all, r]),
+        onError: (i, e) => setError(`Seed ${i + 1}: ${errorMessage(e)}`),
+        onDone: () => setPhase('done'),
+      },
+    );
     setPhase('running');
   };
 
@@ -83,7 +63,7 @@ export function useSeedsRace(settings: Omit<SeedRaceParams, 'seed'>, seeds: numb
     start,
     stop() {
       if (phase !== 'running') return;
-      cancel();
+      batch.cancel();
       setPhase('stopped');
     },
   };

@@ -17,6 +17,8 @@ interface Props {
   label: string;
   /** Seconds a run may take before it is stopped and the kernel restarted (default 10). */
   timeLimit?: number;
+  /** A lesson library the cell uses ("hyperparameter-search", seen as `search`): see lib/notebook/libraries.ts. */
+  library?: string;
   /** The code as highlighted HTML, shown until the editor has loaded (CodeCell.astro passes it). */
   children?: ComponentChildren;
 }
@@ -36,7 +38,7 @@ export default function CodeCell(props: Props) {
   );
 }
 
-function LessonCell({ id: cellId, page, original, code, label, timeLimit = 10, children }: Omit<Props, 'code'> & { original: string; code: { current: string } }) {
+function LessonCell({ id: cellId, page, original, code, label, timeLimit = 10, library, children }: Omit<Props, 'code'> & { original: string; code: { current: string } }) {
   const root = useRef<HTMLElement>(null);
   const editor = useRef<CellEditor | null>(null);
   // Focus asked for before the editor had loaded (by a shared link): given when it loads.
@@ -99,6 +101,7 @@ function LessonCell({ id: cellId, page, original, code, label, timeLimit = 10, c
       code={code}
       names={names}
       timeLimit={timeLimit}
+      {...(library === undefined ? {} : { library })}
       pageControls
       cellId={cellId}
       rootRef={root}

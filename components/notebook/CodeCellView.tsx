@@ -5,7 +5,8 @@ import { useTheme } from '../charts/theme-colors';
 import type { CellEditor, EditorKey } from './editor';
 import type { RunResult } from './kernel-host';
 import { OutputArea } from './OutputArea';
-import { focusNextCell, pageKernel, registerCell, runAll, type CellHandle } from './page-kernel';
+import type { LibraryCompletions } from './completion-source';
+import { focusNextCell, libraryLoader, pageKernel, registerCell, runAll, type CellHandle } from './page-kernel';
 import './notebook.css';
 
 /** The accessible names of a cell's parts. */
@@ -55,6 +56,8 @@ export interface CodeCellViewProps {
   readonly focusOnLoad?: { readonly current: boolean };
   /** Notes shown under the cell's bar (saving, shared links), in a polite live region. */
   readonly notes?: ComponentChildren;
+  /** The lesson library the cell asks for (lib/notebook/libraries.ts): in scope when it runs, and completed in its editor. */
+  readonly library?: string;
   /** The cell's id, as `data-cell-id` (lesson cells). */
   readonly cellId?: string;
   /** The code as highlighted HTML, shown until the editor has loaded. */
@@ -72,6 +75,12 @@ const TIME_LIMITS = [2, 5, 10, 30, 60, 300];
 const whenIdle = (fn: () => void): void => void ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
 // The editor loads when the cell comes this close to the viewport.
 const NEAR_VIEWPORT = '400px 0px';
+
+/** The completions of `library`, or undefined (none asked for, or they could not be loaded: the editor works without them). */
+const libraryCompletions = (library: string | undefined): Promise<LibraryCompletions | undefined> =>
+  library === undefined
+    ? Promise.resolve(undefined)
+    : import('virtual:notebook-libraries').then((m) => libraryLoader(m.default, library).completions()).catch(() => undefined);
 
 /** "2 s", "5 min": a time limit as the select shows it. */
 export function limitLabel(seconds: number): string {
@@ -159,6 +168,7 @@ export function CodeCellView(props: CodeCellViewProps) {
       // The reader's saved code, once it has been read (the run keeps its place in the queue meanwhile).
       code: props.codeReady ? props.codeReady.then(() => code.current) : code.current,
       timeLimitMs: latest.current.limit * 1000,
+      ...(latest.current.props.library === undefined ? {} : { libraries: [latest.current.props.library] }),
       onStart: (n) => {
         if (!mine()) return;
         shownCount = n;
@@ -211,7 +221,7 @@ export function CodeCellView(props: CodeCellViewProps) {
         observer.disconnect();
         // Start the kernel in the background, so that the first Run does not wait for it.
         if (!latest.current.props.notRunnable) whenIdle(() => pageKernel().warm());
-        void Promise.all([import('./editor'), props.codeReady]).then(([{ createEditor }]) => {
+        void Promise.all([import('./editor'), libraryCompletions(props.library), props.codeReady]).then(([{ createEditor }, library]) => {
           if (cancelled || !editorHost.current) return;
           const hadFocus = element.querySelector('.code-cell__static') === document.activeElement;
           editor.current = createEditor(editorHost.current, {
@@ -232,6 +242,7 @@ export function CodeCellView(props: CodeCellViewProps) {
             },
             // The keys are fixed when the editor is made; what they do is always the latest props'.
             keys: (latest.current.props.keys ?? []).map(({ key }) => ({ key, run: () => latest.current.props.keys?.find((k) => k.key === key)?.run() })),
+            ...(library ? { library } : {}),
           });
           setEditorReady(true);
           if (hadFocus || props.focusOnLoad?.current) editor.current.view.focus();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completionsFor, type CompletionData, type CompletionEntry } from './completion-source';
+import { completionsFor, withLibrary, type CompletionData, type CompletionEntry } from './completion-source';
 
 const entry = (name: string, kind: CompletionEntry['kind'] = 'function'): CompletionEntry => ({ name, kind, detail: '', doc: '' });
 const data: CompletionData = {
@@ -39,5 +39,16 @@ describe('completionsFor()', () => {
   it('offers every name when asked with nothing typed, and nothing unasked', () => {
     expect(names('const y = ')).toBeNull();
     expect(completionsFor('const y = ', data, true)).toEqual({ from: 10, entries: data.globals });
+  });
+});
+
+describe('withLibrary()', () => {
+  it("adds a lesson library's global to the names in scope and its exports after `global.`", () => {
+    const library = { global: 'search', summary: "the lesson's methods", entries: [entry('runRace')], namespaces: { search: [entry('runRace')] } };
+    const withSearch = withLibrary(data, library);
+    expect(completionsFor('sea', withSearch, false)?.entries.find((e) => e.name === 'search')).toEqual({ name: 'search', kind: 'namespace', detail: 'namespace', doc: "The lesson's methods." });
+    expect(completionsFor('search.ru', withSearch, false)?.entries.map((e) => e.name)).toEqual(['runRace']);
+    // Without it, `search.` is taken for a Tensor, as any unknown value is.
+    expect(completionsFor('search.', data, false)?.entries).toBe(data.tensor);
   });
 });

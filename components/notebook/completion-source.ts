@@ -28,6 +28,28 @@ export interface CompletionData {
   readonly tensor: readonly CompletionEntry[];
 }
 
+/** A lesson library's completions (site/build/cell-libraries.mjs): its global, its exports, and namespaces among them. */
+export interface LibraryCompletions {
+  readonly global: string;
+  /** What it holds, after "The …": "hyperparameter-search lesson's search methods, …". */
+  readonly summary: string;
+  readonly entries: readonly CompletionEntry[];
+  readonly namespaces: Readonly<Record<string, readonly CompletionEntry[]>>;
+}
+
+/** How the page loads each lesson library: its bundle (for the kernel) and its completions (for the editor). */
+export type LibraryLoaders = Readonly<Record<string, { source(): Promise<string>; completions(): Promise<LibraryCompletions> }>>;
+
+/** `data` with a library's namespace added: its global among the names in scope, its members after `global.`. */
+export function withLibrary(data: CompletionData, library: LibraryCompletions): CompletionData {
+  const entry: CompletionEntry = { name: library.global, kind: 'namespace', detail: 'namespace', doc: `${library.summary.charAt(0).toUpperCase()}${library.summary.slice(1)}.` };
+  return {
+    globals: [...data.globals.filter((e) => e.name !== library.global), entry].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    namespaces: { ...data.namespaces, ...library.namespaces },
+    tensor: data.tensor,
+  };
+}
+
 /** Where the completed word starts (an offset into the text before the cursor), and what to offer. */
 export interface Completions {
   readonly from: number;

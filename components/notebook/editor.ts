@@ -12,7 +12,7 @@ import { Compartment, EditorState, Prec } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import completionData from 'virtual:notebook-completions';
-import { completionsFor, type CompletionEntry } from './completion-source';
+import { completionsFor, withLibrary, type CompletionData, type CompletionEntry, type LibraryCompletions } from './completion-source';
 
 /** A key the cell's owner adds, in CodeMirror's notation ("Mod-Shift-ArrowUp"), and what it does. */
 export interface EditorKey {
@@ -35,6 +35,8 @@ export interface EditorOptions {
   onChange(doc: string): void;
   /** More keys (moving the cell, ...): taken before the editor's own. */
   readonly keys?: readonly EditorKey[];
+  /** The completions of the lesson library the cell asks for, if it asks for one. */
+  readonly library?: LibraryCompletions;
 }
 
 /** The editor of one cell. */
@@ -129,13 +131,15 @@ const toOption = (entry: CompletionEntry): Completion => {
   return option;
 };
 
-/** The engine's names, the kernel's globals, namespace members and Tensor members (see completion-source.ts). */
-function notebookCompletions(context: CompletionContext): CompletionResult | null {
-  if (NO_COMPLETION.has(syntaxTree(context.state).resolveInner(context.pos, -1).name)) return null;
-  const line = context.state.doc.lineAt(context.pos);
-  const found = completionsFor(line.text.slice(0, context.pos - line.from), completionData, context.explicit);
-  return found ? { from: line.from + found.from, options: found.entries.map(toOption), validFor: /^[\w$]*$/ } : null;
-}
+/** The engine's names, the kernel's globals, namespace members and Tensor members (see completion-source.ts), from `data`. */
+const notebookCompletions =
+  (data: CompletionData) =>
+  (context: CompletionContext): CompletionResult | null => {
+    if (NO_COMPLETION.has(syntaxTree(context.state).resolveInner(context.pos, -1).name)) return null;
+    const line = context.state.doc.lineAt(context.pos);
+    const found = completionsFor(line.text.slice(0, context.pos - line.from), data, context.explicit);
+    return found ? { from: line.from + found.from, options: found.entries.map(toOption), validFor: /^[\w$]*$/ } : null;
+  };
 
 /** Creates a cell's editor in `parent`. */
 export function createEditor(parent: HTMLElement, options: EditorOptions): CellEditor {
@@ -163,7 +167,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): CellE
         bracketMatching(),
         closeBrackets(),
         javascript({ typescript: true }),
-        javascriptLanguage.data.of({ autocomplete: notebookCompletions }),
+        javascriptLanguage.data.of({ autocomplete: notebookCompletions(options.library ? withLibrary(completionData, options.library) : completionData) }),
         autocompletion({ activateOnTypingDelay: 150 }),
         syntaxHighlighting(highlight),
         // Syntax errors as the reader types, and the last run's error until the code changes.

@@ -3,7 +3,7 @@
  * a time with a time limit, and stops (terminate and restart) a run that takes too long or that
  * the reader stops. Every message from the sandbox is validated (parseKernelMessage) before use.
  */
-import { parseKernelMessage, type KernelMessage, type RunMessage } from '../../lib/notebook';
+import { parseKernelMessage, type KernelMessage, type LibraryCode, type RunMessage } from '../../lib/notebook';
 import type { CheckRecord, Output } from '../../lib/notebook';
 import { createSandboxFrame } from './sandbox';
 
@@ -31,6 +31,8 @@ export interface RunRequest {
   onOutput(output: Output): void;
   /** Called with each check's result while the run lasts (an exercise's verdict is made of them). */
   onCheck?(result: CheckRecord): void;
+  /** Lesson libraries the cell asks for (lib/notebook/libraries.ts): their code goes to the kernel once, and their globals are set before each run. */
+  readonly libraries?: readonly string[];
 }
 
 /** Things every cell hears about: the kernel's state, and restarts (earlier outputs are stale). */
@@ -55,9 +57,15 @@ interface Active extends Queued {
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;
 const GONE = 'the kernel was restarted; variables from earlier cells are gone';
 
-/** The page-wide kernel host. `loadSource` fetches the kernel's code (a dynamic import). */
+/**
+ * The page-wide kernel host. `loadSource` fetches the kernel's code, and `loadLibrary` a lesson
+ * library's (dynamic imports).
+ */
 export class KernelHost {
   readonly #loadSource: () => Promise<string>;
+  readonly #loadLibrary: (name: string) => Promise<string>;
+  // Libraries sent to the running kernel (a restart empties it).
+  readonly #provided = new Set<string>();
   readonly #listeners = new Set<(event: HostEvent) => void>();
   #frame: HTMLIFrameElement | null = null;
   #ready: Promise<void> | null = null;
@@ -71,8 +79,9 @@ export class KernelHost {
   // Outputs that arrive after a run has finished (timers) still go to its cell; the last few runs are remembered.
   readonly #finished = new Map<number, (output: Output) => void>();
 
-  constructor(loadSource: () => Promise<string>) {
+  constructor(loadSource: () => Promise<string>, loadLibrary: (name: string) => Promise<string> = (name) => Promise.reject(new Error(`no library "${name}" on this page`))) {
     this.#loadSource = loadSource;
+    this.#loadLibrary = loadLibrary;
   }
 
   /** Subscribes to state changes and restarts; returns the unsubscribe function. */
@@ -201,11 +210,27 @@ export class KernelHost {
     if (this.#active !== active) return; // stopped while the kernel was starting
     const code = await next.request.code;
     if (this.#active !== active) return;
+    let libraries: LibraryCode[];
+    try {
+      libraries = await this.#librariesFor(next.request.libraries ?? []);
+    } catch (e) {
+      if (this.#active !== active) return;
+      next.request.onOutput({ type: 'error', name: 'Error', message: `The lesson's library could not be loaded (${e instanceof Error ? e.message : String(e)}); try again.`, stack: [] });
+      this.#finish('error');
+      return;
+    }
+    if (this.#active !== active) return;
+    for (const library of libraries) if (library.source !== undefined) this.#provided.add(library.name);
     const { timeLimitMs } = next.request;
     active.started = performance.now();
     active.timer = setTimeout(() => this.#kill('timeout', `Stopped after ${seconds(timeLimitMs)}: ${GONE}.`), timeLimitMs);
-    const run: RunMessage = { kind: 'run', id: active.id, count, code };
+    const run: RunMessage = { kind: 'run', id: active.id, count, code, ...(libraries.length > 0 ? { libraries } : {}) };
     this.#frame?.contentWindow?.postMessage(run, '*');
+  }
+
+  /** The libraries in `names`, with the code of those the running kernel does not have yet. */
+  #librariesFor(names: readonly string[]): Promise<LibraryCode[]> {
+    return Promise.all([...new Set(names)].map(async (name) => (this.#provided.has(name) ? { name } : { name, source: await this.#loadLibrary(name) })));
   }
 
   #finish(status: 'ok' | 'error'): void {
@@ -233,6 +258,7 @@ export class KernelHost {
     this.#readyReject = null;
     this.#readyResolve = null;
     this.#finished.clear();
+    this.#provided.clear();
     this.#count = 0;
     this.#state = 'off';
     if (active) active.resolve({ status, count: active.count, ms: performance.now() - active.started, message });

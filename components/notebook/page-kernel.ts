@@ -3,6 +3,7 @@
  * (the kernel, the list of cells for Run all and Shift+Enter) lives here, created on first use.
  */
 import { KernelHost } from './kernel-host';
+import type { LibraryLoaders } from './completion-source';
 
 /** What the page knows of a cell: where it is, and how to run and focus it. */
 export interface CellHandle {
@@ -18,7 +19,11 @@ const cells = new Set<CellHandle>();
 export function pageKernel(): KernelHost {
   if (!host) {
     // The kernel's code is a string made at build time; only pages that run a cell load it.
-    host = new KernelHost(() => import('virtual:notebook-kernel-source').then((m) => m.default));
+    host = new KernelHost(
+      () => import('virtual:notebook-kernel-source').then((m) => m.default),
+      // A lesson library's bundle (only pages whose cells ask for one load it).
+      (name) => import('virtual:notebook-libraries').then((m) => libraryLoader(m.default, name).source()),
+    );
     host.connect(window);
   }
   return host;
@@ -46,4 +51,11 @@ export function focusNextCell(cell: CellHandle): boolean {
   const next = order[order.indexOf(cell) + 1];
   next?.focus();
   return next !== undefined;
+}
+
+/** The loaders of library `name`; throws for a name the build has no library for. */
+export function libraryLoader(loaders: LibraryLoaders, name: string): LibraryLoaders[string] {
+  const loader = Object.hasOwn(loaders, name) ? loaders[name] : undefined;
+  if (!loader) throw new Error(`expected a lesson library, one of ${Object.keys(loaders).join(', ')}; got "${name}"`);
+  return loader;
 }

@@ -9,3 +9,9 @@ declare module 'virtual:notebook-completions' {
   const data: import('./completion-source').CompletionData;
   export default data;
 }
+
+/** Loaders of the lesson libraries' bundles and completions, by name (site/build/cell-libraries.mjs). */
+declare module 'virtual:notebook-libraries' {
+  const loaders: import('./completion-source').LibraryLoaders;
+  export default loaders;
+}

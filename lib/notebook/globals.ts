@@ -8,6 +8,7 @@ import * as engine from '../engine';
 import { checkLine, createCheckGlobals, type CheckGlobals, type CheckRecord } from './checks';
 import { toDisplayItem, toPlotItem, type DisplayOptions, type PlotOptions } from './display';
 import { formatLogArguments, inspect } from './inspect';
+import { CELL_LIBRARIES } from './library-names';
 import type { DisplayItem } from './outputs';
 
 /** Where the globals send what the cell prints and shows (the current run's sink). */
@@ -121,6 +122,20 @@ export function installGlobals(global: Record<string, unknown>, target: () => Ou
       },
     });
   }
+  // A lesson library's global, until a cell that asks for the library has run (provideLibrary).
+  for (const [name, { global: libraryName, summary }] of Object.entries(CELL_LIBRARIES)) {
+    Object.defineProperty(global, libraryName, {
+      configurable: true,
+      get() {
+        throw new ReferenceError(`${libraryName} is ${summary}: it is in scope in the cells that ask for the library "${name}" (in that lesson), and in this kernel once one of them has run.`);
+      },
+    });
+  }
+}
+
+/** Makes a lesson library's namespace the global `name` (replacing the placeholder that explains its absence). Mutates `global`. */
+export function provideLibrary(global: Record<string, unknown>, name: string, namespace: Readonly<Record<string, unknown>>): void {
+  Object.defineProperty(global, name, { value: namespace, writable: true, enumerable: true, configurable: true });
 }
 
 /**

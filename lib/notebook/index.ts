@@ -6,6 +6,7 @@ export * from './ipynb';
 export * from './ipynb-import';
 export * from './json-check';
 export * from './names';
+export * from './library-names';
 export * from './outputs';
 export * from './protocol';
 export * from './share-link';

@@ -6,7 +6,7 @@
  */
 import { cellFilename, describeThrown, syntaxErrorOutput } from './errors';
 import type { CheckRecord } from './checks';
-import { declareGlobals, installGlobals } from './globals';
+import { declareGlobals, installGlobals, provideLibrary } from './globals';
 import { inspect } from './inspect';
 import type { Output } from './outputs';
 import { rewriteCell, SCOPE_PARAM } from './scope';
@@ -34,6 +34,8 @@ export interface Kernel {
   run(source: string, count: number, emit: (output: Output) => void, onCheck?: (result: CheckRecord) => void): Promise<RunStatus>;
   /** Reports an error no run caught (a rejected promise, a throw in a timer a cell started) to the last run. */
   reportUncaught(thrown: unknown): void;
+  /** Makes a lesson library's namespace the global `name` for this and later runs (lib/notebook/libraries.ts). */
+  provide(name: string, namespace: Readonly<Record<string, unknown>>): void;
 }
 
 // The cell's code starts on the wrapper's first line, so line N of the script is line N of the cell.
@@ -112,6 +114,9 @@ export function createKernel(realm: KernelRealm, options: KernelOptions = {}): K
     },
     reportUncaught(thrown) {
       sink?.error(describeThrown(thrown, lastCount));
+    },
+    provide(name, namespace) {
+      provideLibrary(realm.global, name, namespace);
     },
   };
 }

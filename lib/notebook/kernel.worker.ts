@@ -6,10 +6,13 @@
  * Cell code cannot reach the port (it lives in this closure) and the worker's own postMessage is
  * one of the names that throw in a cell, so a cell cannot forge the kernel's messages.
  */
-import { createKernel, warmUpCompiler } from './kernel';
+import { createKernel, warmUpCompiler, type Kernel } from './kernel';
 import type { CheckRecord } from './checks';
+import { describeThrown } from './errors';
+import { evaluateLibrary } from './libraries';
+import { libraryGlobal } from './library-names';
 import type { Output } from './outputs';
-import { parseRunMessage, type KernelMessage } from './protocol';
+import { parseRunMessage, type KernelMessage, type LibraryCode } from './protocol';
 
 interface Port {
   postMessage(message: KernelMessage): void;
@@ -31,6 +34,26 @@ interface WorkerScope {
   eval(script: string): unknown;
 }
 
+/**
+ * Makes each library the run uses its global again (a cell may have assigned the name since),
+ * evaluating a bundle the first time it comes, in the worker's global scope; returns the error of the
+ * first that fails, if one does.
+ */
+function provideLibraries(kernel: Kernel, loaded: Map<string, Record<string, unknown>>, libraries: readonly LibraryCode[], evaluate: (script: string) => unknown, count: number): Output | null {
+  for (const { name, source } of libraries) {
+    try {
+      if (source !== undefined && !loaded.has(name)) loaded.set(name, evaluateLibrary(source, (script) => evaluate(`${script}\n//# sourceURL=library-${name}.js`)));
+      const namespace = loaded.get(name);
+      if (!namespace) throw new Error('the page did not send its code');
+      kernel.provide(libraryGlobal(name), namespace);
+    } catch (e) {
+      const error = describeThrown(e, count);
+      return { ...error, message: `the library "${name}" could not be loaded: ${error.message}` };
+    }
+  }
+  return null;
+}
+
 /** Starts the kernel on the port the frame sends first. Exported for the bundle test. */
 export function startKernelWorker(scope: WorkerScope & Record<string, unknown>): void {
   const evaluate = scope.eval.bind(undefined); // indirect eval: runs in the global scope
@@ -39,6 +62,8 @@ export function startKernelWorker(scope: WorkerScope & Record<string, unknown>):
     if (!port) return;
     scope.removeEventListener('message', boot);
     const kernel = createKernel({ global: scope, evaluate: (script, filename) => evaluate(`${script}\n//# sourceURL=${filename}`) });
+    // Lesson libraries' namespaces, by name, once evaluated.
+    const libraries = new Map<string, Record<string, unknown>>();
     // Errors no run caught (a throw in a timer, a rejected promise nobody awaited) go to the last run.
     scope.addEventListener('error', (e) => {
       e.preventDefault();
@@ -53,6 +78,12 @@ export function startKernelWorker(scope: WorkerScope & Record<string, unknown>):
       if (!run) return;
       const output = (o: Output): void => port.postMessage({ kind: 'output', id: run.id, output: o });
       const check = (result: CheckRecord): void => port.postMessage({ kind: 'check', id: run.id, result });
+      const failed = provideLibraries(kernel, libraries, run.libraries ?? [], (script) => evaluate(script), run.count);
+      if (failed) {
+        output(failed);
+        port.postMessage({ kind: 'done', id: run.id, status: 'error' });
+        return;
+      }
       void kernel.run(run.code, run.count, output, check).then((status) => port.postMessage({ kind: 'done', id: run.id, status }));
     });
     warmUpCompiler();

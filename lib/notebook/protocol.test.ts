@@ -62,6 +62,8 @@ describe('parseKernelMessage() and parseRunMessage()', () => {
     const result = { name: 'w: shape', passed: false, message: 'expected shape (3, 2); got (2, 3)' };
     expect(parseKernelMessage({ kind: 'check', id: 4, result: { ...result, extra: 'dropped' } })).toEqual({ kind: 'check', id: 4, result });
     expect(parseRunMessage({ kind: 'run', id: 1, count: 2, code: 'x' })).toEqual({ kind: 'run', id: 1, count: 2, code: 'x' });
+    const libraries = [{ name: 'hyperparameter-search', source: 'exports.a = 1;' }, { name: 'hyperparameter-search' }];
+    expect(parseRunMessage({ kind: 'run', id: 1, count: 2, code: 'x', libraries })).toEqual({ kind: 'run', id: 1, count: 2, code: 'x', libraries });
   });
 
   it('refuse anything else', () => {
@@ -71,5 +73,9 @@ describe('parseKernelMessage() and parseRunMessage()', () => {
       expect(parseKernelMessage(m)).toBeUndefined();
     }
     expect(parseRunMessage({ kind: 'run', id: 1, count: 1 })).toBeUndefined();
+    // A library the kernel does not know, or one without its code, is refused with the run.
+    expect(parseRunMessage({ kind: 'run', id: 1, count: 1, code: 'x', libraries: [{ name: 'nope', source: '' }] })).toBeUndefined();
+    expect(parseRunMessage({ kind: 'run', id: 1, count: 1, code: 'x', libraries: [{ name: 'hyperparameter-search', source: 1 }] })).toBeUndefined();
+    expect(parseRunMessage({ kind: 'run', id: 1, count: 1, code: 'x', libraries: 'hyperparameter-search' })).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Messages between the page, the sandbox frame and the kernel worker:
  *
- *   page → frame → worker   run { id, count, code }
+ *   page → frame → worker   run { id, count, code, libraries? }
  *   worker → frame → page   ready | output { id, output } | check { id, result } | done { id, status } | crashed { message }
  *
  * (The page also sends the frame `boot { source }`, the kernel's code, once.) Everything that
@@ -9,14 +9,27 @@
  * bounded messages: the page treats the sandbox as untrusted.
  */
 import type { CheckRecord } from './checks';
+import { cellLibraryProblem } from './library-names';
 import { LIMITS, type ChartSeries, type DisplayItem, type Output } from './outputs';
 
-/** The page asks the kernel to run `code` as execution `count`; `id` ties its outputs to the run. */
+/** A lesson library a run uses (lib/notebook/libraries.ts), with its bundle the first time the kernel gets it. */
+export interface LibraryCode {
+  /** The library's name ("hyperparameter-search"): one of CELL_LIBRARIES. */
+  readonly name: string;
+  /** Its bundle (CommonJS), made at build time: sent once per kernel. */
+  readonly source?: string;
+}
+
+/**
+ * The page asks the kernel to run `code` as execution `count`; `id` ties its outputs to the run.
+ * `libraries` are the lesson libraries the cell uses: the kernel makes each its global again before the run.
+ */
 export interface RunMessage {
   readonly kind: 'run';
   readonly id: number;
   readonly count: number;
   readonly code: string;
+  readonly libraries?: readonly LibraryCode[];
 }
 
 /** The page gives the frame the kernel's source, to start it in a worker. */
@@ -184,5 +197,20 @@ export function parseRunMessage(v: unknown): RunMessage | undefined {
   const id = runId(v.id);
   const count = runId(v.count);
   const code = text(MAX_CODE)(v.code);
-  return id !== undefined && count !== undefined && code !== undefined ? { kind: 'run', id, count, code } : undefined;
+  if (id === undefined || count === undefined || code === undefined) return undefined;
+  if (v.libraries === undefined) return { kind: 'run', id, count, code };
+  const libraries = list(v.libraries, MAX_LIBRARIES, parseLibraryCode);
+  return libraries ? { kind: 'run', id, count, code, libraries } : undefined;
+}
+
+const MAX_LIBRARIES = 8;
+const MAX_LIBRARY_SOURCE = 4_000_000;
+
+function parseLibraryCode(v: unknown): LibraryCode | undefined {
+  if (!isRecord(v)) return undefined;
+  const name = text(100)(v.name);
+  if (name === undefined || cellLibraryProblem(name) !== null) return undefined;
+  if (v.source === undefined) return { name };
+  const source = text(MAX_LIBRARY_SOURCE)(v.source);
+  return source === undefined ? undefined : { name, source };
 }

@@ -141,6 +141,20 @@ export function buildCompletions(engineEntry = ENGINE_ENTRY, globalsEntry = GLOB
   return { data: out, inputs: program.getSourceFiles().map((f) => f.fileName).filter((f) => !f.includes('/node_modules/')) };
 }
 
+/**
+ * The completions of a module's exports seen as the namespace `global` (a lesson library, `search.`):
+ * `{ entries, namespaces, inputs }`, namespaces holding `global` and any namespace among its exports.
+ */
+export function buildModuleCompletions(entry, global) {
+  const program = ts.createProgram([entry], OPTIONS);
+  const checker = program.getTypeChecker();
+  const file = program.getSourceFile(entry);
+  if (!file) throw new Error(`buildModuleCompletions: expected to read ${entry}`);
+  const out = { namespaces: /** @type {Record<string, ReturnType<typeof describe>[]>} */ ({}) };
+  const entries = collectModule(checker.getSymbolAtLocation(file), global, checker, file, out);
+  return { entries, namespaces: out.namespaces, inputs: program.getSourceFiles().map((f) => f.fileName).filter((f) => !f.includes('/node_modules/')) };
+}
+
 /** The Vite plugin; add it to astro.config.mjs's `vite.plugins`. Builds once per change of its inputs. */
 export function notebookCompletions() {
   let cached = null;

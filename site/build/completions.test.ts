@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as engine from '../../lib/engine';
 import { installGlobals, UNAVAILABLE } from '../../lib/notebook/globals';
+import { buildLibraryCompletions } from './cell-libraries.mjs';
 import { buildCompletions, ENGINE_ENTRY } from './completions.mjs';
 
 interface Entry {
@@ -57,5 +58,19 @@ describe('buildCompletions()', () => {
   it('gives every entry a doc (a missing TSDoc line shows here)', () => {
     const all = [...data.globals, ...Object.values(data.namespaces).flat(), ...data.tensor];
     expect(all.filter((e) => !e.doc).map((e) => e.name)).toEqual([]);
+  });
+});
+
+describe('buildLibraryCompletions()', () => {
+  it("offers the hyperparameter-search library's exports as `search.`, with signatures and docs, and the same names it gives a cell", async () => {
+    const { data } = buildLibraryCompletions('hyperparameter-search');
+    expect(data.global).toBe('search');
+    expect(data.namespaces.search).toBe(data.entries);
+    const runRace = data.entries.find((e: { name: string }) => e.name === 'runRace');
+    expect(runRace).toMatchObject({ kind: 'function', detail: expect.stringMatching(/^\(method: SearchMethod, objective: Objective, budget: number, seed: number/), doc: expect.stringMatching(/^Runs `method` on `objective`/) });
+    expect(data.entries.find((e: { name: string }) => e.name === 'Trial')).toMatchObject({ kind: 'type' });
+    const values = Object.keys(await import('../../lib/course/hyperparameter-search/cell-library')).sort();
+    expect(data.entries.filter((e: { kind: string }) => e.kind !== 'type').map((e: { name: string }) => e.name)).toEqual(values);
+    expect(data.entries.every((e: { doc: string }) => e.doc !== '')).toBe(true);
   });
 });

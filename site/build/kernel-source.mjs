@@ -27,10 +27,16 @@ const skipUnusedSucrase = {
 
 /** Bundles the kernel worker: `{ code, inputs }`, inputs being the files it was built from. */
 export async function buildKernelSource(entry = KERNEL_ENTRY) {
+  return bundleForKernel({ entryPoints: [entry], format: 'iife', plugins: [skipUnusedSucrase] });
+}
+
+/**
+ * Bundles code the kernel's worker runs (the kernel itself, a lesson library) into one minified
+ * script, with `options` (entry, format, plugins) on top: `{ code, inputs }`.
+ */
+export async function bundleForKernel(options) {
   const result = await build({
-    entryPoints: [entry],
     bundle: true,
-    format: 'iife',
     platform: 'browser',
     target: 'es2022',
     minify: true,
@@ -38,11 +44,10 @@ export async function buildKernelSource(entry = KERNEL_ENTRY) {
     keepNames: true,
     write: false,
     metafile: true,
-    plugins: [skipUnusedSucrase],
     logLevel: 'silent',
+    ...options,
   });
-  const code = result.outputFiles[0].text;
-  return { code, inputs: Object.keys(result.metafile.inputs) };
+  return { code: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs) };
 }
 
 /** The Vite plugin; add it to astro.config.mjs's `vite.plugins`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimArm, ClaimRun } from './claim.job';
-import { claimMarkdownRow, claimRemedyText, claimTableLead, claimTasks, describeClaim, helpedMostly, LESSON_BOTH_GRID, LESSON_CLAIM_GRID, LESSON_SHIFT_GRID, median, remedyNames, summariseClaim } from './claim';
+import { claimMarkdownRow, claimRemedyText, claimTableLead, claimTasks, describeClaim, helpedMostly, LESSON_BOTH_GRID, LESSON_CLAIM_GRID, LESSON_SHIFT_GRID, remedyNames, summariseClaim } from './claim';
 import { DEFAULT_SETTINGS } from './run';
 
 /** A run with these final validation loss and accuracy and this lowest validation loss. */
@@ -26,15 +26,6 @@ const runs: ClaimRun[] = [
   run(100, 3, 'a', 0.8, 0.75, 0.78),
   run(1000, 2, 'a', 0.5, 0.5, 0.5),
 ];
-
-describe('median()', () => {
-  it('takes the middle value, or the mean of the two middle ones', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([-0.5])).toBe(-0.5);
-    expect(() => median([])).toThrow('median: expected at least one value, got none');
-  });
-});
 
 describe('summariseClaim()', () => {
   const [small, big, ...rest] = summariseClaim(runs);

@@ -5,6 +5,7 @@
  * per training size over seeds (median, range, and the seeds where the remedy helped), and said in
  * a sentence. Pure.
  */
+import { quantile } from '../../common';
 import type { ClaimArm, ClaimRun } from './claim.job';
 import type { DropoutPlacement } from './network';
 import { DEFAULT_SETTINGS, type DropoutSettings } from './run';
@@ -78,19 +79,11 @@ export interface SizeSummary {
   readonly bestLoss: Spread;
 }
 
-/** The median of a non-empty list (the mean of the two middle values for an even count). */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new RangeError('median: expected at least one value, got none');
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-}
-
 function spread(metric: ClaimMetric, differences: readonly SeedDifference[]): Spread {
   const values = differences.map((d) => d[metric]);
   const better = CLAIM_METRICS[metric].better;
   return {
-    median: median(values),
+    median: quantile(values, 0.5),
     min: Math.min(...values),
     max: Math.max(...values),
     helped: values.filter((v) => (better === 'lower' ? v < 0 : v > 0)).length,

@@ -5,22 +5,12 @@
  */
 import { Trainer, trainSpecOf, type TrainConfig } from '../../ml/training';
 import type { Hyperparameter } from './space';
+import type { Objective, ObjectiveId } from './objective';
 import { valueOf } from './space';
+import { toyObjective } from './toy-objective';
 
-/** A function of the unit square to minimise, at a fidelity (the share of a full trial's training). */
-export interface Objective {
-  readonly id: ObjectiveId;
-  readonly label: string;
-  /** Its hyperparameters, in order: x[i] is the unit coordinate of params[i]. */
-  readonly params: readonly [Hyperparameter, Hyperparameter];
-  /** What a value means ("validation loss"). */
-  readonly valueName: string;
-  /** The value at unit coordinates x after `fidelity` ∈ (0, 1] of a full trial (1: the whole trial). */
-  evaluate(x: readonly number[], fidelity: number): number;
-}
-
-/** The objectives by name. */
-export type ObjectiveId = 'real' | 'toy';
+export { TOY_OPTIMUM, toyObjective, toyValue } from './toy-objective';
+export type { Objective, ObjectiveId } from './objective';
 
 /** Full trial of the real objective: this many SGD steps. */
 export const REAL_STEPS = 300;
@@ -68,31 +58,6 @@ export const realObjective: Objective = {
   params: REAL_PARAMS,
   valueName: 'validation loss',
   evaluate: ([u = 0, v = 0], fidelity) => trainAndValidate(valueOf(REAL_PARAMS[0], u), valueOf(REAL_PARAMS[1], v), fidelity),
-};
-
-/** Where the toy objective's narrow valley lies along its important parameter. */
-export const TOY_OPTIMUM = 0.62;
-
-/**
- * f(u, v) = 1 − exp(−(u − 0.62)²/(2 · 0.06²)) + 0.02 v: a narrow valley along u, and v nearly
- * irrelevant. Below a full trial it adds a non-negative term that shrinks as 1/fidelity − 1, a
- * stand-in for an unfinished learning curve.
- */
-export function toyValue(u: number, v: number, fidelity: number): number {
-  const full = 1 - Math.exp(-((u - TOY_OPTIMUM) ** 2) / (2 * 0.06 ** 2)) + 0.02 * v;
-  return full + 0.04 * (1 / fidelity - 1) * (1 + Math.sin(9 * u + 5 * v));
-}
-
-/** The toy objective, on the unit square. */
-export const toyObjective: Objective = {
-  id: 'toy',
-  label: 'Toy: one parameter matters',
-  params: [
-    { name: 'important parameter', symbol: 'u', low: 0, high: 1, log: false },
-    { name: 'unimportant parameter', symbol: 'v', low: 0, high: 1, log: false },
-  ],
-  valueName: 'value',
-  evaluate: ([u = 0, v = 0], fidelity) => toyValue(u, v, fidelity),
 };
 
 /** The objective with this id. */

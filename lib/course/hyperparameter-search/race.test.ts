@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Trial } from './method';
 import { toyObjective, toyValue, TOY_OPTIMUM } from './objectives';
-import { bestSoFar, bestWithin, quantile, verdict } from './race';
+import { bestSoFar, bestWithin, verdict } from './race';
 
 const trial = (value: number, fidelity = 1): Trial => ({ x: [0, 0], fidelity, value });
 
@@ -12,12 +12,6 @@ describe('race', () => {
     expect(bestWithin(trials, 1)).toBe(0.2);
     expect(bestWithin(trials, 2)).toBe(0.1);
     expect(bestWithin(trials, 0.2)).toBe(Infinity);
-  });
-
-  it('quantile() interpolates as numpy.quantile does', () => {
-    expect(quantile([3, 1, 2, 4], 0.5)).toBe(2.5);
-    expect(quantile([1, 2, 3, 4, 5], 0.25)).toBe(2);
-    expect(quantile([10, 20], 0.75)).toBe(17.5);
   });
 
   it('toyValue() has its minimum 0 at u = 0.62, v = 0 and is never lower below a full trial', () => {

@@ -2,6 +2,7 @@
  * A race: one method against one objective on a budget, trial after trial; best-so-far curves; and
  * the verdict over many seeds (the median and quartiles of the best value found within a budget).
  */
+import { quantile } from '../../common';
 import { bayesianOptimisation } from './bayes';
 import { successiveHalving } from './halving';
 import type { MethodId, SearchMethod, Trial } from './method';
@@ -59,15 +60,6 @@ export function bestWithin(trials: readonly Trial[], cost: number): number {
   let best = Infinity;
   for (const point of bestSoFar(trials)) if (point.cost <= cost + 1e-9) best = point.best;
   return best;
-}
-
-/** The q-quantile of values (linear interpolation between order statistics, as numpy's default). */
-export function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = q * (sorted.length - 1);
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return sorted[lo]! + (at - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 /** One method's result over many seeds at one budget. */
