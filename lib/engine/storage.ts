@@ -1,12 +1,55 @@
+import { BufferPool, type BufferPoolStats } from './buffer-pool';
+
 /** Element types a tensor can hold. float32 is the default; float64 is there for gradient checks. */
 export type DType = 'float32' | 'float64';
 
 /** Flat row-major storage of a tensor. */
 export type Data = Float32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
 
-/** A new zero-filled array of `n` elements of `dtype`. */
-export function allocate(dtype: DType, n: number): Data {
+/** Storage smaller than this is always new: small arrays are cheap to allocate (the smallest live in the JS heap). */
+const POOLED_MIN_BYTES = 4096;
+/** The most free memory a storage pool keeps. */
+const POOL_MAX_BYTES = 32 * 1024 * 1024;
+
+/** The pool of this realm while storage reuse is on, and the registry that fills it. */
+let reuse: { pool: BufferPool; registry: FinalizationRegistry<ArrayBuffer> } | null = null;
+
+function fresh(dtype: DType, n: number): Data {
   return dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
+}
+
+/** A new zero-filled array of `n` elements of `dtype` (reusing unreachable storage's memory while storage reuse is on). */
+export function allocate(dtype: DType, n: number): Data {
+  const bytes = n * (dtype === 'float64' ? 8 : 4);
+  if (reuse === null || bytes < POOLED_MIN_BYTES) return fresh(dtype, n);
+  const buffer = reuse.pool.take(bytes);
+  const data = buffer === undefined ? fresh(dtype, n) : (dtype === 'float64' ? new Float64Array(buffer) : new Float32Array(buffer)).fill(0);
+  reuse.registry.register(data, data.buffer);
+  return data;
+}
+
+/**
+ * Turns storage reuse on or off in this realm (a worker, the page, Node); off by default. While on,
+ * the memory of a tensor's storage array that the garbage collector found unreachable is given to a
+ * later tensor of the same size (zero-filled, as new storage is), which spares the browser's page
+ * faults on fresh memory (see buffer-pool.ts). Only for code that keeps no view of a tensor's memory
+ * beyond the tensor's own `data` array (`t.data.subarray(...)` or `new Float32Array(t.data.buffer)`
+ * kept after the array is dropped would see it reused): the lessons' training workers turn it on;
+ * a reader's code in cells runs without it. Returns whether it was on.
+ */
+export function setStorageReuse(on: boolean): boolean {
+  const was = reuse !== null;
+  if (on && reuse === null) {
+    const pool = new BufferPool(POOL_MAX_BYTES);
+    // Each registry feeds only its own pool: storage registered before a switch off is not reused after it.
+    reuse = { pool, registry: new FinalizationRegistry((buffer) => pool.give(buffer)) };
+  } else if (!on) reuse = null;
+  return was;
+}
+
+/** How much storage reuse has reused so far in this realm, or null while it is off. */
+export function storageReuseStats(): BufferPoolStats | null {
+  return reuse === null ? null : reuse.pool.stats;
 }
 
 /** The dtype of a storage array. */
