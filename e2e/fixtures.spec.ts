@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, THEME_AND_WIDTH_RULES } from './fixtures';
+import { axeViolations, expect, test, THEME_AND_WIDTH_RULES } from './fixtures';
 
 // What the auto fixture in fixtures.ts counts as a failed request: a test that broke the site must
 // fail, and a test must not fail for what the browser does by itself when a page navigates away.
@@ -68,19 +68,32 @@ test('the tab icon, which the browser fetches by itself, still fails the test wh
   problems.allow(/404 \(Not Found\)/);
 });
 
-test('the theme-and-width axe rules still catch a dark-theme contrast fault and a link told from its text by colour alone', async ({ page }) => {
+test('the theme-and-width axe rules still catch a dark-theme contrast fault and a link told from its text by colour alone, naming every element, and only those rules run', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto('/');
   await page.evaluate(() => {
-    const faint = document.createElement('p');
-    faint.textContent = 'Grey on grey';
-    faint.style.cssText = 'color: #444; background: #333';
+    const faint = (id: string): HTMLParagraphElement => {
+      const p = document.createElement('p');
+      p.id = id;
+      p.textContent = 'Grey on grey';
+      p.style.cssText = 'color: #444; background: #333';
+      return p;
+    };
     const prose = document.createElement('p');
     prose.style.cssText = 'color: #ddd';
     prose.innerHTML = 'Some text with <a href="/guide/" style="color: #e0e0e0; text-decoration: none">a link</a> in it.';
-    document.querySelector('main')?.append(faint, prose);
+    // A fault no theme-and-width rule looks at: an image without a text alternative.
+    const image = document.createElement('img');
+    image.src = '/favicon.svg';
+    document.querySelector('main')?.append(faint('faint-1'), faint('faint-2'), prose, image);
   });
   const { violations } = await new AxeBuilder({ page }).withRules([...THEME_AND_WIDTH_RULES]).analyze();
   expect(violations.map((v) => v.id).sort()).toEqual(['color-contrast', 'link-in-text-block']);
+  // The specs' helper (violations only, passes not collected) reaches the same verdict, with every offending element.
+  const readable = await axeViolations(page, { rules: THEME_AND_WIDTH_RULES });
+  expect(readable).toHaveLength(2);
+  expect(readable.find((v) => v.startsWith('color-contrast'))).toMatch(/\n {2}#faint-1\n {2}#faint-2$/);
+  expect(readable.find((v) => v.startsWith('link-in-text-block'))).toBeDefined();
+  expect((await axeViolations(page)).map((v) => v.split(' ')[0])).toEqual(expect.arrayContaining(['color-contrast', 'image-alt', 'link-in-text-block']));
 });
