@@ -3,6 +3,7 @@ import { inflateSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, useTheme, WIDGETS } from './fixtures';
 import { openTraining, run } from './training';
+import { toyValue } from '../lib/course/hyperparameter-search';
 
 /** Clicks Export, then `choice` in its menu, and returns the downloaded file's name and bytes. */
 async function exportAs(page: Page, chart: Locator, exportName: string, choice: 'SVG' | 'PNG' | 'Data (CSV)'): Promise<{ name: string; bytes: Buffer }> {
@@ -176,4 +177,34 @@ test('the training charts (canvas) export in the dark theme: the boundary map an
   await expect(norms).toHaveAttribute('aria-valuetext', /^Step 1:/);
   await page.keyboard.press('ArrowRight');
   await expect(norms).toHaveAttribute('aria-valuetext', /^Step 2:/);
+});
+
+test('the hyperparameter search surface map exports as SVG, PNG and its 21 × 21 grid as CSV, values matching the toy objective', async ({ page }) => {
+  test.slow();
+  await page.goto('/lessons/hyperparameter-search/?objective=toy');
+  const widget = page.getByRole('region', { name: 'Hyperparameter search race' });
+  const map = widget.locator('.hps__map').first();
+  await map.scrollIntoViewIfNeeded();
+  const name = 'Export True value over important parameter and unimportant parameter';
+  await expect(map.getByRole('button', { name, exact: true })).toBeVisible({ timeout: 30_000 });
+
+  const svg = await exportAs(page, map, name, 'SVG');
+  expect(svg.name).toMatch(/true-surface\.svg$/);
+  const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
+  expect(parsed).toMatchObject({ error: false, root: 'svg', title: 'True value over important parameter and unimportant parameter' });
+  expect(parsed.fills.length).toBeGreaterThanOrEqual(21 * 21);
+  expect(svg.bytes.toString('utf8')).not.toContain('var(');
+
+  const png = readPng((await exportAs(page, map, name, 'PNG')).bytes);
+  expect(png.width).toBeGreaterThan(200);
+  expect(png.height).toBeGreaterThan(200);
+
+  const csv = csvRows((await exportAs(page, map, name, 'Data (CSV)')).bytes);
+  expect(csv[0]).toEqual(['important parameter', 'unimportant parameter', 'value']);
+  expect(csv).toHaveLength(1 + 21 * 21);
+  // Every row is the toy objective's full-trial value at its point (lib/course/hyperparameter-search).
+  for (const row of csv.slice(1)) {
+    const [u, v, value] = row.map(Number) as [number, number, number];
+    expect(value).toBeCloseTo(toyValue(u, v, 1), 12);
+  }
 });

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
 import { copyPyTorch, expectLevel, run, stepOf } from './training';
+import { decodeDigits } from '../lib/course/dropout';
 
 const LESSON = '/lessons/overfitting-and-dropout/';
 // The kernel starts in a worker on a shared 2-core machine: generous waits, no assertion on time.
@@ -8,6 +9,22 @@ const SLOW = { timeout: 30_000 };
 
 test.describe('overfitting and dropout lesson', () => {
   test.beforeEach(() => test.slow());
+
+  test('the data note’s “download the digits” link fetches the 3,000 digits it describes, 300 of each, in 297,008 bytes', async ({ page, request }) => {
+    await page.goto(LESSON);
+    const link = page.getByRole('link', { name: 'download the digits' });
+    const url = new URL((await link.getAttribute('href')) ?? '', page.url());
+    const response = await request.get(url.pathname);
+    expect(response.status(), url.pathname).toBe(200);
+    const bytes = new Uint8Array(await response.body());
+    expect(bytes.length).toBe(297_008);
+    const digits = decodeDigits(bytes);
+    expect([digits.n, digits.side]).toEqual([3000, 14]);
+    const perClass = new Array<number>(10).fill(0);
+    for (const label of digits.labels) perClass[label] = (perClass[label] ?? 0) + 1;
+    expect(perClass).toEqual(new Array<number>(10).fill(300));
+    expect(digits.pixels.every((p) => p >= 0 && p <= 1)).toBe(true);
+  });
 
   test('the code cell builds the CNN and prints its parameter count, 89 % of it in the Linear layers', async ({ page }) => {
     await page.goto(LESSON);

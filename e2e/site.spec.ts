@@ -196,3 +196,29 @@ test('printing hides the navigation', async ({ page }) => {
   await expect(page.locator('.site-header')).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
+
+// Social previews: a shared link shows the page's title, description and its own card image,
+// which the site serves as a 1200 × 630 PNG (site/pages/og/, made at build time).
+test('the home page and every lesson name their own social preview image, served as a 1200 × 630 PNG', async ({ request }) => {
+  const lessonPages = pages.filter((p) => /^\/lessons\/[^/]+\/$/.test(p));
+  expect(lessonPages.length).toBeGreaterThan(5);
+  for (const path of ['/', ...lessonPages]) {
+    const html = await (await request.get(path)).text();
+    const meta = (key: string): string | undefined => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
+    const id = path === '/' ? 'home' : path.split('/')[2];
+    expect.soft(meta('og:title'), path).toMatch(/\S/);
+    expect.soft(meta('og:description'), path).toMatch(/.{20,}/);
+    expect.soft(meta('twitter:card'), path).toBe('summary_large_image');
+    expect.soft(meta('og:url'), path).toBe(`https://neural-notebook.example${path}`);
+    const image = new URL(meta('og:image') ?? '', 'http://missing.invalid');
+    expect(image.origin, path).toBe('https://neural-notebook.example');
+    expect(image.pathname, path).toBe(`/og/${id}.png`);
+    const response = await request.get(image.pathname);
+    expect(response.status(), image.pathname).toBe(200);
+    expect(response.headers()['content-type'], image.pathname).toBe('image/png');
+    const png = await response.body();
+    expect(png.subarray(0, 8).toString('hex'), image.pathname).toBe('89504e470d0a1a0a');
+    expect(png.subarray(12, 16).toString('ascii'), image.pathname).toBe('IHDR');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)], image.pathname).toEqual([1200, 630]);
+  }
+});

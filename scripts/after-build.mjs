@@ -28,8 +28,9 @@ const sw = await generateSW({
   globDirectory: 'dist',
   globPatterns: ['**/*.{html,js,css,woff2,svg,png,json,webmanifest,bin,md,pagefind,pf_meta,pf_index,pf_fragment}'],
   // KaTeX's .woff and .ttf copies are never fetched by a browser that runs service workers (all read
-  // woff2), and the search box uses Pagefind's API, not its ready-made interfaces.
-  globIgnores: ['sw.js', 'workbox-*.js', 'pagefind/pagefind-*ui*', 'pagefind/pagefind-highlight.js'],
+  // woff2), and the search box uses Pagefind's API, not its ready-made interfaces. The social
+  // preview images (og/) are for the sites a link is shared on, not for reading.
+  globIgnores: ['sw.js', 'workbox-*.js', 'pagefind/pagefind-*ui*', 'pagefind/pagefind-highlight.js', 'og/**'],
   swDest: 'dist/sw.js',
   mode: 'production',
   inlineWorkboxRuntime: true,

@@ -1,5 +1,6 @@
 import { quantile } from '../../lib/common';
 import { bestSoFar, bestWithin, costOf, MAX_BUDGET, METHODS, MIN_BUDGET, objectiveOf, SURFACE_SIDE, valueOf, type MethodId, type Objective, type Trial } from '../../lib/course/hyperparameter-search';
+import type { ChartTable } from '../charts/chart-table';
 import { LineChart, type Series } from '../charts/LineChart';
 import { useElementWidth } from '../charts/useElementWidth';
 import { Notices } from '../widget-kit/Notices';
@@ -15,6 +16,15 @@ import { SurfaceMap, type MapPoint } from './SurfaceMap';
 import { useRace, type Race } from './useRace';
 import { useSeedsRace } from './useSeedsRace';
 import './hyperparameter-search.css';
+
+/** The true surface as a table: one row per grid point, its two hyperparameters' values and the objective's value there. */
+function surfaceTable(objective: Objective, surface: readonly number[]): ChartTable {
+  const at = (k: number): [number, number] => [(k % SURFACE_SIDE) / (SURFACE_SIDE - 1), Math.floor(k / SURFACE_SIDE) / (SURFACE_SIDE - 1)];
+  return {
+    columns: [objective.params[0].name, objective.params[1].name, objective.valueName],
+    rows: surface.map((v, k) => [valueOf(objective.params[0], at(k)[0]), valueOf(objective.params[1], at(k)[1]), v]),
+  };
+}
 
 /** The race island: grid, random, Bayesian optimisation and successive halving on the same budget. */
 export default function HyperparameterSearch() {
@@ -167,6 +177,7 @@ function Maps({ objective, race, trialsOf }: { objective: Objective; race: Race;
           range={range}
           points={points}
           {...axes}
+          exportAs={{ name: 'True surface', title: `True ${objective.valueName} over ${axes.xLabel} and ${axes.yLabel}`, exportData: () => surfaceTable(objective, surface) }}
         />
         <figcaption>
           True surface (the stronger the colour, the lower) and every trial:

@@ -1,5 +1,6 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { MethodId } from '../../lib/course/hyperparameter-search';
+import { ChartExport, type ChartExportSpec } from '../charts/ChartExport';
 import { METHOD_STYLE } from './model';
 
 /** A sample drawn on the map: where (unit square), whose, and how long it trained. */
@@ -23,6 +24,8 @@ interface Props {
   yTicks: readonly string[];
   xLabel: string;
   yLabel: string;
+  /** An export control (SVG, PNG, CSV) above the map. */
+  exportAs?: ChartExportSpec;
 }
 
 const LEFT = 52;
@@ -47,7 +50,8 @@ function Mark({ method, cx, cy, r }: { method: MethodId; cx: number; cy: number;
 }
 
 /** A heatmap of a function on the unit square (the lower, the stronger the colour), with the samples of the methods on top. */
-export function SurfaceMap({ label, values, side, range, points = [], xTicks, yTicks, xLabel, yLabel }: Props) {
+export function SurfaceMap({ label, values, side, range, points = [], xTicks, yTicks, xLabel, yLabel, exportAs }: Props) {
+  const svg = useRef<SVGSVGElement>(null);
   const [lo, hi] = range;
   const cell = PLOT / (side - 1);
   const px = (u: number): number => LEFT + u * PLOT;
@@ -67,8 +71,8 @@ export function SurfaceMap({ label, values, side, range, points = [], xTicks, yT
       }),
     [values, side, lo, hi],
   );
-  return (
-    <svg class="surface-map" viewBox={`0 0 ${LEFT + PLOT + cell / 2 + 6} ${TOP + PLOT + BOTTOM}`} role="img" aria-label={label}>
+  const map = (
+    <svg ref={svg} class="surface-map" viewBox={`0 0 ${LEFT + PLOT + cell / 2 + 6} ${TOP + PLOT + BOTTOM}`} role="img" aria-label={label}>
       <g>{cells}</g>
       {points.map((p, k) => (
         <Mark key={k} method={p.method} cx={px(p.x[0] ?? 0)} cy={py(p.x[1] ?? 0)} r={2 + 2.5 * Math.sqrt(p.fidelity)} />
@@ -92,5 +96,14 @@ export function SurfaceMap({ label, values, side, range, points = [], xTicks, yT
         </text>
       </g>
     </svg>
+  );
+  if (!exportAs) return map;
+  return (
+    <>
+      <div class="chart-export-row">
+        <ChartExport target={svg} {...exportAs} />
+      </div>
+      {map}
+    </>
   );
 }
