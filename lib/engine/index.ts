@@ -8,7 +8,7 @@
  */
 export { Rng } from './random';
 export { Tensor, type NestedArray } from './tensor';
-export { setStorageReuse, storageReuseStats, type DType } from './storage';
+export { setStorageReuse, storageReuseStats, type DType, type StorageReuseStats } from './storage';
 export type { BufferPoolStats } from './buffer-pool';
 export type { Shape } from './shape';
 export { noGrad, isGradEnabled, type GradFn, type Backward } from './autograd';

@@ -31,6 +31,21 @@ describe('storage reuse', () => {
     expect(z.data.every((v) => v === 0)).toBe(true);
   });
 
+  it('watches at most 64 MB at once, so a long synchronous loop does not keep every buffer it made', async () => {
+    setStorageReuse(true);
+    // 200 arrays of 1 MB in one synchronous run: no finalization callback can run in between.
+    for (let i = 0; i < 200; i++) zeros([512, 512]);
+    const stats = storageReuseStats()!;
+    expect(stats.watchedBytes).toBeLessThanOrEqual(64 * 2 ** 20);
+    expect(stats.watchedBytes).toBeGreaterThan(60 * 2 ** 20);
+    // Once the loop yields and the collector runs, the watched memory goes back to the pool and is reused.
+    await collectGarbage();
+    expect(storageReuseStats()!.watchedBytes).toBeLessThan(stats.watchedBytes);
+    const reusedBefore = storageReuseStats()!.reused;
+    zeros([512, 512]);
+    expect(storageReuseStats()!.reused).toBe(reusedBefore + 1);
+  });
+
   it('changes no gradient of a small network trained with Adam', async () => {
     const train = async (reuse: boolean): Promise<number[]> => {
       setStorageReuse(reuse);

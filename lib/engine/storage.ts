@@ -10,9 +10,34 @@ export type Data = Float32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
 const POOLED_MIN_BYTES = 4096;
 /** The most free memory a storage pool keeps. */
 const POOL_MAX_BYTES = 32 * 1024 * 1024;
+/**
+ * The most storage watched for the pool at once. The registry holds each watched array's memory
+ * until its callback runs, and callbacks run only between tasks: code that allocates in one long
+ * synchronous loop would otherwise keep every buffer it ever made. Past this, storage is new and
+ * unwatched, as with reuse off.
+ */
+const WATCHED_MAX_BYTES = 64 * 1024 * 1024;
 
-/** The pool of this realm while storage reuse is on, and the registry that fills it. */
-let reuse: { pool: BufferPool; registry: FinalizationRegistry<ArrayBuffer> } | null = null;
+/** What storage reuse reports: the pool's counts, and the bytes watched (registered, not yet collected). */
+export interface StorageReuseStats extends BufferPoolStats {
+  readonly watchedBytes: number;
+}
+
+/** Storage memory the registry holds for the pool, and its size (a transferred buffer reads 0 bytes). */
+interface Watched {
+  readonly buffer: ArrayBuffer;
+  readonly bytes: number;
+}
+
+/** A realm's storage reuse: the pool, the registry that fills it, and the bytes it watches. */
+interface Reuse {
+  readonly pool: BufferPool;
+  readonly registry: FinalizationRegistry<Watched>;
+  watched: number;
+}
+
+/** This realm's storage reuse while it is on. */
+let reuse: Reuse | null = null;
 
 function fresh(dtype: DType, n: number): Data {
   return dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
@@ -24,7 +49,10 @@ export function allocate(dtype: DType, n: number): Data {
   if (reuse === null || bytes < POOLED_MIN_BYTES) return fresh(dtype, n);
   const buffer = reuse.pool.take(bytes);
   const data = buffer === undefined ? fresh(dtype, n) : (dtype === 'float64' ? new Float64Array(buffer) : new Float32Array(buffer)).fill(0);
-  reuse.registry.register(data, data.buffer);
+  if (reuse.watched + bytes <= WATCHED_MAX_BYTES) {
+    reuse.watched += bytes;
+    reuse.registry.register(data, { buffer: data.buffer, bytes });
+  }
   return data;
 }
 
@@ -42,14 +70,22 @@ export function setStorageReuse(on: boolean): boolean {
   if (on && reuse === null) {
     const pool = new BufferPool(POOL_MAX_BYTES);
     // Each registry feeds only its own pool: storage registered before a switch off is not reused after it.
-    reuse = { pool, registry: new FinalizationRegistry((buffer) => pool.give(buffer)) };
+    const state: Reuse = {
+      pool,
+      registry: new FinalizationRegistry<Watched>(({ buffer, bytes }) => {
+        state.watched -= bytes;
+        pool.give(buffer);
+      }),
+      watched: 0,
+    };
+    reuse = state;
   } else if (!on) reuse = null;
   return was;
 }
 
 /** How much storage reuse has reused so far in this realm, or null while it is off. */
-export function storageReuseStats(): BufferPoolStats | null {
-  return reuse === null ? null : reuse.pool.stats;
+export function storageReuseStats(): StorageReuseStats | null {
+  return reuse === null ? null : { ...reuse.pool.stats, watchedBytes: reuse.watched };
 }
 
 /** The dtype of a storage array. */
