@@ -8,7 +8,7 @@ import type * as TF from '@tensorflow/tfjs-core';
 import * as E from '../lib/engine/index';
 import { digitsCnn } from '../lib/course/dropout/index';
 import { DROPOUT_SEED, SpecModel } from '../lib/ml/training/index';
-import type { Workload } from './workloads';
+import { NOT_SLOWER, type Workload } from './workloads';
 
 const BATCH = 32;
 const SEED = 1234;
@@ -22,6 +22,7 @@ export function dropoutCnnWorkload(tf: typeof TF): Workload {
     name: 'dropout lesson CNN 14x14 batch 32 fwd+bwd+Adam',
     unit: 'steps/s',
     goal: { kind: 'ratio', min: 1, beatWasm: false },
+    simdGoal: NOT_SLOWER,
     make: {
       ours: () => {
         const model = new SpecModel(digitsCnn(0.5, 'fc'), { weights: new E.Rng(SEED), dropout: new E.Rng(SEED ^ DROPOUT_SEED) });

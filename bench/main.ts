@@ -134,6 +134,9 @@ interface Result {
   readonly ratios: { readonly 'tfjs-cpu'?: number; readonly 'tfjs-wasm'?: number; readonly 'simd-vs-tfjs-wasm'?: number; readonly 'simd-vs-js'?: number };
   readonly goal: string;
   readonly met: boolean;
+  /** Issue 17's goal for the SIMD kernels, and whether it was met (undefined: the peer did not run). */
+  readonly simdGoal: string;
+  readonly simdMet: boolean | undefined;
 }
 
 async function main(): Promise<void> {
@@ -223,7 +226,10 @@ async function main(): Promise<void> {
       text = `<= ${goal.max * 100}% slower (${(slowdown * 100).toFixed(1)}%)`;
       met = slowdown <= goal.max;
     }
-    results.push({ workload: w.name, unit: w.unit, values, spread, memoryMB, ratios, goal: text, met });
+    const simdRatio = w.simdGoal.versus === 'ours' ? simdJs : simdWasm;
+    const simdGoal = `>= ${w.simdGoal.min}x ${w.simdGoal.versus === 'ours' ? 'js' : 'wasm'}`;
+    const simdMet = simdRatio === undefined ? undefined : simdRatio >= w.simdGoal.min;
+    results.push({ workload: w.name, unit: w.unit, values, spread, memoryMB, ratios, goal: text, met, simdGoal, simdMet });
   }
   const maxRssMB = nodeProcess.resourceUsage().maxRSS / 1024;
   if (options.json) {
@@ -247,7 +253,7 @@ function table(results: readonly Result[]): string {
   const fmt = (v: number | undefined) => (v === undefined ? '-' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
   const times = (v: number | undefined) => (v === undefined ? '-' : `${fmt(v)}x`);
   const rows = [
-    ['workload', 'unit', 'ours', 'ours+simd', 'tfjs-cpu', 'tfjs-wasm', 'vs cpu', 'vs wasm', 'simd vs js', 'simd vs wasm', 'goal', 'met'],
+    ['workload', 'unit', 'ours', 'ours+simd', 'tfjs-cpu', 'tfjs-wasm', 'vs cpu', 'vs wasm', 'simd vs js', 'simd vs wasm', 'goal', 'met', 'simd goal', 'met'],
     ...results.map((r) => [
       r.workload,
       r.unit,
@@ -261,11 +267,13 @@ function table(results: readonly Result[]): string {
       times(r.ratios['simd-vs-tfjs-wasm']),
       r.goal,
       r.met ? 'yes' : 'NO',
+      r.simdGoal,
+      r.simdMet === undefined ? '-' : r.simdMet ? 'yes' : 'NO',
     ]),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-  const goalColumn = rows[0]!.indexOf('goal');
-  return rows.map((row) => `| ${row.map((cell, c) => (c === 0 || c === goalColumn ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`).join('\n');
+  const textColumns = [0, rows[0]!.indexOf('goal'), rows[0]!.indexOf('simd goal')];
+  return rows.map((row) => `| ${row.map((cell, c) => (textColumns.includes(c) ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`).join('\n');
 }
 
 await main();

@@ -104,6 +104,21 @@ describe('the WebAssembly kernels agree with the JavaScript kernels', () => {
     );
   });
 
+  it('conv2d(): values and gradients of the direct kernels (stride 1, one group, at most 27 taps) and of gemm just past them', () => {
+    // Widths to 21 reach the 8- and 4-wide loops and the scalar tail of each output row.
+    const arb = fc.record({
+      N: size(2), C: size(3), F: size(5), H: size(21), W: size(21), KH: size(5), KW: size(5), padding: fc.nat(2), bias: fc.boolean(), seed: fc.nat(),
+    });
+    fc.assert(
+      fc.property(arb, ({ N, C, F, H, W, KH, KW, padding, bias, seed }) => {
+        fc.pre(H + 2 * padding >= KH && W + 2 * padding >= KW && C * KH * KW <= 30);
+        const shapes: Shape[] = [[N, C, H, W], [F, C, KH, KW], ...(bias ? [[F]] : [])];
+        agree((x, w, b) => conv2d(x!, w!, b ?? null, { padding }), shapes, seed);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
   it("conv2d(): padding 'same' with an even kernel", () => {
     agree((x, w) => conv2d(x!, w!, null, { padding: 'same' }), [[2, 3, 9, 7], [5, 3, 4, 2]], 3);
   });

@@ -4,7 +4,13 @@
  * Same contracts as the JavaScript kernels they stand in for (../matmul.ts, ../conv.ts).
  */
 import type { Geometry } from '../conv';
+import { allocate } from '../../storage';
 import { Workspace, type KernelExports } from './instance';
+
+/** A float32 output array, from reused storage while storage reuse is on (as the JavaScript kernels' outputs are). */
+function output(n: number): Float32Array<ArrayBuffer> {
+  return allocate('float32', n) as Float32Array<ArrayBuffer>;
+}
 
 /**
  * C[M x N] += op(A) op(B) for float32 arrays: op(A)[i][k] = A[aOff + i aRow + k aCol],
@@ -65,7 +71,7 @@ export function wasmConv2d(kernels: KernelExports, x: Float32Array, w: Float32Ar
   const geo = writeGeometry(g);
   ws.put(w, wp);
   if (b !== null) ws.put(b, bp);
-  const y = new Float32Array(g.N * g.F * P);
+  const y = output(g.N * g.F * P);
   for (let n = 0; n < g.N; n++) {
     ws.put(x.subarray(n * image, (n + 1) * image), xp);
     kernels.conv2dImage(geo, xp, wp, bp, b === null ? 0 : 1, yp, cols, work);
@@ -87,7 +93,7 @@ export function wasmConv2dInputGrad(kernels: KernelExports, dy: Float32Array, w:
   const work = ws.bytes(kernels.gemmWorkBytes(K, P, Fg));
   const geo = writeGeometry(g);
   ws.put(w, wp);
-  const dx = new Float32Array(g.N * image);
+  const dx = output(g.N * image);
   for (let n = 0; n < g.N; n++) {
     ws.put(dy.subarray(n * g.F * P, (n + 1) * g.F * P), dyp);
     ws.zero(dxp, image);
@@ -115,7 +121,7 @@ export function wasmConv2dWeightGrad(kernels: KernelExports, dy: Float32Array, x
     ws.put(x.subarray(n * image, (n + 1) * image), xp);
     kernels.conv2dWeightGradImage(geo, dyp, xp, dwp, cols, work);
   }
-  const dw = new Float32Array(g.F * K);
+  const dw = output(g.F * K);
   ws.take(dwp, g.F * K, dw, 0);
   ws.release();
   return dw;
@@ -132,7 +138,7 @@ export function wasmMaxPool2d(kernels: KernelExports, x: Float32Array, g: Geomet
   const geo = writeGeometry(g);
   ws.put(x, xp);
   kernels.maxPool2d(geo, xp, yp, ap);
-  const y = new Float32Array(outputs);
+  const y = output(outputs);
   const argmax = new Int32Array(outputs);
   ws.take(yp, outputs, y, 0);
   ws.take(ap, outputs, argmax, 0);
@@ -150,7 +156,7 @@ export function wasmMaxPoolGrad(kernels: KernelExports, dy: Float32Array, argmax
   ws.put(argmax, ap);
   ws.zero(dxp, inputs);
   kernels.maxPoolGrad(dyp, ap, argmax.length, dxp);
-  const dx = new Float32Array(inputs);
+  const dx = output(inputs);
   ws.take(dxp, inputs, dx, 0);
   ws.release();
   return dx;
@@ -163,7 +169,7 @@ export function wasmRelu(kernels: KernelExports, x: Float32Array): Float32Array<
   const yp = ws.floats(x.length);
   ws.put(x, xp);
   kernels.relu(xp, yp, x.length);
-  const y = new Float32Array(x.length);
+  const y = output(x.length);
   ws.take(yp, x.length, y, 0);
   ws.release();
   return y;
@@ -177,7 +183,7 @@ export function wasmReluGrad(kernels: KernelExports, g: Float32Array, y: Float32
   ws.put(g, gp);
   ws.put(y, yp);
   kernels.reluGrad(gp, yp, gp, g.length); // in place over the copy of g
-  const out = new Float32Array(g.length);
+  const out = output(g.length);
   ws.take(gp, g.length, out, 0);
   ws.release();
   return out;

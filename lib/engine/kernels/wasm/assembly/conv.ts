@@ -1,6 +1,7 @@
 // AssemblyScript. conv2d for one image (NCHW, float32) as im2col + gemm, like kernels/conv.ts.
 
 import { gemm } from './gemm';
+import { directForward, directWeightGrad, padImage, runsDirect } from './direct';
 
 /** The sizes of one conv2d call, written by the JavaScript side in this field order (int32 each). */
 @unmanaged
@@ -76,6 +77,10 @@ export function conv2dImage(geo: usize, x: usize, w: usize, b: usize, hasBias: b
       memory.fill(row, 0, <usize>P << 2);
     }
   }
+  if (runsDirect(g)) {
+    directForward(g, padImage(g, x, cols), w, y);
+    return;
+  }
   for (let group = 0; group < g.G; group++) {
     columns(false, g, x, group * (g.C / g.G), cols);
     gemm(Fg, P, K, w + (<usize>(group * Fg * K) << 2), K, 1, cols, P, 1, y + (<usize>(group * Fg * P) << 2), work);
@@ -98,6 +103,10 @@ export function conv2dInputGradImage(geo: usize, dy: usize, w: usize, dx: usize,
 export function conv2dWeightGradImage(geo: usize, dy: usize, x: usize, dw: usize, cols: usize, work: usize): void {
   const g = changetype<Geometry>(geo);
   const Fg = g.F / g.G, K = g.C / g.G * g.KH * g.KW, P = g.OH * g.OW;
+  if (runsDirect(g)) {
+    directWeightGrad(g, dy, padImage(g, x, cols), dw);
+    return;
+  }
   for (let group = 0; group < g.G; group++) {
     columns(false, g, x, group * (g.C / g.G), cols);
     // dw_group += dy_group cols^T: cols read transposed through its strides.
