@@ -27,20 +27,30 @@ export function SpeedReadout({ steps, stepsPerEpoch, playing, secondsPerEpoch }:
   const measuredSeconds = rate ? 60 / rate.epochsPerMinute : undefined;
   const asked = secondsPerEpoch === undefined ? 'as fast as the CPU allows' : `${secondsPerEpoch} s an epoch`;
   const behind = measuredSeconds !== undefined && secondsPerEpoch !== undefined && !keepsPace(measuredSeconds, secondsPerEpoch);
+  // Each part on a line of its own, of a height that does not change while the runs play: a
+  // paragraph that changed height (the measured figures wrapping one more or one less word, the pace
+  // note coming and going with the machine's load) would move the rest of the page, which is then
+  // laid out and painted again, a long task at every change.
   return (
     <p class="dropout-widget__speed" aria-live="off">
-      Speed asked: {asked}. Measured while playing:{' '}
-      {rate && measuredSeconds !== undefined ? (
-        <>
-          <strong data-testid="steps-per-second">{formatFixed(rate.stepsPerSecond, rate.stepsPerSecond < 10 ? 1 : 0)}</strong> updates a second per run,{' '}
-          <strong data-testid="epochs-per-minute">{formatFixed(rate.epochsPerMinute, 1)}</strong> epochs a minute (
-          <strong data-testid="seconds-per-epoch">{formatFixed(measuredSeconds, 1)}</strong> s an epoch)
-          {behind ? '; this machine cannot keep the pace asked' : ''}
-        </>
-      ) : (
-        'press Play'
+      <span class="dropout-widget__speed-line">Speed asked: {asked}.</span>{' '}
+      <span class="dropout-widget__speed-line dropout-widget__speed-line--measured">
+        Measured while playing:{' '}
+        {rate && measuredSeconds !== undefined ? (
+          <>
+            <strong data-testid="steps-per-second">{formatFixed(rate.stepsPerSecond, rate.stepsPerSecond < 10 ? 1 : 0)}</strong> updates a second per run,{' '}
+            <strong data-testid="epochs-per-minute">{formatFixed(rate.epochsPerMinute, 1)}</strong> epochs a minute (
+            <strong data-testid="seconds-per-epoch">{formatFixed(measuredSeconds, 1)}</strong> s an epoch).
+          </>
+        ) : (
+          'press Play.'
+        )}
+      </span>{' '}
+      {secondsPerEpoch !== undefined && (
+        <span class="dropout-widget__speed-line" data-testid="pace-note">
+          {behind ? 'This machine cannot keep the pace asked.' : ''}
+        </span>
       )}
-      .
     </p>
   );
 }
