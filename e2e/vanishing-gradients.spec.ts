@@ -9,7 +9,20 @@ test('Play trains both runs, the readouts and the boundary change, and Pause sto
   const lossBefore = await run(widget, 'B').getByTestId('loss').textContent();
   const boundary = run(widget, 'B').getByRole('img', { name: /Decision boundary/ });
   const boundaryBefore = await boundary.getAttribute('aria-label');
-  await playUntil(widget, 30);
+  // While the runs play, the summary below them (rewritten at every report) never gets shorter:
+  // a line more and a line less in turn would move the page below, laid out and painted again each time.
+  const summary = widget.locator('.training-widget__summary');
+  const heights: number[] = [];
+  await widget.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect
+    .poll(async () => {
+      heights.push(await summary.evaluate((el) => el.getBoundingClientRect().height));
+      return Math.min(await stepOf(widget, 'A'), await stepOf(widget, 'B'));
+    }, { timeout: 45_000, intervals: [100] })
+    .toBeGreaterThanOrEqual(150);
+  expect(heights, 'the summary\'s heights while playing').toEqual([...heights].sort((x, y) => x - y));
+  await widget.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expectLevel(widget);
   expect(await stepOf(widget, 'B')).toBeGreaterThan(0);
   await expect(run(widget, 'B').getByTestId('loss')).not.toHaveText(lossBefore ?? '');
   await expect(boundary).not.toHaveAttribute('aria-label', boundaryBefore ?? '');

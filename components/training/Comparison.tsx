@@ -4,6 +4,7 @@ import { useElementWidth } from '../charts/useElementWidth';
 import { Notices } from '../widget-kit/Notices';
 import { CopyPyTorch, type ScriptSource } from '../widget-kit/CopyPyTorch';
 import { Toolbar } from '../widget-kit/Toolbar';
+import { useStableHeight } from '../widget-kit/useStableHeight';
 import { TrainingControls, type SpeedOption } from './TrainingControls';
 import type { JobPair } from './useJobPair';
 import '../charts/charts.css';
@@ -62,6 +63,8 @@ interface Props {
  */
 export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed, speeds, onNewSeed, settings, data, panels, after, summary, notices, onDismissNotices, onDefaultSettings, scripts }: Props) {
   const { playing, stopped } = pair;
+  // While the runs play, the summary changes many times a second; its height must not (see useStableHeight).
+  const summaryRef = useStableHeight<HTMLParagraphElement>(playing);
   return (
     <div class="training-widget" data-resting={String(pair.resting)}>
       <Notices notices={notices} onDismiss={onDismissNotices} />
@@ -90,7 +93,7 @@ export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed
         {panels[1]}
       </div>
       {after}
-      <p class="training-widget__summary" aria-live={pair.resting ? 'polite' : 'off'}>
+      <p ref={summaryRef} class="training-widget__summary" aria-live={pair.resting ? 'polite' : 'off'}>
         {summary}
       </p>
       <Toolbar onReset={onDefaultSettings} resetLabel="Default settings">
