@@ -22,8 +22,9 @@ export function maxPool2d(geo: usize, x: usize, y: usize, argmax: usize): void {
     store<f32>(y + (<usize>o << 2), -Infinity);
     store<i32>(argmax + (<usize>o << 2), -1);
   }
-  const lanes = i32x4(0, 1, 2, 3), zero = i32x4.splat(0);
-  const stride = i32x4.splat(g.sw);
+  // Each lane's offset in x from the first of four outputs, computed once (a v128 constant used in
+  // the loop may be materialised again at each use).
+  const offsets = i32x4.mul(i32x4(0, 1, 2, 3), i32x4.splat(g.sw)), zero = i32x4.splat(0);
   for (let p = 0; p < g.N * g.C; p++) {
     for (let kh = 0; kh < g.KH; kh++) {
       for (let kw = 0; kw < g.KW; kw++) {
@@ -49,7 +50,7 @@ export function maxPool2d(geo: usize, x: usize, y: usize, argmax: usize): void {
                 v128.and(f32x4.ne(v, v), f32x4.eq(best, best)),
               );
               v128.store(y + to, v128.bitselect(v, best, better));
-              v128.store(argmax + to, v128.bitselect(i32x4.add(i32x4.splat(i), i32x4.mul(lanes, stride)), at, better));
+              v128.store(argmax + to, v128.bitselect(i32x4.add(i32x4.splat(i), offsets), at, better));
             }
           }
           for (; ow < hi; ow++) {
