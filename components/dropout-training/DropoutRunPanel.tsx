@@ -3,6 +3,7 @@ import { formatFixed } from '../../lib/common';
 import { bestEpoch, type DropoutSnapshot, type EpochRecord } from '../../lib/course/dropout';
 import { LineChart, type Series } from '../charts/LineChart';
 import { ScrollX } from '../widget-kit/ScrollX';
+import { useFrameDelayed } from '../widget-kit/useFrameDelayed';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { EpochTable } from './EpochTable';
 import { MisclassifiedDigits } from './MisclassifiedDigits';
@@ -18,6 +19,8 @@ interface Props {
   side: number;
   /** Width available to the panel, in CSS pixels. */
   width: number;
+  /** Animation frames to wait before drawing a new epoch's charts (run B's panel waits one more than run A's; see below). */
+  stagger: number;
 }
 
 const pct = (v: number | undefined): string => (v !== undefined && Number.isFinite(v) ? `${formatFixed(100 * v, 1)} %` : '–');
@@ -33,19 +36,25 @@ function metricSeries(history: readonly EpochRecord[], metric: 'Loss' | 'Accurac
 }
 
 /** One run of the dropout experiment: where it is, its loss and accuracy per epoch, and what it gets wrong. */
-export function DropoutRunPanel({ label, snapshot, error, epochs, side, width }: Props) {
+export function DropoutRunPanel({ label, snapshot, error, epochs, side, width, stagger }: Props) {
   const s = snapshot;
-  const history = s?.history ?? [];
-  const last = history.at(-1);
+  // A new epoch redraws two charts, a confusion matrix, up to 24 digit images and a table in each run:
+  // drawn all in one frame, that frame's layout, paint and commit held the main thread over 50 ms.
+  // They are spread over frames instead: the charts, then (two frames on) the matrix and the digits,
+  // then the table; run B's parts a frame after run A's.
+  const history = useFrameDelayed(s?.history, stagger) ?? [];
+  const view = useFrameDelayed(s?.validation, stagger + 2);
+  const tableHistory = useFrameDelayed(s?.history, stagger + 4) ?? [];
+  // The status line above them follows the run at once.
+  const last = s?.history.at(-1);
   const best = history.length > 0 ? bestEpoch(history) : undefined;
   const chartWidth = Math.max(240, width);
   const at = (epoch: number): EpochRecord | undefined => history[epoch];
   // Early stopping's point is marked once the validation loss has risen after it (before that it is simply the latest epoch).
   const marker = best && best.epoch > 0 && best.epoch < (last?.epoch ?? 0) ? { marker: { x: best.epoch, label: `lowest validation loss (epoch ${best.epoch})` } } : {};
-  const view = s?.validation;
   // Charts, matrix, digits and table change once an epoch (useEpochSnapshot keeps their inputs between
   // reports): built again only then, not at each progress report.
-  const perEpoch = useMemo(
+  const charts = useMemo(
     () => (
       <>
         <LineChart
@@ -80,14 +89,24 @@ export function DropoutRunPanel({ label, snapshot, error, epochs, side, width }:
             return r ? `Epoch ${e}: training accuracy ${pct(r.trainAccuracy)}, validation accuracy ${pct(r.validationAccuracy)}, gap ${formatFixed(100 * (r.trainAccuracy - r.validationAccuracy), 1)} points.` : 'No data yet.';
           }}
         />
+      </>
+    ),
+    [history, epochs, chartWidth],
+  );
+  const mistakes = useMemo(
+    () => (
+      <>
         <ScrollX label={`${label}: confusion matrix`} class="dropout-run__confusion">
           {view && <ConfusionMatrix counts={view.confusion} caption={`Confusion matrix, validation set (${view.confusion.reduce((n, c) => n + c, 0)} digits), epoch ${view.epoch}: rows (↓) are the true digit, columns (→) the prediction`} />}
         </ScrollX>
         <div class="dropout-run__wrong">{view && <MisclassifiedDigits view={view} side={side} />}</div>
-        <EpochTable label={label} history={history} best={best?.epoch} />
       </>
     ),
-    [history, view, label, epochs, side, chartWidth],
+    [view, label, side],
+  );
+  const table = useMemo(
+    () => <EpochTable label={label} history={tableHistory} best={tableHistory.length > 0 ? bestEpoch(tableHistory).epoch : undefined} />,
+    [tableHistory, label],
   );
   // Side by side the panel is a subgrid (training.css): three rows above the charts, three per chart, three below.
   return (
@@ -118,7 +137,9 @@ export function DropoutRunPanel({ label, snapshot, error, epochs, side, width }:
         )}
         {s?.done && <p class="run__note">Finished: {s.epoch} epochs. Press Reset to run again, or change a setting.</p>}
       </div>
-      {perEpoch}
+      {charts}
+      {mistakes}
+      {table}
     </section>
   );
 }

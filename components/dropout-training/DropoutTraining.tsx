@@ -12,6 +12,7 @@ import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { DrawDigit } from './DrawDigit';
 import { DropoutRunPanel } from './DropoutRunPanel';
 import { FirstLayerFilters } from './FirstLayerFilters';
+import { useFrameDelayed } from '../widget-kit/useFrameDelayed';
 import { PACE_OPTIONS, paceSchema, paceStepsPerSecond, secondsPerEpoch, type Pace } from './pace';
 import { SpeedReadout } from './SpeedReadout';
 import { describeComparison } from './summary';
@@ -73,18 +74,19 @@ function Experiment() {
   const nameB = `Run B: ${remedies}`;
 
   const panelA = useMemo(
-    () => <DropoutRunPanel label={nameA} snapshot={snapshotA} error={runA.error ?? digitsError} epochs={values.epochs} side={side} width={panelWidth} />,
+    () => <DropoutRunPanel label={nameA} snapshot={snapshotA} error={runA.error ?? digitsError} epochs={values.epochs} side={side} width={panelWidth} stagger={0} />,
     [snapshotA, runA.error, digitsError, values.epochs, side, panelWidth],
   );
   const panelB = useMemo(
-    () => <DropoutRunPanel label={nameB} snapshot={snapshotB} error={runB.error ?? digitsError} epochs={values.epochs} side={side} width={panelWidth} />,
+    () => <DropoutRunPanel label={nameB} snapshot={snapshotB} error={runB.error ?? digitsError} epochs={values.epochs} side={side} width={panelWidth} stagger={1} />,
     [snapshotB, runB.error, digitsError, values.epochs, side, panelWidth, nameB],
   );
   const validation = useMemo(() => (digits ? splitDigits(digits, values.n, values.seed).validation : undefined), [digits, values.n, values.seed]);
   const width = layout.sideBySide ? 2 * panelWidth + 24 : panelWidth;
-  const networkA = snapshotA?.network;
-  const networkB = snapshotB?.network;
-  // The networks change once an epoch: the drawn digit's reading and the filters are redrawn then, not at every report.
+  // The networks change once an epoch: the drawn digit's reading and the filters are redrawn then, not
+  // at every report, and six frames after the epoch's end, when the run panels have drawn theirs (DropoutRunPanel).
+  const networkA = useFrameDelayed(snapshotA?.network, 6);
+  const networkB = useFrameDelayed(snapshotB?.network, 6);
   const after = useMemo(() => {
     const networks = [
       { name: nameA, short: 'Run A', network: networkA },
