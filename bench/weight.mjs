@@ -25,13 +25,41 @@ export const BUDGETS = {
   '/notebook/': { HTML: 6, CSS: 22, JS: 462, fonts: 155 },
 };
 
+/**
+ * Waits until `element` has `done` ('hydrated': an island's ssr attribute gone; or a CSS selector
+ * found inside it), scrolling its contents to the middle of the viewport on every frame until then
+ * (an island is display: contents, with no box of its own to scroll to; and a widget above that
+ * hydrates and changes height moves it away again).
+ * @param {import('@playwright/test').Locator} element
+ * @param {string} done
+ */
+const scrollUntil = async (element, done) =>
+  element.page().waitForFunction(
+    ([el, until]) => {
+      if (until === 'hydrated' ? !el.hasAttribute('ssr') : el.querySelector(until)) return true;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const box = range.getBoundingClientRect();
+      window.scrollBy(0, box.top + box.height / 2 - innerHeight / 2);
+      return false;
+    },
+    /** @type {const} */ ([await element.elementHandle(), done]),
+    { polling: 'raf' },
+  );
+
 /** The type a file counts under. @param {string} file */
 const kind = (file) => ({ '.html': 'HTML', '.css': 'CSS', '.js': 'JS', '.woff2': 'fonts', '.woff': 'fonts' })[extname(file)] ?? 'other';
 
 /**
- * Opens `url` in `page` (a Playwright page), scrolls every island into view, waits until no new
- * file has been requested for 3 s (a code cell starts its kernel when the browser is idle, within
- * 2 s), and returns the files requested from `origin`, read from `dist`, summed by type.
+ * Opens `url` in `page` (a Playwright page), waits until every widget has started, and returns the
+ * files requested from `origin`, read from `dist`, summed by type. "Started" is a state the page
+ * reaches, not a time: every island hydrated (the client:visible ones once scrolled into view),
+ * every code cell's editor loaded and the page's kernel ready (a cell starts it when it has come
+ * into view and the browser is idle), then no request in flight and no font loading. Waiting for
+ * 3 s without a new request measured the kernel's 118 KB on cnn-sizes in some runs and not in
+ * others: the code cell hydrates when the browser is idle, and the page had been scrolled past it.
+ * What a widget shows only once its worker reports (a training step's histograms) may still ask
+ * for a font later: on vanishing-gradients, Inter's Greek file for the σ its histograms draw.
  * @param {import('@playwright/test').Page} page
  * @param {string} url
  * @returns {Promise<Record<string, { files: number, raw: number, gzip: number }>>}
@@ -40,17 +68,28 @@ export async function measurePage(page, url, dist = 'dist') {
   const origin = new URL(url).origin;
   /** @type {Set<string>} */
   const files = new Set();
+  /** @type {Set<import('@playwright/test').Request>} */
+  const inFlight = new Set();
   page.on('request', (r) => {
+    inFlight.add(r);
     const u = new URL(r.url());
     if (u.origin === origin) files.add(u.pathname.endsWith('/') ? `${u.pathname}index.html` : u.pathname);
   });
-  await page.goto(url, { waitUntil: 'load' });
-  for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
-  for (let seen = -1, quiet = 0; quiet < 6; ) {
-    await page.waitForTimeout(500);
-    quiet = files.size === seen ? quiet + 1 : 0;
-    seen = files.size;
+  let settled = () => {};
+  for (const done of /** @type {const} */ (['requestfinished', 'requestfailed'])) {
+    page.on(done, (r) => {
+      inFlight.delete(r);
+      if (!inFlight.size) settled();
+    });
   }
+  await page.goto(url, { waitUntil: 'load' });
+  for (const island of await page.locator('astro-island').all()) await scrollUntil(island, 'hydrated');
+  const cells = await page.locator('[data-code-cell]').all();
+  for (const cell of cells) await scrollUntil(cell, '.cm-editor');
+  if (cells.length) await page.waitForFunction(() => performance.getEntriesByName('notebook-kernel:ready').length > 0);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  if (inFlight.size) await new Promise((resolve) => (settled = () => resolve(undefined)));
+  await page.evaluate(() => document.fonts.ready);
   /** @type {Record<string, { files: number, raw: number, gzip: number }>} */
   const totals = {};
   for (const file of files) {
