@@ -15,23 +15,57 @@ import { gzipSync } from 'node:zlib';
  * lessons that use none of them (loading only the page's own lesson would undo that); and lowered
  * on 2 December to 460 and 480 KB, with about 2.5 % of room, when an exercise began to import its
  * widget's lesson package only when it shows (components/exercise/experiment-runner.ts): 500.4 ->
- * 449.3 and 496.8 -> 466.8 KB. `other` (icons, data) has no budget.
+ * 449.3 and 496.8 -> 466.8 KB. Fonts lowered on 2 December, with about 2.5 % of room, when
+ * scripts/katex-subset.mjs cut KaTeX's fonts to the characters the built math uses: 255.0 -> 187.2
+ * (activation-functions), 169.6 -> 150.9 (cnn-sizes) and 140.5 -> 121.9 KB (notebook, whose
+ * Markdown cells' math now finds its common characters in the cut files); the KaTeX style sheet's
+ * unicode-ranges added 0.9 KB of CSS, within the CSS budgets. The home page's fonts lowered the same
+ * day to 103 KB (127.8 -> 99.7) when the search box's "/" key hint took the UI font: it was the
+ * page's only text in JetBrains Mono (28.1 KB). `other` (icons, data) has no budget.
  * @type {Record<string, Record<'HTML' | 'CSS' | 'JS' | 'fonts', number>>}
  */
 export const BUDGETS = {
-  '/': { HTML: 6, CSS: 9, JS: 6, fonts: 141 },
-  '/lessons/activation-functions/': { HTML: 48, CSS: 20, JS: 460, fonts: 281 },
-  '/lessons/cnn-sizes/': { HTML: 34, CSS: 22, JS: 480, fonts: 187 },
-  '/notebook/': { HTML: 6, CSS: 22, JS: 462, fonts: 155 },
+  '/': { HTML: 6, CSS: 9, JS: 6, fonts: 103 },
+  '/lessons/activation-functions/': { HTML: 48, CSS: 20, JS: 460, fonts: 192 },
+  '/lessons/cnn-sizes/': { HTML: 34, CSS: 22, JS: 480, fonts: 155 },
+  '/notebook/': { HTML: 6, CSS: 22, JS: 462, fonts: 125 },
 };
+
+/**
+ * Waits until `element` has `done` ('hydrated': an island's ssr attribute gone; or a CSS selector
+ * found inside it), scrolling its contents to the middle of the viewport on every frame until then
+ * (an island is display: contents, with no box of its own to scroll to; and a widget above that
+ * hydrates and changes height moves it away again).
+ * @param {import('@playwright/test').Locator} element
+ * @param {string} done
+ */
+const scrollUntil = async (element, done) =>
+  element.page().waitForFunction(
+    ([el, until]) => {
+      if (until === 'hydrated' ? !el.hasAttribute('ssr') : el.querySelector(until)) return true;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const box = range.getBoundingClientRect();
+      window.scrollBy(0, box.top + box.height / 2 - innerHeight / 2);
+      return false;
+    },
+    /** @type {const} */ ([await element.elementHandle(), done]),
+    { polling: 'raf' },
+  );
 
 /** The type a file counts under. @param {string} file */
 const kind = (file) => ({ '.html': 'HTML', '.css': 'CSS', '.js': 'JS', '.woff2': 'fonts', '.woff': 'fonts' })[extname(file)] ?? 'other';
 
 /**
- * Opens `url` in `page` (a Playwright page), scrolls every island into view, waits until no new
- * file has been requested for 3 s (a code cell starts its kernel when the browser is idle, within
- * 2 s), and returns the files requested from `origin`, read from `dist`, summed by type.
+ * Opens `url` in `page` (a Playwright page), waits until every widget has started, and returns the
+ * files requested from `origin`, read from `dist`, summed by type. "Started" is a state the page
+ * reaches, not a time: every island hydrated (the client:visible ones once scrolled into view),
+ * every code cell's editor loaded and the page's kernel ready (a cell starts it when it has come
+ * into view and the browser is idle), then no request in flight and no font loading. Waiting for
+ * 3 s without a new request measured the kernel's 118 KB on cnn-sizes in some runs and not in
+ * others: the code cell hydrates when the browser is idle, and the page had been scrolled past it.
+ * What a widget shows only once its worker reports (a training step's histograms) may still ask
+ * for a font later: on vanishing-gradients, Inter's Greek file for the σ its histograms draw.
  * @param {import('@playwright/test').Page} page
  * @param {string} url
  * @returns {Promise<Record<string, { files: number, raw: number, gzip: number }>>}
@@ -40,17 +74,28 @@ export async function measurePage(page, url, dist = 'dist') {
   const origin = new URL(url).origin;
   /** @type {Set<string>} */
   const files = new Set();
+  /** @type {Set<import('@playwright/test').Request>} */
+  const inFlight = new Set();
   page.on('request', (r) => {
+    inFlight.add(r);
     const u = new URL(r.url());
     if (u.origin === origin) files.add(u.pathname.endsWith('/') ? `${u.pathname}index.html` : u.pathname);
   });
-  await page.goto(url, { waitUntil: 'load' });
-  for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
-  for (let seen = -1, quiet = 0; quiet < 6; ) {
-    await page.waitForTimeout(500);
-    quiet = files.size === seen ? quiet + 1 : 0;
-    seen = files.size;
+  let settled = () => {};
+  for (const done of /** @type {const} */ (['requestfinished', 'requestfailed'])) {
+    page.on(done, (r) => {
+      inFlight.delete(r);
+      if (!inFlight.size) settled();
+    });
   }
+  await page.goto(url, { waitUntil: 'load' });
+  for (const island of await page.locator('astro-island').all()) await scrollUntil(island, 'hydrated');
+  const cells = await page.locator('[data-code-cell]').all();
+  for (const cell of cells) await scrollUntil(cell, '.cm-editor');
+  if (cells.length) await page.waitForFunction(() => performance.getEntriesByName('notebook-kernel:ready').length > 0);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  if (inFlight.size) await new Promise((resolve) => (settled = () => resolve(undefined)));
+  await page.evaluate(() => document.fonts.ready);
   /** @type {Record<string, { files: number, raw: number, gzip: number }>} */
   const totals = {};
   for (const file of files) {

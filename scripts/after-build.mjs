@@ -1,8 +1,13 @@
-// What `npm run build` does after `astro build`: indexes dist/ for search with Pagefind (the index
-// and its client land in dist/pagefind/), then writes the service worker, dist/sw.js. The e2e
-// build runs `npm run build` too, so the tests see the same site a reader gets.
+// What `npm run build` does after `astro build`: cuts KaTeX's fonts to the characters the pages'
+// math uses (katex-subset.mjs), indexes dist/ for search with Pagefind (the index and its client
+// land in dist/pagefind/), then writes the service worker, dist/sw.js. The e2e build runs
+// `npm run build` too, so the tests see the same site a reader gets.
 import * as pagefind from 'pagefind';
 import { generateSW } from 'workbox-build';
+import { subsetKatexFonts } from './katex-subset.mjs';
+
+const katex = await subsetKatexFonts('dist');
+console.log(`katex-subset: KaTeX's fonts the math uses, ${(katex.before / 1024).toFixed(0)} KB -> ${(katex.after / 1024).toFixed(0)} KB (woff2)`);
 
 /**
  * What the index leaves out, beyond data-pagefind-ignore in the markup: KaTeX's MathML copy of each
