@@ -96,7 +96,7 @@ describe('chartSvg()', () => {
 
   it('refuses a chart with nothing drawn, saying what it expected', () => {
     document.body.innerHTML = '<div class="empty"><p>no chart</p></div>';
-    expect(() => chartSvg(document.querySelector('.empty') as Element, { title: 'x' })).toThrow('expected an SVG or canvas inside the chart, got none');
+    expect(() => chartSvg(document.querySelector('.empty') as Element, { title: 'x' })).toThrow('expected an SVG, canvas or table inside the chart, got none');
   });
 
   it('wraps a title wider than the chart onto more lines, and makes room for them', () => {
