@@ -3,7 +3,8 @@ import { formatFixed } from '../../lib/common';
 import { bestEpoch, type DropoutSnapshot, type EpochRecord } from '../../lib/course/dropout';
 import { LineChart, type Series } from '../charts/LineChart';
 import { ScrollX } from '../widget-kit/ScrollX';
-import { ConfusionMatrix } from './ConfusionMatrix';
+import { ExportFrame } from '../charts/ExportFrame';
+import { ConfusionMatrix, confusionTable } from './ConfusionMatrix';
 import { EpochTable } from './EpochTable';
 import { MisclassifiedDigits } from './MisclassifiedDigits';
 
@@ -81,7 +82,11 @@ export function DropoutRunPanel({ label, snapshot, error, epochs, side, width }:
           }}
         />
         <ScrollX label={`${label}: confusion matrix`} class="dropout-run__confusion">
-          {view && <ConfusionMatrix counts={view.confusion} caption={`Confusion matrix, validation set (${view.confusion.reduce((n, c) => n + c, 0)} digits), epoch ${view.epoch}: rows (↓) are the true digit, columns (→) the prediction`} />}
+          {view && (
+            <ExportFrame name="Confusion matrix" title={`Confusion matrix, validation set, epoch ${view.epoch}`} exportData={() => confusionTable(view.confusion)}>
+              <ConfusionMatrix counts={view.confusion} caption={`Confusion matrix, validation set (${view.confusion.reduce((n, c) => n + c, 0)} digits), epoch ${view.epoch}: rows (↓) are the true digit, columns (→) the prediction`} />
+            </ExportFrame>
+          )}
         </ScrollX>
         <div class="dropout-run__wrong">{view && <MisclassifiedDigits view={view} side={side} />}</div>
         <EpochTable label={label} history={history} best={best?.epoch} />
