@@ -157,12 +157,17 @@ export interface ChartSvg {
  * embedded PNG images, tables of numbers drawn cell by cell, labels marked data-export="text" as text). Throws if a CSS variable survived, which no file outside the page could read.
  */
 export function chartSvg(root: Element, heading: ExportHeading): ChartSvg {
-  const origin = root.getBoundingClientRect();
-  const layers = layersOf(root).map((el) => {
-    const r = el.getBoundingClientRect();
-    return { el, box: { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height } satisfies Box };
+  const found = layersOf(root);
+  if (found.length === 0) throw new Error('chartSvg: expected an SVG, canvas or table inside the chart, got none (is it drawn yet?)');
+  // The picture starts where its first layer does: no blank margin (a drawing centred in a wider
+  // frame) and nothing cut off (a drawing scrolled sideways in its frame).
+  const boxes = found.map((el) => el.getBoundingClientRect());
+  const left = Math.floor(Math.min(...boxes.map((r) => r.left)));
+  const top = Math.floor(Math.min(...boxes.map((r) => r.top)));
+  const layers = found.map((el, i) => {
+    const r = boxes[i] ?? el.getBoundingClientRect();
+    return { el, box: { x: r.left - left, y: r.top - top, width: r.width, height: r.height } satisfies Box };
   });
-  if (layers.length === 0) throw new Error('chartSvg: expected an SVG, canvas or table inside the chart, got none (is it drawn yet?)');
   const width = Math.ceil(Math.max(...layers.map((l) => l.box.x + l.box.width)));
   const plotHeight = Math.ceil(Math.max(...layers.map((l) => l.box.y + l.box.height)));
   const page = getComputedStyle(root);
