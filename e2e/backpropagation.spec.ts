@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { WIDGETS, expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
 import { copyPyTorch, expectLevel, openTraining, run, stepOf } from './training';
+import { csvRows, exportAs, expectTabStopBefore, parseSvg } from './export-files';
 
 const LESSON = '/lessons/backpropagation/';
 
@@ -58,6 +59,21 @@ test.describe('computation graph widget', () => {
     await expect(await gradientOf(widget, 'a')).toHaveText('−1.573');
     await expect(await gradientOf(widget, 'c')).toHaveText('0.7864');
     await expect(page).toHaveURL(/step=3/);
+    // The drawing exports, its control a tab stop of its own before the drawing's keyboard region: the SVG draws the
+    // gradients it shows, the CSV holds them at full precision.
+    const drawing = widget.getByRole('region', { name: /^Computation graph drawing/ });
+    const frame = widget.locator('.export-frame', { has: page.getByRole('region', { name: /^Computation graph drawing/ }) });
+    const name = 'Export Computation graph, step 3 of 3 of the backward pass';
+    await expectTabStopBefore(page, drawing, frame.getByRole('button', { name, exact: true }));
+    const svg = await parseSvg(page, (await exportAs(page, frame, name, 'SVG')).bytes.toString('utf8'));
+    expect(svg).toMatchObject({ error: false, title: 'Computation graph, step 3 of 3 of the backward pass' });
+    expect(svg.texts).toEqual(expect.arrayContaining(['grad −1.573', 'grad 0.7864', '×−2', '×0.5']));
+    const nodes = csvRows((await exportAs(page, frame, name, 'Data (CSV)')).bytes);
+    expect(nodes[0]).toEqual(['node', 'label', 'grad_fn', 'inputs', 'value', 'gradient']);
+    const a = nodes.find((r) => r[1] === 'a');
+    expect(Number(a?.[5])).toBeCloseTo(-2 * (1 - Math.tanh(0.5) ** 2), 12);
+    expect(Number(nodes.find((r) => r[2] === 'TanhBackward0')?.[4])).toBeCloseTo(Math.tanh(0.5), 12);
+    await drawing.focus();
     await page.keyboard.press('ArrowLeft');
     await expect(explanation(widget)).toContainText('Step 2 of 3');
     await page.keyboard.press('Home');

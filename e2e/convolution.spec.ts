@@ -3,6 +3,8 @@ import type { Locator, Page } from '@playwright/test';
 import { WIDGETS, expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
 import { pasteText } from './text-input';
 import { blackPng } from './png';
+import { csvRows, exportAs, expectTabStopBefore, firstFamily, parseSvg, readPng } from './export-files';
+import { formatDecimals } from '../lib/common/number-format';
 
 const LESSON = '/lessons/convolution/';
 
@@ -269,6 +271,60 @@ test.describe('convolution widget', () => {
   });
 });
 
+test.describe('convolution exports', () => {
+  test('a feature map exports beside its caption, outside its keyboard control: SVG with its font, a 2× PNG, and the numbers the table shows', async ({ page }) => {
+    test.slow(); // six downloads
+    const widget = await grayWidget(page);
+    const cursor = widget.getByRole('slider', { name: /Output cell of filter 0/ });
+    await expect(widget.locator('.step-through__engine')).toContainText('the same number');
+    const map = widget.locator('.output-maps__map').first();
+    const name = 'Export Output map, filter 0';
+    // The export is its own tab stop just before the map's: no part of the slider, whose arrow keys still move the window.
+    await expectTabStopBefore(page, cursor, map.getByRole('button', { name, exact: true }));
+    await page.keyboard.press('ArrowRight');
+    await expect(cursor).toHaveAttribute('aria-valuetext', /^Filter 0, row 12, column 15 of 26 × 26/);
+
+    const svg = await exportAs(page, map, name, 'SVG');
+    expect(svg.name).toBe('convolution-output-map-filter-0.svg');
+    const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
+    expect(parsed).toMatchObject({ error: false, root: 'svg', title: 'Output map, filter 0', images: ['data:image/png;base64,'] });
+    expect(parsed.texts.slice(0, 3)).toEqual(['Output map, filter 0', expect.stringMatching(/^\+\d/), expect.stringMatching(/^−\d/)]);
+    // The font the heading is set in travels inside the file, as a woff2 data: URL.
+    const family = await firstFamily(map.locator('.export-frame__picture'));
+    expect(parsed.fonts).toContainEqual({ family, type: 'data:font/woff2' });
+    const png = readPng((await exportAs(page, map, name, 'PNG')).bytes);
+    expect([png.width, png.height]).toEqual([2 * parsed.width, 2 * parsed.height]);
+
+    const csv = await exportAs(page, map, name, 'Data (CSV)');
+    expect(csv.name).toBe('convolution-output-map-filter-0.csv');
+    const rows = csvRows(csv.bytes);
+    expect(rows[0]).toEqual(['row', ...Array.from({ length: 26 }, (_, c) => `column ${c}`)]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 26 }, (_, r) => String(r)));
+    // Full precision, and exactly what the table of numbers shows when rounded as it rounds.
+    await widget.getByText('Feature map of filter 0 as numbers').click();
+    const table = widget.locator('.output-table');
+    const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+    expect(shown).toEqual(rows.slice(1).map((r) => r.slice(1).map((v) => formatDecimals(Number(v)))));
+    expect(new Set(shown.flat()).size).toBeGreaterThan(5);
+
+    // The table exports too: the same CSV, and an SVG that draws its numbers as text.
+    const tableName = 'Export Output values, filter 0';
+    expect((await exportAs(page, table, tableName, 'Data (CSV)')).bytes.equals(csv.bytes)).toBe(true);
+    const tableSvg = await parseSvg(page, (await exportAs(page, table, tableName, 'SVG')).bytes.toString('utf8'));
+    expect(tableSvg.error).toBe(false);
+    expect(tableSvg.texts).toEqual(expect.arrayContaining(shown[12] ?? ['missing row']));
+
+    // The input image: its 28 × 28 pixels, indices from 0 as the widget counts them.
+    const input = widget.locator('.input-maps__image');
+    const pixels = csvRows((await exportAs(page, input, 'Export Input image x, 1 × 28 × 28', 'Data (CSV)')).bytes);
+    expect(pixels).toHaveLength(29);
+    expect(pixels[0]).toEqual(['row', ...Array.from({ length: 28 }, (_, c) => `column ${c}`)]);
+    const values = pixels.slice(1).flatMap((r) => r.slice(1).map(Number));
+    expect(values.every((v) => v >= 0 && v <= 1)).toBe(true);
+    expect(Math.max(...values)).toBeGreaterThan(0.5);
+  });
+});
+
 test.describe('convolution over colour channels', () => {
   const rgbWidget = (page: Page, query = '') => openWidget(page, 'Convolution over colour channels', query);
 
@@ -295,6 +351,33 @@ test.describe('convolution over colour channels', () => {
     // The two widgets keep separate state in one URL.
     await expect(page).toHaveURL(/rgb-cout=3/);
     await expect(page).not.toHaveURL(/[?&]cout=/);
+  });
+  test('every channel and every filter’s map exports its own numbers; the image’s CSV holds the three channels', async ({ page }) => {
+    test.slow(); // five downloads
+    const widget = await rgbWidget(page);
+    await expect(widget.locator('.step-through__engine')).toContainText('the same number');
+    const input = widget.locator('.input-maps__image');
+    const imageName = (await input.getByRole('button', { name: /^Export Input image x, 3 × \d+ × \d+$/ }).getAttribute('aria-label')) ?? '';
+    const image = csvRows((await exportAs(page, input, imageName, 'Data (CSV)')).bytes);
+    expect(image[0]?.slice(0, 3)).toEqual(['channel', 'row', 'column 0']);
+    expect(new Set(image.slice(1).map((r) => r[0]))).toEqual(new Set(['R', 'G', 'B']));
+    const plane = widget.locator('.input-maps__plane').nth(1);
+    const green = csvRows((await exportAs(page, plane, 'Export Input channel G', 'Data (CSV)')).bytes);
+    expect(green.slice(1)).toEqual(image.filter((r) => r[0] === 'G').map((r) => r.slice(1)));
+
+    // Filter 1's map (not the selected one) has its own control; its numbers are the ones its table shows once selected.
+    const second = widget.locator('.output-maps__map').nth(1);
+    const rows = csvRows((await exportAs(page, second, 'Export Output map, filter 1', 'Data (CSV)')).bytes);
+    await widget.getByRole('radio', { name: '1', exact: true }).check();
+    await widget.getByText('Feature map of filter 1 as numbers').click();
+    const shown = await widget.locator('.output-table tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+    expect(shown).toEqual(rows.slice(1).map((r) => r.slice(1).map((v) => formatDecimals(Number(v)))));
+    const svg = await parseSvg(page, (await exportAs(page, second, 'Export Output map, filter 1', 'SVG')).bytes.toString('utf8'));
+    expect(svg).toMatchObject({ error: false, title: 'Output map, filter 1' });
+    // With a menu open, the widget still has nothing for axe to report.
+    await second.getByRole('button', { name: 'Export Output map, filter 1', exact: true }).click();
+    await expect(second.getByRole('group', { name: 'Export Output map, filter 1 as' })).toBeVisible();
+    await expectNoAxeViolations(page, `${WIDGETS} .conv`);
   });
 });
 

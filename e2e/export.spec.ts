@@ -1,64 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { inflateSync } from 'node:zlib';
-import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, useTheme, WIDGETS } from './fixtures';
+import { csvRows, exportAs, parseSvg, readPng } from './export-files';
 import { openTraining, run } from './training';
 import { toyValue } from '../lib/course/hyperparameter-search';
-
-/** Clicks Export, then `choice` in its menu, and returns the downloaded file's name and bytes. */
-async function exportAs(page: Page, chart: Locator, exportName: string, choice: 'SVG' | 'PNG' | 'Data (CSV)'): Promise<{ name: string; bytes: Buffer }> {
-  await chart.getByRole('button', { name: exportName, exact: true }).click();
-  const menu = chart.getByRole('group', { name: `${exportName} as` });
-  await expect(menu).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), menu.getByRole('button', { name: choice, exact: true }).click()]);
-  await expect(menu).toBeHidden();
-  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
-}
-
-/** What the page's own XML parser makes of an SVG file. */
-async function parseSvg(page: Page, text: string) {
-  return page.evaluate((svg) => {
-    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-    const root = doc.documentElement;
-    return {
-      error: doc.getElementsByTagName('parsererror').length > 0,
-      root: root.localName,
-      xmlns: root.namespaceURI,
-      viewBox: root.getAttribute('viewBox'),
-      width: Number(root.getAttribute('width')),
-      height: Number(root.getAttribute('height')),
-      title: root.querySelector('title')?.textContent ?? null,
-      images: Array.from(root.querySelectorAll('image'), (i) => (i.getAttribute('href') ?? '').slice(0, 22)),
-      fills: Array.from(root.querySelectorAll('rect'), (r) => (r as SVGElement).style.fill),
-    };
-  }, text);
-}
-
-/** A PNG's size from its IHDR chunk and its first pixel (RGBA, 8 bits), after checking its signature. */
-function readPng(bytes: Buffer): { width: number; height: number; firstPixel: number[] } {
-  expect([...bytes.subarray(0, 8)], 'PNG signature').toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  expect(bytes.toString('ascii', 12, 16)).toBe('IHDR');
-  const width = bytes.readUInt32BE(16);
-  const height = bytes.readUInt32BE(20);
-  expect([bytes[24], bytes[25]], 'bit depth 8, colour type RGBA').toEqual([8, 6]);
-  const idat: Buffer[] = [];
-  for (let at = 8; at < bytes.length; ) {
-    const length = bytes.readUInt32BE(at);
-    if (bytes.toString('ascii', at + 4, at + 8) === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + length));
-    at += 12 + length;
-  }
-  // The first pixel's bytes are stored as they are under every filter (nothing lies left or above it).
-  const raw = inflateSync(Buffer.concat(idat));
-  return { width, height, firstPixel: [...raw.subarray(1, 5)] };
-}
-
-/** Rows of a CSV file without quoted fields (what these charts write): header first. */
-const csvRows = (bytes: Buffer): string[][] =>
-  bytes
-    .toString('utf8')
-    .split('\r\n')
-    .filter((line) => line !== '')
-    .map((line) => line.split(','));
 
 test('the softmax bars (SVG) export as a standalone SVG, a 2× PNG and their data, by keyboard too', async ({ page }) => {
   test.slow(); // six downloads and axe

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
 import { copyPyTorch, expectLevel, run, stepOf } from './training';
+import { csvRows, exportAs, parseSvg } from './export-files';
 import { decodeDigits } from '../lib/course/dropout';
 
 const LESSON = '/lessons/overfitting-and-dropout/';
@@ -143,6 +144,28 @@ test.describe('the dropout widget', () => {
     const matrix = run(widget, 'B').getByRole('table', { name: new RegExp(`^Confusion matrix, validation set \\(500 digits\\), epoch ${epoch}`) });
     const diagonal = await matrix.evaluate((t) => [...t.querySelectorAll('tbody tr')].reduce((n, row, r) => n + Number(row.querySelectorAll('td')[r]?.textContent), 0));
     expect(diagonal).toBe(500 - wrong);
+    // Each exports: the matrix's counts as shown, the digits it gets wrong with their pixels, and the first-layer filters' weights.
+    const shownCounts = await matrix.evaluate((t) => [...t.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const confusion = run(widget, 'B').locator('.dropout-run__confusion');
+    const counts = csvRows((await exportAs(page, confusion, `Export Confusion matrix, validation set, epoch ${epoch}`, 'Data (CSV)')).bytes);
+    expect(counts[0]).toEqual(['true digit', ...Array.from({ length: 10 }, (_, c) => `predicted ${c}`)]);
+    expect(counts.slice(1).map((r) => r.slice(1))).toEqual(shownCounts);
+    const matrixSvg = await parseSvg(page, (await exportAs(page, confusion, `Export Confusion matrix, validation set, epoch ${epoch}`, 'SVG')).bytes.toString('utf8'));
+    expect(matrixSvg.error).toBe(false);
+    expect(matrixSvg.texts).toEqual(expect.arrayContaining(shownCounts[3] ?? ['no row']));
+    const digits = run(widget, 'B').locator('.misclassified');
+    const wrongCsv = csvRows((await exportAs(page, digits, `Export Misclassified validation digits, epoch ${epoch}`, 'Data (CSV)')).bytes);
+    expect(wrongCsv[0]?.slice(0, 4)).toEqual(['validation index', 'true', 'predicted', 'pixel 1-1']);
+    expect(wrongCsv[0]).toHaveLength(3 + 14 * 14);
+    expect(wrongCsv).toHaveLength(1 + Math.min(24, wrong));
+    for (const row of wrongCsv.slice(1)) expect(row[1]).not.toBe(row[2]);
+    const digitsSvg = await parseSvg(page, (await exportAs(page, digits, `Export Misclassified validation digits, epoch ${epoch}`, 'SVG')).bytes.toString('utf8'));
+    expect(digitsSvg.images).toHaveLength(Math.min(24, wrong));
+    expect(digitsSvg.texts).toContain(`${wrongCsv[1]?.[1]}→${wrongCsv[1]?.[2]}`);
+    const filters = widget.locator('.first-filters__run').nth(1);
+    const weights = csvRows((await exportAs(page, filters, `Export Run B: first-layer filters, after epoch ${epoch}`, 'Data (CSV)')).bytes);
+    expect(weights[0]).toEqual(['filter', 'row', 'column 1', 'column 2', 'column 3']);
+    expect(new Set(weights.slice(1).map((r) => r[0])).size * 3).toBe(weights.length - 1);
     // Step from wherever Pause left the runs trains to the end of that epoch.
     await stepTo(widget, epoch + 1);
     await expect(run(widget, 'A').getByTestId('step')).toHaveText(String(16 * (epoch + 1)));

@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { WIDGETS, expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme } from './fixtures';
 import { pasteText } from './text-input';
+import { csvRows, exportAs, expectTabStopBefore, firstFamily, parseSvg, readPng } from './export-files';
+import { formatDecimals } from '../lib/common/number-format';
 
 const LESSON = '/lessons/pooling/';
 
@@ -179,6 +181,61 @@ test.describe('pooling widget', () => {
     await expect(widget.getByRole('radio', { name: /Max/ })).toBeChecked();
     await expect(sentences(widget).first()).toContainText('y[1, 2] = max(1, 0, 4, 4) = 4');
     await expect(page).not.toHaveURL(/mode=|grad=/);
+  });
+});
+
+test.describe('pooling exports', () => {
+  /** The numbers a grid shows, row by row, read from its cells. */
+  const shownGrid = (grid: Locator): Promise<string[][]> =>
+    grid.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td:not(.value-grid__cell--pad)'), (td) => td.firstChild?.textContent ?? '')).filter((row) => row.length > 0));
+
+  test('each grid exports beside its caption (the output’s outside its keyboard control): SVG drawing the numbers, a 2× PNG, CSV holding them', async ({ page, problems }) => {
+    test.slow(); // six downloads and axe
+    const widget = await openPooling(page, '?mode=avg&p=1&k=3&s=2');
+    await expect(widget.locator('.pool__totals')).toBeVisible();
+    const cursor = widget.getByRole('slider', { name: /Output cell/ });
+    const output = widget.locator('figure', { has: page.getByRole('slider', { name: /Output cell/ }) });
+    const name = 'Export Output y (3 × 3)';
+    await expectTabStopBefore(page, cursor, output.getByRole('button', { name, exact: true }));
+    await page.keyboard.press('ArrowLeft');
+    await expect(cursor).toHaveAttribute('aria-valuetext', /^Output row 1, column 1 of 3 × 3/);
+
+    const shown = await shownGrid(output);
+    const svg = await exportAs(page, output, name, 'SVG');
+    expect(svg.name).toBe('pooling-output-y.svg');
+    const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
+    expect(parsed).toMatchObject({ error: false, root: 'svg', title: 'Output y (3 × 3)', images: [] });
+    expect(svg.bytes.toString('utf8')).not.toContain('var(');
+    // The table is drawn cell by cell: every number, the indices, the cells' boxes.
+    expect(parsed.texts).toEqual(expect.arrayContaining([...shown.flat(), '0', '1', '2']));
+    expect(parsed.fills.length).toBeGreaterThanOrEqual(9);
+    expect(parsed.fonts).toContainEqual({ family: await firstFamily(output.locator('td').first()), type: 'data:font/woff2' });
+    const png = readPng((await exportAs(page, output, name, 'PNG')).bytes);
+    expect([png.width, png.height]).toEqual([2 * parsed.width, 2 * parsed.height]);
+    // With the font files out of reach, the picture still exports, naming its fonts without carrying them.
+    await page.route('**/*.woff2', (route) => route.abort());
+    problems.allow(/\.woff2 \(net::ERR_FAILED\)|Failed to load resource/);
+    const bare = await parseSvg(page, (await exportAs(page, output, name, 'SVG')).bytes.toString('utf8'));
+    expect(bare).toMatchObject({ error: false, fonts: [], width: parsed.width, height: parsed.height });
+    await page.unroute('**/*.woff2');
+
+    const csv = csvRows((await exportAs(page, output, name, 'Data (CSV)')).bytes);
+    expect(csv[0]).toEqual(['row', 'column 0', 'column 1', 'column 2']);
+    expect(csv.slice(1).map((r) => r[0])).toEqual(['0', '1', '2']);
+    expect(csv.slice(1).map((r) => r.slice(1).map((v) => formatDecimals(Number(v), 3)))).toEqual(shown);
+
+    // Input x without its padding ring, and dL/dx as backward() gave it.
+    const input = widget.locator('figure', { has: page.getByRole('table', { name: /^Input x/ }) });
+    const x = csvRows((await exportAs(page, input, 'Export Input x (6 × 6)', 'Data (CSV)')).bytes);
+    expect(x.slice(1).map((r) => r.slice(1))).toEqual(await shownGrid(input));
+    const dx = widget.locator('figure', { has: page.getByRole('table', { name: /^dL\/dx/ }) });
+    const grad = await exportAs(page, dx, 'Export dL/dx from backward() (6 × 6)', 'Data (CSV)');
+    expect(grad.name).toBe('pooling-dl-dx.csv');
+    expect(csvRows(grad.bytes).slice(1).map((r) => r.slice(1).map((v) => formatDecimals(Number(v), 3)))).toEqual(await shownGrid(dx));
+
+    await dx.getByRole('button', { name: 'Export dL/dx from backward() (6 × 6)', exact: true }).click();
+    await expect(dx.getByRole('group', { name: 'Export dL/dx from backward() (6 × 6) as' })).toBeVisible();
+    await expectNoAxeViolations(page, WIDGETS);
   });
 });
 

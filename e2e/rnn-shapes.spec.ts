@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { WIDGETS, expect, expectNoAxeViolations, expectNoHorizontalScroll, test, useTheme, pageSettled } from './fixtures';
 import { pasteText } from './text-input';
+import { exportAs, parseSvg, readPng } from './export-files';
 
 const LESSON = '/lessons/rnn-shapes/';
 
@@ -293,6 +294,16 @@ test.describe('RNN shapes lesson', () => {
     const diagram = await top(widget.getByRole('group', { name: /^Unrolled RNN:/ }));
     expect(diagram).toBeLessThan(await top(widget.getByRole('table', { name: 'Shapes of the tensors in and out' })));
     expect(diagram).toBeLessThan(await top(parameters(widget)));
+    // The diagram exports as a picture (no data to tabulate), its cells' words drawn as text.
+    const drawing = widget.locator('.rnn-diagram');
+    const name = (await drawing.getByRole('button', { name: /^Export Unrolled RNN:/ }).getAttribute('aria-label')) ?? '';
+    const svg = await exportAs(page, drawing, name, 'SVG');
+    expect(svg.name).toMatch(/unrolled-rnn\.svg$/);
+    const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
+    expect(parsed).toMatchObject({ error: false, root: 'svg', title: name.replace(/^Export /, '') });
+    expect(parsed.texts.length).toBeGreaterThan(5);
+    const png = readPng((await exportAs(page, drawing, name, 'PNG')).bytes);
+    expect([png.width, png.height]).toEqual([2 * parsed.width, 2 * parsed.height]);
   });
 
   test('question 5: the 4-D h_0 of the notes shows PyTorch’s message, and the engine refuses it too', async ({ page }) => {

@@ -3,6 +3,7 @@ import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { type ChartTable, exportFileStem, toCsv } from './chart-table';
 import { downloadBlob } from '../widget-kit/download';
 import { chartPng, chartSvg, type LegendKey } from './svg-export';
+import { withEmbeddedFonts } from './svg-fonts';
 import './charts.css';
 
 /** The name of the widget a chart is in, for its export's file names ("softmax widget" → softmax-….svg); WidgetBoundary provides it. */
@@ -76,7 +77,8 @@ export function ChartExport({ target, name, title = name, legend, exportData, bu
       if (kind === 'csv' && exportData) {
         downloadBlob(new Blob([toCsv(exportData())], { type: 'text/csv;charset=utf-8' }), `${stem}.csv`);
       } else {
-        const picture = chartSvg(el, { title, ...(legend ? { legend } : {}) });
+        // The fonts are fetched only now, when the reader asks for a picture, and only those its text needs.
+        const picture = await withEmbeddedFonts(chartSvg(el, { title, ...(legend ? { legend } : {}) }));
         const blob = kind === 'svg' ? new Blob([picture.svg], { type: 'image/svg+xml' }) : await chartPng(picture);
         downloadBlob(blob, `${stem}.${kind}`);
       }

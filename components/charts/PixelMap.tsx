@@ -1,7 +1,7 @@
-import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { paintRgba, type Paint } from './paint';
-import { ChartExport, type ChartExportSpec } from './ChartExport';
+import type { ChartExportSpec } from './ChartExport';
+import { ExportFrame } from './ExportFrame';
 import './charts.css';
 
 /** A cell of a grid: its row and column. */
@@ -44,20 +44,16 @@ interface Props {
  * layer on top for the sliding window and the selected cell, and an optional ring of padding.
  */
 export function PixelMap({ exportAs, ...props }: Props) {
-  const frame = useRef<HTMLDivElement>(null);
   if (!exportAs) return <MapLayers {...props} />;
   return (
-    <div class="pixel-map-export" style={{ width: `${(props.width + 2 * (props.pad ?? 0)) * props.cell}px`, maxWidth: '100%' }}>
-      <div class="chart-export-row">
-        <ChartExport target={frame} {...exportAs} />
-      </div>
-      <MapLayers {...props} frame={frame} />
-    </div>
+    <ExportFrame class="pixel-map-export" style={{ width: `${(props.width + 2 * (props.pad ?? 0)) * props.cell}px`, maxWidth: '100%' }} {...exportAs}>
+      <MapLayers {...props} />
+    </ExportFrame>
   );
 }
 
 /** The map itself: its canvas, the overlay of marks, and pointer picking. */
-function MapLayers({ values, height, width, paint, cell, pad = 0, marks = [], span, onPick, label, class: className, frame }: Omit<Props, 'exportAs'> & { frame?: RefObject<HTMLDivElement> }) {
+function MapLayers({ values, height, width, paint, cell, pad = 0, marks = [], span, onPick, label, class: className }: Omit<Props, 'exportAs'>) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
@@ -78,7 +74,6 @@ function MapLayers({ values, height, width, paint, cell, pad = 0, marks = [], sp
 
   return (
     <div
-      {...(frame ? { ref: frame } : {})}
       class={`pixel-map ${pad > 0 ? 'pixel-map--padded' : ''} ${onPick ? 'pixel-map--pickable' : ''} ${className ?? ''}`}
       style={{ width: `${outerW}px`, height: `${outerH}px` }}
       role={label ? 'img' : undefined}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, exportFileStem, gridTable, seriesTable, toCsv } from './chart-table';
+import { csvField, exportFileStem, gridTable, planesTable, seriesTable, toCsv } from './chart-table';
 
 /** Splits RFC 4180 text into records of fields (quoted fields may hold commas, quotes and line breaks): an independent reader for the tests. */
 function parseCsv(text: string): string[][] {
@@ -121,6 +121,21 @@ describe('gridTable()', () => {
   it('lays a row-major map out as it is drawn: a row number, then one column per map column', () => {
     expect(toCsv(gridTable([1, 2, 3, 4, 5, NaN], 2, 3))).toBe('row,column 1,column 2,column 3\r\n1,1,2,3\r\n2,4,5,NaN\r\n');
     expect(() => gridTable([1, 2, 3], 2, 2)).toThrow('expected 4 values (2 × 2), got 3');
+  });
+
+  it('counts rows and columns from 0 where the widget does', () => {
+    expect(toCsv(gridTable([1, 2, 3, 4], 2, 2, 0))).toBe('row,column 0,column 1\r\n0,1,2\r\n1,3,4\r\n');
+  });
+});
+
+describe('planesTable()', () => {
+  it('stacks C × H × W planes as rows, each named by its plane, indices from `first`', () => {
+    const values = [1, 2, 3, 4, 10, 20, 30, 40];
+    expect(toCsv(planesTable(values, ['R', 'G'], 2, 2, 0))).toBe(
+      'channel,row,column 0,column 1\r\nR,0,1,2\r\nR,1,3,4\r\nG,0,10,20\r\nG,1,30,40\r\n',
+    );
+    expect(toCsv(planesTable(values, ['1', '2'], 2, 2, 1, 'filter')).split('\r\n')[0]).toBe('filter,row,column 1,column 2');
+    expect(() => planesTable(values, ['R', 'G', 'B'], 2, 2)).toThrow('planesTable: expected 12 values (3 × 2 × 2), got 8');
   });
 });
 

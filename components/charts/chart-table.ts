@@ -74,12 +74,31 @@ export function seriesTable(xLabel: string, series: readonly TableSeries[]): Cha
   return { columns: [xLabel, ...series.map((s) => s.label)], rows: ordered.map((r) => [r.x, ...r.cells]) };
 }
 
-/** A map of `rows` × `columns` values (row-major, as PixelMap draws one plane) as a table laid out like the map: a row number, then one column per map column. */
-export function gridTable(values: ArrayLike<number>, rows: number, columns: number): ChartTable {
-  if (values.length < rows * columns) throw new RangeError(`gridTable: expected ${rows * columns} values (${rows} × ${columns}), got ${values.length}`);
+/**
+ * A map of `rows` × `columns` values (row-major, as PixelMap draws one plane) as a table laid out
+ * like the map: a row index, then one column per map column, indices counted from `first` (1, or
+ * 0 where the widget shows indices from 0).
+ */
+export function gridTable(values: ArrayLike<number>, rows: number, columns: number, first = 1): ChartTable {
+  return planesTable(values, [undefined], rows, columns, first);
+}
+
+/**
+ * Several planes of `rows` × `columns` values, one after another (C × H × W, row-major), as one
+ * table: a column (named `planeColumn`) naming each row's plane, left out when `planes` is
+ * `[undefined]` (a single map), the row index, then one column per map column, indices counted from `first`.
+ */
+export function planesTable(values: ArrayLike<number>, planes: readonly (string | undefined)[], rows: number, columns: number, first = 1, planeColumn = 'channel'): ChartTable {
+  const size = planes.length * rows * columns;
+  const named = planes.some((p) => p !== undefined);
+  const shape = [...(named ? [planes.length] : []), rows, columns].join(' × ');
+  if (values.length < size) throw new RangeError(`${named ? 'planesTable' : 'gridTable'}: expected ${size} values (${shape}), got ${values.length}`);
+  const indices = (n: number): number[] => Array.from({ length: n }, (_, i) => i + first);
   return {
-    columns: ['row', ...Array.from({ length: columns }, (_, c) => `column ${c + 1}`)],
-    rows: Array.from({ length: rows }, (_, r) => [r + 1, ...Array.from({ length: columns }, (_, c) => values[r * columns + c])]),
+    columns: [...(named ? [planeColumn] : []), 'row', ...indices(columns).map((c) => `column ${c}`)],
+    rows: planes.flatMap((plane, p) =>
+      indices(rows).map((r) => [...(named ? [plane] : []), r, ...indices(columns).map((c) => values[(p * rows + r - first) * columns + c - first])]),
+    ),
   };
 }
 

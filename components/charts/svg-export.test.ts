@@ -94,9 +94,17 @@ describe('chartSvg()', () => {
     expect((chart?.querySelector('rect') as SVGElement | null)?.style.fill).toBe('#2a5fd0');
   });
 
+  it('starts the picture at its first layer: no blank margin from the frame around it', () => {
+    pageSvg(120, 60);
+    const framed = chartSvg(document.querySelector('.host') as Element, { title: 'Loss' });
+    const chart = new DOMParser().parseFromString(framed.svg, 'image/svg+xml').documentElement.querySelector(':scope > svg');
+    expect(chart?.getAttribute('x')).toBe('0');
+    expect(framed.width).toBe(120);
+  });
+
   it('refuses a chart with nothing drawn, saying what it expected', () => {
     document.body.innerHTML = '<div class="empty"><p>no chart</p></div>';
-    expect(() => chartSvg(document.querySelector('.empty') as Element, { title: 'x' })).toThrow('expected an SVG or canvas inside the chart, got none');
+    expect(() => chartSvg(document.querySelector('.empty') as Element, { title: 'x' })).toThrow('expected an SVG, canvas or table inside the chart, got none');
   });
 
   it('wraps a title wider than the chart onto more lines, and makes room for them', () => {

@@ -4,7 +4,11 @@
  * canvas layers embedded as PNG images where they sit, on the theme's background, with a heading
  * (the chart's title and legend) and a <title>. Also the same picture as a PNG at twice its size.
  */
+import { escapeXml, styleText, wrapWords } from './svg-text';
+import { htmlTextSvgBody, tableSvgBody } from './table-svg';
 import { cssColor } from './theme-colors';
+
+export { escapeXml, styleText, wrapWords } from './svg-text';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** The picture's pixels per CSS pixel in a PNG export. */
@@ -48,19 +52,6 @@ const STYLE_PROPERTIES = [
   'shape-rendering',
 ] as const;
 
-/** Escapes text for XML character data and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
-}
-
-/** A style attribute's text from property-value pairs, leaving out empty values. */
-export function styleText(entries: readonly (readonly [string, string])[]): string {
-  return entries
-    .filter(([, v]) => v !== '')
-    .map(([k, v]) => `${k}:${v}`)
-    .join(';');
-}
-
 /** Copies the computed value of each of STYLE_PROPERTIES from `source` (on the page) into `copy`'s style attribute, element by element; drops what is not displayed or is marked data-export="skip". */
 function inlineStyles(source: Element, copy: Element): void {
   const style = getComputedStyle(source);
@@ -98,11 +89,17 @@ export function backgroundBehind(el: Element): string {
   return cssColor('var(--bg)');
 }
 
-/** The SVG and canvas layers that make up a chart, in paint order (nothing inside an export control or inside another layer). */
-function layersOf(root: Element): (SVGSVGElement | HTMLCanvasElement)[] {
-  if (root instanceof SVGSVGElement || root instanceof HTMLCanvasElement) return [root];
-  return Array.from(root.querySelectorAll<SVGSVGElement | HTMLCanvasElement>('svg, canvas')).filter(
-    (el) => !el.closest('.chart-export') && !el.parentElement?.closest('svg') && el.getBoundingClientRect().width > 0,
+/** A layer of a chart: an SVG, a canvas, a table of numbers (a value grid), or an HTML label marked data-export="text". */
+type Layer = SVGSVGElement | HTMLCanvasElement | HTMLTableElement | HTMLElement;
+
+/** What makes a layer. */
+const LAYERS = 'svg, canvas, table, [data-export="text"]';
+
+/** The layers that make up a chart, in paint order (nothing inside an export control or inside another layer). */
+function layersOf(root: Element): Layer[] {
+  if (root.matches(LAYERS)) return [root as Layer];
+  return Array.from(root.querySelectorAll<Layer>(LAYERS)).filter(
+    (el) => !el.closest('.chart-export') && !el.parentElement?.closest(LAYERS) && el.getBoundingClientRect().width > 0,
   );
 }
 
@@ -111,20 +108,6 @@ interface Box {
   y: number;
   width: number;
   height: number;
-}
-
-/** `text` broken between words into lines no wider than `width` as `measure` measures them (a word wider than that gets a line of its own). */
-export function wrapWords(text: string, width: number, measure: (text: string) => number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    const longer = line ? `${line} ${word}` : word;
-    if (line && measure(longer) > width) {
-      lines.push(line);
-      line = word;
-    } else line = longer;
-  }
-  return line ? [...lines, line] : lines.length ? lines : [''];
 }
 
 /** The heading's SVG (title, then the legend wrapped to `width`) and its height. */
@@ -171,15 +154,20 @@ export interface ChartSvg {
  * The chart under `root` (an SVG, a canvas, or an element holding them) as a standalone SVG
  * document: xmlns, width, height and viewBox set, a <title>, the theme's background, the heading,
  * then each layer where it is on the page (SVG layers with their styles inlined, canvases as
- * embedded PNG images). Throws if a CSS variable survived, which no file outside the page could read.
+ * embedded PNG images, tables of numbers drawn cell by cell, labels marked data-export="text" as text). Throws if a CSS variable survived, which no file outside the page could read.
  */
 export function chartSvg(root: Element, heading: ExportHeading): ChartSvg {
-  const origin = root.getBoundingClientRect();
-  const layers = layersOf(root).map((el) => {
-    const r = el.getBoundingClientRect();
-    return { el, box: { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height } satisfies Box };
+  const found = layersOf(root);
+  if (found.length === 0) throw new Error('chartSvg: expected an SVG, canvas or table inside the chart, got none (is it drawn yet?)');
+  // The picture starts where its first layer does: no blank margin (a drawing centred in a wider
+  // frame) and nothing cut off (a drawing scrolled sideways in its frame).
+  const boxes = found.map((el) => el.getBoundingClientRect());
+  const left = Math.floor(Math.min(...boxes.map((r) => r.left)));
+  const top = Math.floor(Math.min(...boxes.map((r) => r.top)));
+  const layers = found.map((el, i) => {
+    const r = boxes[i] ?? el.getBoundingClientRect();
+    return { el, box: { x: r.left - left, y: r.top - top, width: r.width, height: r.height } satisfies Box };
   });
-  if (layers.length === 0) throw new Error('chartSvg: expected an SVG or canvas inside the chart, got none (is it drawn yet?)');
   const width = Math.ceil(Math.max(...layers.map((l) => l.box.x + l.box.width)));
   const plotHeight = Math.ceil(Math.max(...layers.map((l) => l.box.y + l.box.height)));
   const page = getComputedStyle(root);
@@ -188,6 +176,8 @@ export function chartSvg(root: Element, heading: ExportHeading): ChartSvg {
   const serializer = new XMLSerializer();
   const body = layers.map(({ el, box }) => {
     const place = `x="${box.x}" y="${box.y + head.height}" width="${box.width}" height="${box.height}"`;
+    if (el instanceof HTMLTableElement) return `<svg ${place} viewBox="0 0 ${box.width} ${box.height}" overflow="visible">${tableSvgBody(el)}</svg>`;
+    if (!(el instanceof SVGSVGElement) && !(el instanceof HTMLCanvasElement)) return `<svg ${place} viewBox="0 0 ${box.width} ${box.height}" overflow="visible">${htmlTextSvgBody(el)}</svg>`;
     if (el instanceof HTMLCanvasElement) {
       const rendering = getComputedStyle(el).imageRendering === 'pixelated' ? ' style="image-rendering:pixelated" image-rendering="optimizeSpeed"' : '';
       return `<image ${place} preserveAspectRatio="none"${rendering} href="${el.toDataURL('image/png')}"/>`;

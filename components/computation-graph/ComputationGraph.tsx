@@ -10,7 +10,8 @@ import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { GraphSvg } from './GraphSvg';
 import { layoutTrace } from './layout';
 import { describeStep, expressionProblem, graphSchema, hasNonFinite, INPUT_LIMIT, inputValues, presetOf, valuesFor } from './model';
-import { NodeTable } from './NodeTable';
+import { NodeTable, nodeRows } from './NodeTable';
+import { ExportFrame } from '../charts/ExportFrame';
 import './computation-graph.css';
 
 /** The computation-graph island: type or pick an expression, see the engine's recorded graph, step the backward pass. */
@@ -130,9 +131,12 @@ function GraphView() {
       )}
 
       {/* Always a tab stop (for the arrow keys), so it is also the region that scrolls a wide graph. */}
-      <div class="cgraph__figure scroll-x" tabIndex={0} role="region" aria-label="Computation graph drawing (scrolls sideways when wide): → takes a backward step, ← undoes one, Home and End jump" onKeyDown={onKey}>
-        <GraphSvg graph={graph} layout={layout} grads={grads} current={current} receivers={receivers} locals={locals} />
-      </div>
+      {/* The export control sits above the drawing, outside its keyboard region. */}
+      <ExportFrame name="Computation graph" title={`Computation graph, step ${step} of ${graph.steps.length} of the backward pass`} exportData={() => nodeRows(graph, grads)}>
+        <div class="cgraph__figure scroll-x" tabIndex={0} role="region" aria-label="Computation graph drawing (scrolls sideways when wide): → takes a backward step, ← undoes one, Home and End jump" onKeyDown={onKey}>
+          <GraphSvg graph={graph} layout={layout} grads={grads} current={current} receivers={receivers} locals={locals} />
+        </div>
+      </ExportFrame>
 
       <details class="cgraph__details">
         <summary>Table of nodes</summary>

@@ -1,10 +1,26 @@
 import type { BackpropGraph } from '../../lib/course/backpropagation';
+import type { ChartTable } from '../charts/chart-table';
 import { ScrollX } from '../widget-kit/ScrollX';
 import { formatValue, nodeLabel } from './model';
 
 interface Props {
   graph: BackpropGraph;
   grads: readonly (number | null)[];
+}
+
+/** The node table's data for a CSV file: values and gradients at full precision, a gradient left empty where backward() has not reached it or sends none. */
+export function nodeRows(graph: BackpropGraph, grads: readonly (number | null)[]): ChartTable {
+  return {
+    columns: ['node', 'label', 'grad_fn', 'inputs', 'value', 'gradient'],
+    rows: graph.trace.nodes.map((n) => [
+      n.id + 1,
+      nodeLabel(n),
+      n.gradFn ?? (n.requiresGrad ? 'leaf' : 'constant'),
+      n.inputs.map((i) => `#${i + 1}`).join(' '),
+      n.value[0],
+      n.requiresGrad ? (grads[n.id] ?? undefined) : undefined,
+    ]),
+  };
 }
 
 /** The graph as a table, its text alternative: each node, what made it, its inputs, value and gradient so far. */

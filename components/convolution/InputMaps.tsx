@@ -1,8 +1,10 @@
 import { useMemo } from 'preact/hooks';
 import { makePicture, type Picture } from '../../lib/course/convolution';
 import type { Cell } from '../sliding-window/grid-keys';
+import { gridTable, planesTable } from '../charts/chart-table';
 import type { Paint } from '../charts/paint';
 import { PixelMap, type Mark } from '../charts/PixelMap';
+import { ExportFrame } from '../charts/ExportFrame';
 import { CHANNEL_NAMES } from './KernelEditor';
 
 interface Props {
@@ -43,38 +45,46 @@ export function InputMaps({ input, padding, marks, span, width, onPick, windowTe
   const kind = input.channels === 3 ? 'colour' : 'grayscale';
   return (
     <div class="input-maps">
-      <p class="map-title">
-        Input <var>x</var>: {input.channels} × {input.height} × {input.width}
-        {padding > 0 ? `, padded by ${padding}` : ''}
-      </p>
-      <PixelMap
-        values={input.data}
-        height={input.height}
-        width={input.width}
-        paint={input.channels === 3 ? RGB : GRAY}
-        cell={cell}
-        pad={padding}
-        marks={marks}
-        {...(span ? { span } : {})}
-        onPick={onPick}
-        label={`Input image, ${kind}, ${input.height} by ${input.width} pixels${padding > 0 ? ` with ${padding} pixels of zero padding around it` : ''}. ${windowText}`}
-      />
+      <ExportFrame
+        class="input-maps__image"
+        style={{ width: `${outer * cell}px`, maxWidth: '100%' }}
+        caption={
+          <span class="map-title">
+            Input <var>x</var>: {input.channels} × {input.height} × {input.width}
+            {padding > 0 ? `, padded by ${padding}` : ''}
+          </span>
+        }
+        name="Input image"
+        title={`Input image x, ${input.channels} × ${input.height} × ${input.width}`}
+        exportData={() => planesTable(input.data, input.channels === 3 ? CHANNEL_NAMES.slice(0, 3) : [undefined], input.height, input.width, 0)}
+      >
+        <PixelMap
+          values={input.data}
+          height={input.height}
+          width={input.width}
+          paint={input.channels === 3 ? RGB : GRAY}
+          cell={cell}
+          pad={padding}
+          marks={marks}
+          {...(span ? { span } : {})}
+          onPick={onPick}
+          label={`Input image, ${kind}, ${input.height} by ${input.width} pixels${padding > 0 ? ` with ${padding} pixels of zero padding around it` : ''}. ${windowText}`}
+        />
+      </ExportFrame>
       {planes.length > 0 && (
         <div class="input-maps__planes">
           {planes.map((plane, c) => (
-            <figure key={c} class="input-maps__plane">
-              <PixelMap
-                values={plane.data}
-                height={plane.height}
-                width={plane.width}
-                paint={TINTS[c] ?? GRAY}
-                cell={planeCell}
-                pad={padding}
-                marks={marks}
-                {...(span ? { span } : {})}
-              />
-              <figcaption>Channel {CHANNEL_NAMES[c]}</figcaption>
-            </figure>
+            <ExportFrame
+              key={c}
+              class="input-maps__plane"
+              style={{ width: `${outer * planeCell}px` }}
+              caption={`Channel ${CHANNEL_NAMES[c]}`}
+              name={`Input channel ${CHANNEL_NAMES[c]}`}
+              title={`Input channel ${CHANNEL_NAMES[c]}`}
+              exportData={() => gridTable(plane.data, plane.height, plane.width, 0)}
+            >
+              <PixelMap values={plane.data} height={plane.height} width={plane.width} paint={TINTS[c] ?? GRAY} cell={planeCell} pad={padding} marks={marks} {...(span ? { span } : {})} />
+            </ExportFrame>
           ))}
         </div>
       )}

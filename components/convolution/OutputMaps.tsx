@@ -1,5 +1,7 @@
 import { useMemo } from 'preact/hooks';
+import { gridTable } from '../charts/chart-table';
 import { DivergingLegend } from '../charts/DivergingLegend';
+import { ExportFrame } from '../charts/ExportFrame';
 import { GridCursor } from '../sliding-window/GridCursor';
 import type { Cell } from '../sliding-window/grid-keys';
 import { absMax, type Paint } from '../charts/paint';
@@ -67,8 +69,22 @@ export function OutputMaps({ data, outChannels, height, width, filter, at, onSel
               Computing…
             </div>
           );
+          const max = formatDecimals(paints[f]?.max ?? 0);
           return (
-            <figure key={f} class={`output-maps__map ${f === filter ? 'output-maps__map--selected' : ''}`} style={{ width: `${Math.floor(width * cell)}px` }}>
+            <ExportFrame
+              key={f}
+              class={`output-maps__map ${f === filter ? 'output-maps__map--selected' : ''}`}
+              style={{ width: `${Math.floor(width * cell)}px` }}
+              caption={`Filter ${f}${f === filter ? ' (selected)' : ''}${values ? `, scale ±${max}` : ''}`}
+              name={`Output map filter ${f}`}
+              title={`Output map, filter ${f}`}
+              legend={[
+                { label: `+${max}`, color: 'var(--chart-1)' },
+                { label: `−${max}`, color: 'var(--chart-2)' },
+              ]}
+              {...(values ? { exportData: () => gridTable(values, height, width, 0) } : {})}
+            >
+              {/* The export control sits beside the caption, outside this keyboard control. */}
               {f === filter ? (
                 <GridCursor label={`Output cell of filter ${f} (arrow keys move the window)`} rows={height} cols={width} at={at} onMove={(c) => onSelect(f, c)} valueText={valueText}>
                   {map}
@@ -76,12 +92,7 @@ export function OutputMaps({ data, outChannels, height, width, filter, at, onSel
               ) : (
                 map
               )}
-              <figcaption>
-                Filter {f}
-                {f === filter ? ' (selected)' : ''}
-                {values ? `, scale ±${formatDecimals(paints[f]?.max ?? 0)}` : ''}
-              </figcaption>
-            </figure>
+            </ExportFrame>
           );
         })}
       </div>

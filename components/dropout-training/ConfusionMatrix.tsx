@@ -1,4 +1,5 @@
 import { DIGIT_CLASSES } from '../../lib/course/dropout';
+import type { ChartTable } from '../charts/chart-table';
 
 interface Props {
   /** Counts by true class (row) and predicted class (column), row-major. */
@@ -11,6 +12,14 @@ interface Props {
 const MAX_SHADE = 40;
 
 const CLASSES = Array.from({ length: DIGIT_CLASSES }, (_, c) => c);
+
+/** The counts as a table for a CSV file: the true digit, then its count for each predicted digit. */
+export function confusionTable(counts: readonly number[]): ChartTable {
+  return {
+    columns: ['true digit', ...CLASSES.map((c) => `predicted ${c}`)],
+    rows: CLASSES.map((r) => [r, ...CLASSES.map((c) => counts[r * DIGIT_CLASSES + c] ?? 0)]),
+  };
+}
 
 /**
  * A confusion matrix as a table (so it reads cell by cell): rows are the true digit, columns the

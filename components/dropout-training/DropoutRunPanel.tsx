@@ -4,7 +4,8 @@ import { bestEpoch, type DropoutSnapshot, type EpochRecord } from '../../lib/cou
 import { LineChart, type Series } from '../charts/LineChart';
 import { ScrollX } from '../widget-kit/ScrollX';
 import { useFrameDelayed } from '../widget-kit/useFrameDelayed';
-import { ConfusionMatrix } from './ConfusionMatrix';
+import { ExportFrame } from '../charts/ExportFrame';
+import { ConfusionMatrix, confusionTable } from './ConfusionMatrix';
 import { EpochTable } from './EpochTable';
 import { MisclassifiedDigits } from './MisclassifiedDigits';
 
@@ -97,7 +98,11 @@ export function DropoutRunPanel({ label, snapshot, error, epochs, side, width, s
     () => (
       <>
         <ScrollX label={`${label}: confusion matrix`} class="dropout-run__confusion">
-          {view && <ConfusionMatrix counts={view.confusion} caption={`Confusion matrix, validation set (${view.confusion.reduce((n, c) => n + c, 0)} digits), epoch ${view.epoch}: rows (↓) are the true digit, columns (→) the prediction`} />}
+          {view && (
+            <ExportFrame name="Confusion matrix" title={`Confusion matrix, validation set, epoch ${view.epoch}`} exportData={() => confusionTable(view.confusion)}>
+              <ConfusionMatrix counts={view.confusion} caption={`Confusion matrix, validation set (${view.confusion.reduce((n, c) => n + c, 0)} digits), epoch ${view.epoch}: rows (↓) are the true digit, columns (→) the prediction`} />
+            </ExportFrame>
+          )}
         </ScrollX>
         <div class="dropout-run__wrong">{view && <MisclassifiedDigits view={view} side={side} />}</div>
       </>

@@ -4,6 +4,8 @@ import { firstLayerFilters, type FirstLayerFilters as Filters, type NetworkParam
 import { DivergingLegend } from '../charts/DivergingLegend';
 import { absMax } from '../charts/paint';
 import { PixelMap } from '../charts/PixelMap';
+import { planesTable } from '../charts/chart-table';
+import { ExportFrame } from '../charts/ExportFrame';
 import { useDivergingColours } from '../charts/theme-colors';
 
 interface Props {
@@ -41,11 +43,14 @@ export function FirstLayerFilters({ runs, cell }: Props) {
       {runs.map((run, i) => {
         const f = filters[i];
         return (
-          <figure key={run.short} class="first-filters__run">
-            <figcaption>
-              {run.name}
-              {run.network ? `, after epoch ${run.network.epoch}` : ': waiting for the network…'}
-            </figcaption>
+          <ExportFrame
+            key={run.short}
+            class="first-filters__run"
+            caption={`${run.name}${run.network ? `, after epoch ${run.network.epoch}` : ': waiting for the network…'}`}
+            name={`${run.short} first-layer filters`}
+            title={`${run.short}: first-layer filters${run.network ? `, after epoch ${run.network.epoch}` : ''}`}
+            {...(f ? { exportData: () => planesTable(f.weights, Array.from({ length: f.count }, (_, k) => String(k + 1)), f.size, f.size, 1, 'filter') } : {})}
+          >
             {f && (
               <ul class="first-filters__list">
                 {Array.from({ length: f.count }, (_, k) => (
@@ -59,12 +64,14 @@ export function FirstLayerFilters({ runs, cell }: Props) {
                       label={`${run.short}, filter ${k + 1}: ${describeFilter(f, k)}`}
                       class="first-filters__map"
                     />
-                    <span aria-hidden="true">{k + 1}</span>
+                    <span aria-hidden="true" data-export="text">
+                      {k + 1}
+                    </span>
                   </li>
                 ))}
               </ul>
             )}
-          </figure>
+          </ExportFrame>
         );
       })}
       <DivergingLegend max={max} label="Weight (one scale for both runs)" />

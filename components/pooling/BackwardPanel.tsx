@@ -9,6 +9,8 @@ import { MatrixInput } from './MatrixInput';
 import { GRADIENT_SOURCES, MAP_LIMITS, type GradientSource, type Upstream } from './model';
 import type { PoolJobResult } from '../../lib/course/pooling';
 import { ValueGrid } from './ValueGrid';
+import { gridTable } from '../charts/chart-table';
+import { ExportFrame } from '../charts/ExportFrame';
 
 interface Props {
   mode: PoolMode;
@@ -79,20 +81,22 @@ export function BackwardPanel(props: Props) {
       )}
       {upstream.problem && <Problem>{upstream.problem}</Problem>}
       <div class="pool__grids" role="region" aria-label="Backward pass: dL/dy and dL/dx" tabIndex={0}>
-        <ValueGrid caption={`dL/dy (${outHeight} × ${outWidth})`} values={upstream.values} height={outHeight} width={outWidth} selected={at} scale={scale} onPick={props.onSelect} />
+        <ExportFrame captionId={`${id}-dy`} caption={`dL/dy (${outHeight} × ${outWidth})`} name="dL dy" title={`dL/dy (${outHeight} × ${outWidth})`} exportData={() => gridTable(upstream.values, outHeight, outWidth, 0)}>
+          <ValueGrid labelledBy={`${id}-dy`} values={upstream.values} height={outHeight} width={outWidth} selected={at} scale={scale} onPick={props.onSelect} />
+        </ExportFrame>
         <span class="pool__arrow" aria-hidden="true">
           →
         </span>
         {result ? (
-          <ValueGrid
+          <ExportFrame
+            captionId={`${id}-dx`}
             caption={`dL/dx from backward() (${height} × ${width})`}
-            values={result.inputGrad}
-            height={height}
-            width={width}
-            window={props.windowCells.filter((c) => c.inside)}
-            picked={picked}
-            scale={scale}
-          />
+            name="dL dx"
+            title={`dL/dx from backward() (${height} × ${width})`}
+            exportData={() => gridTable(result.inputGrad, height, width, 0)}
+          >
+            <ValueGrid labelledBy={`${id}-dx`} values={result.inputGrad} height={height} width={width} window={props.windowCells.filter((c) => c.inside)} picked={picked} scale={scale} />
+          </ExportFrame>
         ) : (
           <p class="pool__pending">Computing…</p>
         )}

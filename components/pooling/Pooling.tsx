@@ -5,6 +5,8 @@ import { gridSize } from '../../lib/ml/shapes';
 import { clampCell, type Cell } from '../sliding-window/grid-keys';
 import { GridCursor } from '../sliding-window/GridCursor';
 import { absMax } from '../charts/paint';
+import { gridTable } from '../charts/chart-table';
+import { ExportFrame } from '../charts/ExportFrame';
 import { EngineError, Problem } from '../sliding-window/Problem';
 import { formatDecimals } from '../../lib/common';
 import { SizeFormula } from '../sliding-window/SizeFormula';
@@ -155,27 +157,28 @@ function PoolingView() {
       ) : (
         <>
           <div class="pool__grids" role="region" aria-label="Forward pass: input x and output y" tabIndex={0}>
-            <ValueGrid
+            <ExportFrame
+              captionId={`${id}-x`}
               caption={`Input x (${height} × ${width})${spec.padding > 0 ? `, padding shown as ${mode === 'max' ? '−∞' : '0'}` : ''}`}
-              values={flat}
-              height={height}
-              width={width}
-              pad={spec.padding}
-              padText={mode === 'max' ? '−∞' : '0'}
-              window={cells}
-              picked={picked}
-              scale={scale}
-            />
+              name="Input x"
+              title={`Input x (${height} × ${width})`}
+              exportData={() => gridTable(flat, height, width, 0)}
+            >
+              <ValueGrid labelledBy={`${id}-x`} values={flat} height={height} width={width} pad={spec.padding} padText={mode === 'max' ? '−∞' : '0'} window={cells} picked={picked} scale={scale} />
+            </ExportFrame>
             <span class="pool__arrow" aria-hidden="true">
               →
             </span>
-            <GridCursor label="Output cell (arrow keys move the window)" rows={outH} cols={outW} at={at} onMove={select} valueText={valueText}>
-              {fresh ? (
-                <ValueGrid caption={`Output y (${outH} × ${outW})`} values={fresh.output} height={outH} width={outW} selected={at} scale={scale} onPick={select} />
-              ) : (
-                <p class="pool__pending">Computing…</p>
-              )}
-            </GridCursor>
+            <ExportFrame captionId={`${id}-y`} caption={`Output y (${outH} × ${outW})`} name="Output y" title={`Output y (${outH} × ${outW})`} {...(fresh ? { exportData: () => gridTable(fresh.output, outH, outW, 0) } : {})}>
+              {/* The export control sits beside the caption, outside this keyboard control. */}
+              <GridCursor label="Output cell (arrow keys move the window)" rows={outH} cols={outW} at={at} onMove={select} valueText={valueText}>
+                {fresh ? (
+                  <ValueGrid labelledBy={`${id}-y`} values={fresh.output} height={outH} width={outW} selected={at} scale={scale} onPick={select} />
+                ) : (
+                  <p class="pool__pending">Computing…</p>
+                )}
+              </GridCursor>
+            </ExportFrame>
           </div>
           <WindowSentence mode={mode} map={flat} width={width} cells={cells} picked={picked} kernel={spec.kernel} at={at} value={yValue} />
           {size.ok && <SizeFormula height={size.height} width={size.width} withDilation={false} />}

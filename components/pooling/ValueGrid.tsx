@@ -2,8 +2,8 @@ import type { Cell } from '../sliding-window/grid-keys';
 import { formatDecimals } from '../../lib/common';
 
 interface Props {
-  /** The table's caption, e.g. "Input x (6 × 6)". */
-  caption: string;
+  /** The id of the element naming the table (the caption of the figure around it, e.g. "Input x (6 × 6)"). */
+  labelledBy: string;
   /** height × width values, row-major. */
   values: ArrayLike<number>;
   height: number;
@@ -36,13 +36,12 @@ function shade(v: number, scale: number): string | undefined {
  * A small map as a table of numbers, row and column indices included, with the pooling window,
  * the picked cell and the selected cell marked (by outline and text, not colour alone).
  */
-export function ValueGrid({ caption, values, height, width, pad = 0, padText = '0', window = [], picked, selected, scale, onPick }: Props) {
+export function ValueGrid({ labelledBy, values, height, width, pad = 0, padText = '0', window = [], picked, selected, scale, onPick }: Props) {
   const inWindow = new Set(window.map(key));
   const rows = Array.from({ length: height + 2 * pad }, (_, i) => i - pad);
   const cols = Array.from({ length: width + 2 * pad }, (_, j) => j - pad);
   return (
-    <table class="value-grid">
-      <caption>{caption}</caption>
+    <table class="value-grid" aria-labelledby={labelledBy}>
       <thead>
         <tr>
           <td />

@@ -19,6 +19,7 @@ import {
   type Unrolled,
 } from './unrolled';
 import { directionSlice, outputAt } from '../../lib/course/rnn-shapes';
+import { ChartExport } from '../charts/ChartExport';
 
 interface Props {
   u: Unrolled;
@@ -122,6 +123,14 @@ export function UnrolledDiagram({ u, width }: Props) {
             </button>
           );
         })}
+      </div>
+      {/* Outside the drawing, whose cells are its own keyboard stops: the picture as drawn, without the lit tensor's description. */}
+      <div class="chart-export-row">
+        <ChartExport
+          target={svgRef}
+          name="Unrolled RNN"
+          title={`Unrolled RNN: ${u.numLayers} ${u.numLayers === 1 ? 'layer' : 'layers'}${u.D === 2 ? ', two directions' : ''}, ${u.seqLen} time steps`}
+        />
       </div>
       <svg
         ref={svgRef}
