@@ -223,6 +223,8 @@ test.describe('RNN shapes widget', () => {
     await page.keyboard.press('Enter');
     await expect(widget.getByRole('button', { name: 'h_n', exact: true })).toHaveAttribute('aria-pressed', 'true');
 
+    await page.keyboard.press('Tab'); // the diagram's Export control, between the legend and the drawing
+    await expect(widget.getByRole('button', { name: /^Export Unrolled RNN:/ })).toBeFocused();
     await page.keyboard.press('Tab'); // into the diagram: its one tab stop, the top-left cell
     const first = widget.getByRole('button', { name: 'Layer 1 forward, t = 0, part of output' });
     await expect(first).toBeFocused();
