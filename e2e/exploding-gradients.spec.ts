@@ -112,7 +112,7 @@ test.describe('on a phone', () => {
 });
 
 test('the experiment exercise: set up from its link, clip run B per tensor in the widget, and Check re-runs it', async ({ page }) => {
-  test.slow(); // the check re-trains the RNN for 300 steps in a worker, on a shared machine
+  test.slow(); // the check re-trains the RNN for 500 steps in a worker, on a shared machine
   const id = 'exploding-gradients/rnn-clipping';
   const exercise = page.locator(`section.exercise[data-exercise="${id}"]`);
   // One page load, at the address the exercise's link gives (checked below): a reader who followed it.
@@ -126,5 +126,5 @@ test('the experiment exercise: set up from its link, clip run B per tensor in th
   await exercise.getByRole('button', { name: 'Use the widget’s current settings' }).click();
   await expect(exercise.getByText('Your answer: clip: tensor')).toBeVisible();
   await exercise.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(exercise.getByRole('status').first()).toContainText('Goal reached: Run B reached training loss 0.35 after 300 steps', { timeout: 120_000 });
+  await expect(exercise.getByRole('status').first()).toContainText('Goal reached: Run B reached training loss 0.315 after 500 steps', { timeout: 120_000 });
 });

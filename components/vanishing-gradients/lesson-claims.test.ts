@@ -11,6 +11,7 @@ import { Rng } from '../../lib/engine/random';
 import type { TrainConfig } from '../../lib/ml/training/config';
 import { Trainer } from '../../lib/ml/training/trainer';
 import { defaultsOf } from '../../lib/common/url-state';
+import { EVAL_EVERY } from '../../lib/course/vanishing-gradients';
 import { MAX_STEPS, preset, runConfig, vanishingSchema, type VanishingSettings } from './model';
 
 /** The config of run A or B of a preset, exactly as the widget builds it, with `changes` on top. */
@@ -50,6 +51,21 @@ function trained(config: TrainConfig, steps: number): Trainer {
   return t;
 }
 
+/**
+ * The best test accuracy the widget shows within `steps` steps (it evaluates every EVAL_EVERY): the
+ * lesson's "passes 90 % within 300 steps" and "does not learn within 300 steps" are about the whole
+ * curve, not its last point, which a deep network's jumpy loss can put anywhere.
+ */
+function bestAccuracy(config: TrainConfig, steps: number): number {
+  const t = new Trainer(config);
+  let best = t.evaluate().testAccuracy;
+  for (let s = 1; s <= steps; s++) {
+    t.trainStep();
+    if (s % EVAL_EVERY === 0 || s === steps) best = Math.max(best, t.evaluate().testAccuracy);
+  }
+  return best;
+}
+
 const ratioAt = (config: TrainConfig, steps: number): number => {
   const t = new Trainer(config);
   let norms = t.gradientNorms().layers;
@@ -78,10 +94,10 @@ describe('vanishing-gradients lesson: the sigmoid', () => {
     expect(measuredFactor(new Trainer(sigmoidXavier))).toBeCloseTo(stated, 2);
     expect(figure(source, /its factor stays near ([\d.]+) per layer/)).toBe(stated);
     const steps = figure(source, /neither the sigmoid nor ReLU learns within (\d+) steps/);
-    expect(trained(sigmoidXavier, steps).evaluate().testAccuracy).toBeLessThan(0.7);
-    expect(trained(configOf('Xavier init: sigmoid vs tanh', 'b'), steps).evaluate().testAccuracy).toBeGreaterThanOrEqual(0.9);
-    expect(trained(configOf('Default init: sigmoid vs ReLU', 'a'), steps).evaluate().testAccuracy).toBeLessThan(0.7);
-    expect(trained(configOf('Default init: sigmoid vs ReLU', 'b'), steps).evaluate().testAccuracy).toBeLessThan(0.7);
+    expect(bestAccuracy(sigmoidXavier, steps)).toBeLessThan(0.7);
+    expect(bestAccuracy(configOf('Xavier init: sigmoid vs tanh', 'b'), steps)).toBeGreaterThanOrEqual(0.9);
+    expect(bestAccuracy(configOf('Default init: sigmoid vs ReLU', 'a'), steps)).toBeLessThan(0.7);
+    expect(bestAccuracy(configOf('Default init: sigmoid vs ReLU', 'b'), steps)).toBeLessThan(0.7);
   });
 
   it('a balanced binary task starts at loss ln 2 ≈ 0.693', () => {
@@ -125,8 +141,24 @@ describe('vanishing-gradients lesson: initialisation', () => {
     expect(figure(source, /shrinks by a factor of about (\d+) per layer with PyTorch's default/)).toBe(6);
     const a = configOf('ReLU, 20 layers: default vs He init', 'a');
     expect(a).toMatchObject({ activation: 'relu', init: 'default', depth: 20 });
-    expect(trained(a, 300).evaluate().testAccuracy).toBeLessThan(0.7);
-    expect(trained(configOf('ReLU, 20 layers: default vs He init', 'b'), 300).evaluate().testAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(bestAccuracy(a, 300)).toBeLessThan(0.7);
+    expect(bestAccuracy(configOf('ReLU, 20 layers: default vs He init', 'b'), 300)).toBeGreaterThanOrEqual(0.9);
+    expect(figures(source, /run B passes (\d+) %\s+test accuracy within (\d+) steps and run A never does/)).toEqual([90, 300]);
+  });
+
+  it('the 20-layer ReLU network with He weights is jumpy: after passing 90 % its accuracy falls below 60 % before it recovers', () => {
+    const [passed, fallen] = figures(source, /after passing (\d+) %, run B's accuracy falls back below (\d+) %/);
+    const t = new Trainer(configOf('ReLU, 20 layers: default vs He init', 'b'));
+    const curve: number[] = [];
+    for (let s = 1; s <= MAX_STEPS; s++) {
+      t.trainStep();
+      if (s % EVAL_EVERY === 0) curve.push(100 * t.evaluate().testAccuracy);
+    }
+    const first = curve.findIndex((a) => a >= (passed ?? NaN));
+    expect(first).toBeGreaterThanOrEqual(0);
+    const fall = curve.findIndex((a, i) => i > first && a < (fallen ?? NaN));
+    expect(fall).toBeGreaterThan(first);
+    expect(curve.slice(fall).some((a) => a >= (passed ?? NaN))).toBe(true);
   });
 
   it('zero init: sigmoid units learn in lockstep for the stated number of updates; tanh hidden layers get exactly no gradient', () => {
@@ -207,8 +239,8 @@ describe('vanishing-gradients lesson: what to expect', () => {
     const steps = figure(source, /Run B passes 90 % test accuracy within (\d+) steps/);
     const a = configOf('Tanh: default vs Xavier init', 'a');
     const b = configOf('Tanh: default vs Xavier init', 'b');
-    expect(trained(b, steps).evaluate().testAccuracy).toBeGreaterThanOrEqual(0.9);
-    expect(trained(a, steps).evaluate().testAccuracy).toBeLessThan(0.7);
+    expect(bestAccuracy(b, steps)).toBeGreaterThanOrEqual(0.9);
+    expect(bestAccuracy(a, steps)).toBeLessThan(0.7);
     const stated = figure(source, /\$\\sqrt\{1\/3\} \\approx ([\d.]+)\$ per layer/);
     expect(Math.sqrt(1 / 3)).toBeCloseTo(stated, 2);
     const start = new Trainer(a);
@@ -224,6 +256,6 @@ describe('vanishing-gradients lesson: what to expect', () => {
     const deeper = new Trainer(strong).activationHistograms().layers.slice(5);
     expect(deeper.reduce((s, l) => s + l.rmsSlope, 0) / deeper.length).toBeCloseTo(slope, 1);
     expect(Math.sqrt(2.8) * slope).toBeCloseTo(figure(source, /\\times 0\.7 \\approx ([\d.]+)\$/), 1);
-    expect(trained(strong, steps).evaluate().testAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(bestAccuracy(strong, steps)).toBeGreaterThanOrEqual(0.9);
   });
 });

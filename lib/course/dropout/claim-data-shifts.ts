@@ -33,17 +33,17 @@ export const LESSON_SHIFT_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.25794175267219543,
-   "trainAccuracy": 0.9166666666666666,
-   "validationLoss": 0.5797110199928284,
-   "validationAccuracy": 0.802
+   "trainLoss": 0.2579285800457001,
+   "trainAccuracy": 0.9233333333333333,
+   "validationLoss": 0.5776930451393127,
+   "validationAccuracy": 0.808
   },
   "best": {
    "epoch": 28,
-   "trainLoss": 0.182637020945549,
+   "trainLoss": 0.18020185828208923,
    "trainAccuracy": 0.9566666666666667,
-   "validationLoss": 0.4666031002998352,
-   "validationAccuracy": 0.864
+   "validationLoss": 0.46552109718322754,
+   "validationAccuracy": 0.86
   }
  },
  {
@@ -52,16 +52,16 @@ export const LESSON_SHIFT_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.1242208406329155,
+   "trainLoss": 0.12422086298465729,
    "trainAccuracy": 0.956,
-   "validationLoss": 0.27777427434921265,
+   "validationLoss": 0.27777421474456787,
    "validationAccuracy": 0.906
   },
   "best": {
    "epoch": 25,
-   "trainLoss": 0.10442469269037247,
+   "trainLoss": 0.10442470014095306,
    "trainAccuracy": 0.972,
-   "validationLoss": 0.24203193187713623,
+   "validationLoss": 0.24203194677829742,
    "validationAccuracy": 0.94
   }
  },
@@ -71,17 +71,17 @@ export const LESSON_SHIFT_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.3767143487930298,
+   "trainLoss": 0.37676700949668884,
    "trainAccuracy": 0.93,
-   "validationLoss": 0.7081922888755798,
-   "validationAccuracy": 0.804
+   "validationLoss": 0.7086629271507263,
+   "validationAccuracy": 0.806
   },
   "best": {
    "epoch": 30,
-   "trainLoss": 0.3767143487930298,
+   "trainLoss": 0.37676700949668884,
    "trainAccuracy": 0.93,
-   "validationLoss": 0.7081922888755798,
-   "validationAccuracy": 0.804
+   "validationLoss": 0.7086629271507263,
+   "validationAccuracy": 0.806
   }
  },
  {
@@ -90,16 +90,16 @@ export const LESSON_SHIFT_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.18141257762908936,
+   "trainLoss": 0.18141251802444458,
    "trainAccuracy": 0.9433333333333334,
-   "validationLoss": 0.44107362627983093,
+   "validationLoss": 0.44107356667518616,
    "validationAccuracy": 0.864
   },
   "best": {
    "epoch": 27,
-   "trainLoss": 0.17930229008197784,
+   "trainLoss": 0.17930224537849426,
    "trainAccuracy": 0.9566666666666667,
-   "validationLoss": 0.43520018458366394,
+   "validationLoss": 0.43520015478134155,
    "validationAccuracy": 0.878
   }
  },
@@ -109,16 +109,16 @@ export const LESSON_SHIFT_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.10096173733472824,
+   "trainLoss": 0.1009616032242775,
    "trainAccuracy": 0.967,
-   "validationLoss": 0.21805670857429504,
+   "validationLoss": 0.21805687248706818,
    "validationAccuracy": 0.942
   },
   "best": {
    "epoch": 30,
-   "trainLoss": 0.10096173733472824,
+   "trainLoss": 0.1009616032242775,
    "trainAccuracy": 0.967,
-   "validationLoss": 0.21805670857429504,
+   "validationLoss": 0.21805687248706818,
    "validationAccuracy": 0.942
   }
  },
@@ -128,16 +128,16 @@ export const LESSON_SHIFT_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.739732563495636,
+   "trainLoss": 0.7397325038909912,
    "trainAccuracy": 0.75,
-   "validationLoss": 0.8943737745285034,
+   "validationLoss": 0.8943735957145691,
    "validationAccuracy": 0.69
   },
   "best": {
    "epoch": 30,
-   "trainLoss": 0.739732563495636,
+   "trainLoss": 0.7397325038909912,
    "trainAccuracy": 0.75,
-   "validationLoss": 0.8943737745285034,
+   "validationLoss": 0.8943735957145691,
    "validationAccuracy": 0.69
   }
  },
@@ -147,17 +147,17 @@ export const LESSON_SHIFT_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.24459263682365417,
+   "trainLoss": 0.2577136158943176,
    "trainAccuracy": 0.9066666666666666,
-   "validationLoss": 0.4853166937828064,
+   "validationLoss": 0.49936550855636597,
    "validationAccuracy": 0.858
   },
   "best": {
    "epoch": 20,
-   "trainLoss": 0.27639254927635193,
-   "trainAccuracy": 0.9066666666666666,
-   "validationLoss": 0.42331981658935547,
-   "validationAccuracy": 0.862
+   "trainLoss": 0.27989089488983154,
+   "trainAccuracy": 0.8966666666666666,
+   "validationLoss": 0.4223679304122925,
+   "validationAccuracy": 0.868
   }
  },
  {
@@ -166,17 +166,17 @@ export const LESSON_SHIFT_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.10073182731866837,
-   "trainAccuracy": 0.972,
-   "validationLoss": 0.2319342941045761,
-   "validationAccuracy": 0.95
+   "trainLoss": 0.10104317963123322,
+   "trainAccuracy": 0.973,
+   "validationLoss": 0.23138774931430817,
+   "validationAccuracy": 0.948
   },
   "best": {
-   "epoch": 26,
-   "trainLoss": 0.09891653805971146,
-   "trainAccuracy": 0.97,
-   "validationLoss": 0.23131844401359558,
-   "validationAccuracy": 0.954
+   "epoch": 30,
+   "trainLoss": 0.10104317963123322,
+   "trainAccuracy": 0.973,
+   "validationLoss": 0.23138774931430817,
+   "validationAccuracy": 0.948
   }
  },
  {
@@ -185,16 +185,16 @@ export const LESSON_SHIFT_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.6953661441802979,
+   "trainLoss": 0.6953659653663635,
    "trainAccuracy": 0.78,
-   "validationLoss": 0.9250091910362244,
+   "validationLoss": 0.9250091314315796,
    "validationAccuracy": 0.714
   },
   "best": {
    "epoch": 30,
-   "trainLoss": 0.6953661441802979,
+   "trainLoss": 0.6953659653663635,
    "trainAccuracy": 0.78,
-   "validationLoss": 0.9250091910362244,
+   "validationLoss": 0.9250091314315796,
    "validationAccuracy": 0.714
   }
  },
@@ -204,16 +204,16 @@ export const LESSON_SHIFT_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.21908612549304962,
+   "trainLoss": 0.2190861999988556,
    "trainAccuracy": 0.93,
    "validationLoss": 0.28990438580513,
    "validationAccuracy": 0.918
   },
   "best": {
    "epoch": 29,
-   "trainLoss": 0.20752644538879395,
+   "trainLoss": 0.20752649009227753,
    "trainAccuracy": 0.9366666666666666,
-   "validationLoss": 0.28595975041389465,
+   "validationLoss": 0.2859596908092499,
    "validationAccuracy": 0.924
   }
  },
@@ -223,17 +223,17 @@ export const LESSON_SHIFT_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.144840806722641,
+   "trainLoss": 0.14253278076648712,
    "trainAccuracy": 0.953,
-   "validationLoss": 0.2044968456029892,
-   "validationAccuracy": 0.942
+   "validationLoss": 0.19737578928470612,
+   "validationAccuracy": 0.948
   },
   "best": {
    "epoch": 29,
-   "trainLoss": 0.13059501349925995,
+   "trainLoss": 0.12851841747760773,
    "trainAccuracy": 0.963,
-   "validationLoss": 0.18468084931373596,
-   "validationAccuracy": 0.956
+   "validationLoss": 0.18231959640979767,
+   "validationAccuracy": 0.958
   }
  },
  {
@@ -261,7 +261,7 @@ export const LESSON_SHIFT_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.17190539836883545,
+   "trainLoss": 0.17190538346767426,
    "trainAccuracy": 0.96,
    "validationLoss": 0.3989095985889435,
    "validationAccuracy": 0.882
@@ -280,17 +280,17 @@ export const LESSON_SHIFT_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.10526257008314133,
-   "trainAccuracy": 0.965,
-   "validationLoss": 0.21627800166606903,
-   "validationAccuracy": 0.94
+   "trainLoss": 0.10850481688976288,
+   "trainAccuracy": 0.963,
+   "validationLoss": 0.2169494926929474,
+   "validationAccuracy": 0.942
   },
   "best": {
    "epoch": 30,
-   "trainLoss": 0.10526257008314133,
-   "trainAccuracy": 0.965,
-   "validationLoss": 0.21627800166606903,
-   "validationAccuracy": 0.94
+   "trainLoss": 0.10850481688976288,
+   "trainAccuracy": 0.963,
+   "validationLoss": 0.2169494926929474,
+   "validationAccuracy": 0.942
   }
  }
 ];
@@ -305,14 +305,14 @@ export const LESSON_BOTH_RUNS: readonly ClaimRun[] = [
    "epoch": 30,
    "trainLoss": 0.8723396062850952,
    "trainAccuracy": 0.81,
-   "validationLoss": 1.1725844144821167,
+   "validationLoss": 1.1725846529006958,
    "validationAccuracy": 0.646
   },
   "best": {
    "epoch": 30,
    "trainLoss": 0.8723396062850952,
    "trainAccuracy": 0.81,
-   "validationLoss": 1.1725844144821167,
+   "validationLoss": 1.1725846529006958,
    "validationAccuracy": 0.646
   }
  },
@@ -322,17 +322,17 @@ export const LESSON_BOTH_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.35944417119026184,
-   "trainAccuracy": 0.91,
-   "validationLoss": 0.5677732229232788,
-   "validationAccuracy": 0.842
+   "trainLoss": 0.3625505268573761,
+   "trainAccuracy": 0.9,
+   "validationLoss": 0.5693636536598206,
+   "validationAccuracy": 0.834
   },
   "best": {
    "epoch": 25,
-   "trainLoss": 0.3003861606121063,
-   "trainAccuracy": 0.9233333333333333,
-   "validationLoss": 0.49929124116897583,
-   "validationAccuracy": 0.848
+   "trainLoss": 0.30288562178611755,
+   "trainAccuracy": 0.9266666666666666,
+   "validationLoss": 0.503934383392334,
+   "validationAccuracy": 0.846
   }
  },
  {
@@ -341,17 +341,17 @@ export const LESSON_BOTH_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.1258552521467209,
-   "trainAccuracy": 0.973,
-   "validationLoss": 0.27323317527770996,
-   "validationAccuracy": 0.928
+   "trainLoss": 0.12752236425876617,
+   "trainAccuracy": 0.972,
+   "validationLoss": 0.2646729350090027,
+   "validationAccuracy": 0.93
   },
   "best": {
    "epoch": 30,
-   "trainLoss": 0.1258552521467209,
-   "trainAccuracy": 0.973,
-   "validationLoss": 0.27323317527770996,
-   "validationAccuracy": 0.928
+   "trainLoss": 0.12752236425876617,
+   "trainAccuracy": 0.972,
+   "validationLoss": 0.2646729350090027,
+   "validationAccuracy": 0.93
   }
  },
  {
@@ -360,16 +360,16 @@ export const LESSON_BOTH_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 1.1646901369094849,
+   "trainLoss": 1.1646428108215332,
    "trainAccuracy": 0.78,
-   "validationLoss": 1.2809826135635376,
+   "validationLoss": 1.280944585800171,
    "validationAccuracy": 0.668
   },
   "best": {
    "epoch": 30,
-   "trainLoss": 1.1646901369094849,
+   "trainLoss": 1.1646428108215332,
    "trainAccuracy": 0.78,
-   "validationLoss": 1.2809826135635376,
+   "validationLoss": 1.280944585800171,
    "validationAccuracy": 0.668
   }
  },
@@ -379,16 +379,16 @@ export const LESSON_BOTH_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.2999054789543152,
-   "trainAccuracy": 0.9033333333333333,
-   "validationLoss": 0.501331090927124,
-   "validationAccuracy": 0.844
+   "trainLoss": 0.2996565103530884,
+   "trainAccuracy": 0.9066666666666666,
+   "validationLoss": 0.5010979175567627,
+   "validationAccuracy": 0.846
   },
   "best": {
    "epoch": 29,
-   "trainLoss": 0.27565208077430725,
+   "trainLoss": 0.2756614089012146,
    "trainAccuracy": 0.93,
-   "validationLoss": 0.459202378988266,
+   "validationLoss": 0.45922431349754333,
    "validationAccuracy": 0.858
   }
  },
@@ -398,16 +398,16 @@ export const LESSON_BOTH_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.14202284812927246,
+   "trainLoss": 0.14459995925426483,
    "trainAccuracy": 0.955,
-   "validationLoss": 0.2667526304721832,
-   "validationAccuracy": 0.916
+   "validationLoss": 0.28263452649116516,
+   "validationAccuracy": 0.922
   },
   "best": {
    "epoch": 29,
-   "trainLoss": 0.1452879160642624,
-   "trainAccuracy": 0.958,
-   "validationLoss": 0.2531963586807251,
+   "trainLoss": 0.150088831782341,
+   "trainAccuracy": 0.957,
+   "validationLoss": 0.2573511600494385,
    "validationAccuracy": 0.926
   }
  },
@@ -417,14 +417,14 @@ export const LESSON_BOTH_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 1.1377369165420532,
+   "trainLoss": 1.1377370357513428,
    "trainAccuracy": 0.71,
    "validationLoss": 1.246748447418213,
    "validationAccuracy": 0.652
   },
   "best": {
    "epoch": 30,
-   "trainLoss": 1.1377369165420532,
+   "trainLoss": 1.1377370357513428,
    "trainAccuracy": 0.71,
    "validationLoss": 1.246748447418213,
    "validationAccuracy": 0.652
@@ -443,7 +443,7 @@ export const LESSON_BOTH_RUNS: readonly ClaimRun[] = [
   },
   "best": {
    "epoch": 29,
-   "trainLoss": 0.33107203245162964,
+   "trainLoss": 0.331072062253952,
    "trainAccuracy": 0.9066666666666666,
    "validationLoss": 0.4604567885398865,
    "validationAccuracy": 0.884
@@ -455,17 +455,17 @@ export const LESSON_BOTH_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.16532139480113983,
-   "trainAccuracy": 0.949,
-   "validationLoss": 0.26508933305740356,
-   "validationAccuracy": 0.938
+   "trainLoss": 0.16093102097511292,
+   "trainAccuracy": 0.951,
+   "validationLoss": 0.2600424885749817,
+   "validationAccuracy": 0.94
   },
   "best": {
    "epoch": 26,
-   "trainLoss": 0.1595725417137146,
-   "trainAccuracy": 0.953,
-   "validationLoss": 0.2588281035423279,
-   "validationAccuracy": 0.932
+   "trainLoss": 0.15206928551197052,
+   "trainAccuracy": 0.958,
+   "validationLoss": 0.2540265619754791,
+   "validationAccuracy": 0.934
   }
  },
  {
@@ -493,16 +493,16 @@ export const LESSON_BOTH_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.3447582721710205,
+   "trainLoss": 0.3447583317756653,
    "trainAccuracy": 0.9066666666666666,
-   "validationLoss": 0.3954966068267822,
+   "validationLoss": 0.3954966366291046,
    "validationAccuracy": 0.89
   },
   "best": {
    "epoch": 30,
-   "trainLoss": 0.3447582721710205,
+   "trainLoss": 0.3447583317756653,
    "trainAccuracy": 0.9066666666666666,
-   "validationLoss": 0.3954966068267822,
+   "validationLoss": 0.3954966366291046,
    "validationAccuracy": 0.89
   }
  },
@@ -512,17 +512,17 @@ export const LESSON_BOTH_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.17294560372829437,
-   "trainAccuracy": 0.947,
-   "validationLoss": 0.20635129511356354,
-   "validationAccuracy": 0.946
+   "trainLoss": 0.1778344213962555,
+   "trainAccuracy": 0.946,
+   "validationLoss": 0.20144248008728027,
+   "validationAccuracy": 0.948
   },
   "best": {
    "epoch": 30,
-   "trainLoss": 0.17294560372829437,
-   "trainAccuracy": 0.947,
-   "validationLoss": 0.20635129511356354,
-   "validationAccuracy": 0.946
+   "trainLoss": 0.1778344213962555,
+   "trainAccuracy": 0.946,
+   "validationLoss": 0.20144248008728027,
+   "validationAccuracy": 0.948
   }
  },
  {
@@ -533,14 +533,14 @@ export const LESSON_BOTH_RUNS: readonly ClaimRun[] = [
    "epoch": 30,
    "trainLoss": 1.115890622138977,
    "trainAccuracy": 0.73,
-   "validationLoss": 1.3310967683792114,
+   "validationLoss": 1.3310966491699219,
    "validationAccuracy": 0.618
   },
   "best": {
    "epoch": 30,
    "trainLoss": 1.115890622138977,
    "trainAccuracy": 0.73,
-   "validationLoss": 1.3310967683792114,
+   "validationLoss": 1.3310966491699219,
    "validationAccuracy": 0.618
   }
  },
@@ -550,17 +550,17 @@ export const LESSON_BOTH_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.290633887052536,
-   "trainAccuracy": 0.94,
-   "validationLoss": 0.44773468375205994,
+   "trainLoss": 0.2921426594257355,
+   "trainAccuracy": 0.9366666666666666,
+   "validationLoss": 0.4486348330974579,
    "validationAccuracy": 0.86
   },
   "best": {
    "epoch": 28,
-   "trainLoss": 0.3014508783817291,
-   "trainAccuracy": 0.91,
-   "validationLoss": 0.44293251633644104,
-   "validationAccuracy": 0.876
+   "trainLoss": 0.3056957721710205,
+   "trainAccuracy": 0.9066666666666666,
+   "validationLoss": 0.44435301423072815,
+   "validationAccuracy": 0.872
   }
  },
  {
@@ -569,16 +569,16 @@ export const LESSON_BOTH_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 30,
-   "trainLoss": 0.16964808106422424,
-   "trainAccuracy": 0.951,
-   "validationLoss": 0.242278590798378,
-   "validationAccuracy": 0.922
+   "trainLoss": 0.18281477689743042,
+   "trainAccuracy": 0.945,
+   "validationLoss": 0.27009862661361694,
+   "validationAccuracy": 0.928
   },
   "best": {
-   "epoch": 29,
-   "trainLoss": 0.17256690561771393,
-   "trainAccuracy": 0.954,
-   "validationLoss": 0.23991866409778595,
+   "epoch": 23,
+   "trainLoss": 0.19699443876743317,
+   "trainAccuracy": 0.938,
+   "validationLoss": 0.24495169520378113,
    "validationAccuracy": 0.926
   }
  }
@@ -592,16 +592,16 @@ export const LESSON_SHIFT_LONG_RUNS: readonly ClaimRun[] = [
   "arm": "a",
   "last": {
    "epoch": 60,
-   "trainLoss": 0.0064835273660719395,
+   "trainLoss": 0.0064825862646102905,
    "trainAccuracy": 1,
-   "validationLoss": 1.1037904024124146,
+   "validationLoss": 1.1037887334823608,
    "validationAccuracy": 0.738
   },
   "best": {
    "epoch": 25,
-   "trainLoss": 0.10691452026367188,
+   "trainLoss": 0.10691448301076889,
    "trainAccuracy": 1,
-   "validationLoss": 0.840118944644928,
+   "validationLoss": 0.8401188254356384,
    "validationAccuracy": 0.73
   }
  },
@@ -630,7 +630,7 @@ export const LESSON_SHIFT_LONG_RUNS: readonly ClaimRun[] = [
   "arm": "a",
   "last": {
    "epoch": 60,
-   "trainLoss": 0.015200852416455746,
+   "trainLoss": 0.015200850553810596,
    "trainAccuracy": 1,
    "validationLoss": 0.7127668857574463,
    "validationAccuracy": 0.844
@@ -639,7 +639,7 @@ export const LESSON_SHIFT_LONG_RUNS: readonly ClaimRun[] = [
    "epoch": 39,
    "trainLoss": 0.066573865711689,
    "trainAccuracy": 1,
-   "validationLoss": 0.6746430397033691,
+   "validationLoss": 0.6746429800987244,
    "validationAccuracy": 0.816
   }
  },
@@ -649,17 +649,17 @@ export const LESSON_SHIFT_LONG_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 60,
-   "trainLoss": 0.0892932340502739,
+   "trainLoss": 0.09002382308244705,
    "trainAccuracy": 0.98,
-   "validationLoss": 0.6397824287414551,
-   "validationAccuracy": 0.832
+   "validationLoss": 0.6493428349494934,
+   "validationAccuracy": 0.83
   },
   "best": {
    "epoch": 53,
-   "trainLoss": 0.134540855884552,
-   "trainAccuracy": 0.98,
-   "validationLoss": 0.5707701444625854,
-   "validationAccuracy": 0.838
+   "trainLoss": 0.14335185289382935,
+   "trainAccuracy": 0.97,
+   "validationLoss": 0.5730174779891968,
+   "validationAccuracy": 0.828
   }
  },
  {
@@ -668,14 +668,14 @@ export const LESSON_SHIFT_LONG_RUNS: readonly ClaimRun[] = [
   "arm": "a",
   "last": {
    "epoch": 60,
-   "trainLoss": 0.07580742985010147,
+   "trainLoss": 0.07580725103616714,
    "trainAccuracy": 0.98,
-   "validationLoss": 0.8254468441009521,
+   "validationLoss": 0.8254465460777283,
    "validationAccuracy": 0.748
   },
   "best": {
    "epoch": 47,
-   "trainLoss": 0.08167999982833862,
+   "trainLoss": 0.08168002218008041,
    "trainAccuracy": 1,
    "validationLoss": 0.680958092212677,
    "validationAccuracy": 0.798
@@ -687,16 +687,16 @@ export const LESSON_SHIFT_LONG_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 60,
-   "trainLoss": 0.31914404034614563,
+   "trainLoss": 0.31914398074150085,
    "trainAccuracy": 0.87,
-   "validationLoss": 0.6769360899925232,
+   "validationLoss": 0.6769365072250366,
    "validationAccuracy": 0.784
   },
   "best": {
    "epoch": 57,
-   "trainLoss": 0.26448002457618713,
+   "trainLoss": 0.26447999477386475,
    "trainAccuracy": 0.93,
-   "validationLoss": 0.5626648664474487,
+   "validationLoss": 0.5626649260520935,
    "validationAccuracy": 0.822
   }
  },
@@ -706,14 +706,14 @@ export const LESSON_SHIFT_LONG_RUNS: readonly ClaimRun[] = [
   "arm": "a",
   "last": {
    "epoch": 60,
-   "trainLoss": 0.03934392333030701,
+   "trainLoss": 0.039343930780887604,
    "trainAccuracy": 1,
    "validationLoss": 0.6343356966972351,
    "validationAccuracy": 0.852
   },
   "best": {
    "epoch": 57,
-   "trainLoss": 0.04603910446166992,
+   "trainLoss": 0.04603912681341171,
    "trainAccuracy": 1,
    "validationLoss": 0.5929702520370483,
    "validationAccuracy": 0.854
@@ -734,7 +734,7 @@ export const LESSON_SHIFT_LONG_RUNS: readonly ClaimRun[] = [
    "epoch": 59,
    "trainLoss": 0.24562442302703857,
    "trainAccuracy": 0.93,
-   "validationLoss": 0.6238853931427002,
+   "validationLoss": 0.623885452747345,
    "validationAccuracy": 0.842
   }
  },
@@ -744,16 +744,16 @@ export const LESSON_SHIFT_LONG_RUNS: readonly ClaimRun[] = [
   "arm": "a",
   "last": {
    "epoch": 60,
-   "trainLoss": 0.016791468486189842,
+   "trainLoss": 0.01679147779941559,
    "trainAccuracy": 1,
-   "validationLoss": 0.798395037651062,
+   "validationLoss": 0.7983949184417725,
    "validationAccuracy": 0.812
   },
   "best": {
    "epoch": 44,
-   "trainLoss": 0.05457466468214989,
+   "trainLoss": 0.05457469820976257,
    "trainAccuracy": 1,
-   "validationLoss": 0.6557446122169495,
+   "validationLoss": 0.6557445526123047,
    "validationAccuracy": 0.82
   }
  },
@@ -763,14 +763,14 @@ export const LESSON_SHIFT_LONG_RUNS: readonly ClaimRun[] = [
   "arm": "b",
   "last": {
    "epoch": 60,
-   "trainLoss": 0.20198965072631836,
+   "trainLoss": 0.20198959112167358,
    "trainAccuracy": 0.95,
    "validationLoss": 0.6213500499725342,
    "validationAccuracy": 0.796
   },
   "best": {
    "epoch": 59,
-   "trainLoss": 0.18333041667938232,
+   "trainLoss": 0.18333038687705994,
    "trainAccuracy": 0.95,
    "validationLoss": 0.6105044484138489,
    "validationAccuracy": 0.804

@@ -21,7 +21,10 @@ describe('the network in the snapshot', () => {
       const classifier = new DigitClassifier(result.network);
       for (let i = 0; i < data.n; i++) {
         const got = classifier.classify(data.x.subarray(196 * i, 196 * (i + 1)));
-        expect(Array.from(got.logits)).toEqual(Array.from(expected.subarray(10 * i, 10 * (i + 1))));
+        // One digit runs on the JavaScript kernels, the whole validation batch on WebAssembly ('auto'
+        // picks by size): the same sums in another order, so equal to float32 rounding, not bit for bit.
+        const want = expected.subarray(10 * i, 10 * (i + 1));
+        got.logits.forEach((logit, k) => expect(Math.abs(logit - (want[k] ?? NaN))).toBeLessThanOrEqual(1e-6 * (1 + Math.abs(want[k] ?? NaN))));
         expect(got.predicted).toBe(run.validationPredictions[i]);
         expect(got.probabilities.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 5);
       }

@@ -3,9 +3,12 @@
  * Trainer trained model specs (lib/ml/training/spec.ts) instead of building an MLP or an RNN
  * itself: every run they offer, and a few variations, fingerprinted by
  * testing/gradient-widget-runs.node.ts. The figures below were recorded by that file run against
- * the Trainer of commit a942a56 (before the change), in the same Node.
+ * the Trainer of commit a942a56 (before the change), in the same Node, on the plain-JavaScript
+ * kernels (the only ones then). The widgets now run with setKernelBackend('auto'), whose
+ * WebAssembly kernels add in another order; this test forces 'js', the path it guards.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setKernelBackend, type KernelBackend } from '../../engine';
 import { fingerprint, gradientWidgetRuns, type RunFingerprint } from './testing/gradient-widget-runs.node';
 
 const BEFORE_SPECS: Record<string, RunFingerprint> = {
@@ -446,6 +449,13 @@ const BEFORE_SPECS: Record<string, RunFingerprint> = {
 };
 
 describe('gradient widgets: the same seed gives the same numbers as before model specs', () => {
+  let before: KernelBackend = 'auto';
+  beforeAll(() => {
+    before = setKernelBackend('js');
+  });
+  afterAll(() => {
+    setKernelBackend(before);
+  });
   const runs = gradientWidgetRuns();
 
   it('fingerprints every run there is a recorded figure for, and no other', () => {
