@@ -102,9 +102,25 @@ describe('chartSvg()', () => {
     expect(framed.width).toBe(120);
   });
 
+  it('embeds an image layer (a digit as a PNG data URL) where it is, its own data URL, pixelated as shown', () => {
+    document.head.innerHTML = `${THEME}<style>.digit{image-rendering:pixelated}</style>`;
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    document.body.innerHTML = `<figure class="digits"><img class="digit" src="${png}" width="28" height="28" alt="a 3 read as 5"><span data-export="text">3→5</span></figure>`;
+    const img = document.querySelector('img') as HTMLImageElement;
+    const label = document.querySelector('span') as HTMLElement;
+    vi.spyOn(img, 'getBoundingClientRect').mockReturnValue(DOMRect.fromRect({ x: 10, y: 20, width: 28, height: 28 }));
+    vi.spyOn(label, 'getBoundingClientRect').mockReturnValue(DOMRect.fromRect({ x: 10, y: 50, width: 28, height: 14 }));
+    const { svg } = chartSvg(document.querySelector('.digits') as Element, { title: 'Misclassified' });
+    const image = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement.querySelector('image');
+    expect(image?.getAttribute('href')).toBe(png);
+    expect(image?.getAttribute('width')).toBe('28');
+    expect(image?.getAttribute('style')).toBe('image-rendering:pixelated');
+    expect(svg).toContain('3→5');
+  });
+
   it('refuses a chart with nothing drawn, saying what it expected', () => {
     document.body.innerHTML = '<div class="empty"><p>no chart</p></div>';
-    expect(() => chartSvg(document.querySelector('.empty') as Element, { title: 'x' })).toThrow('expected an SVG, canvas or table inside the chart, got none');
+    expect(() => chartSvg(document.querySelector('.empty') as Element, { title: 'x' })).toThrow('expected an SVG, canvas, image or table inside the chart, got none');
   });
 
   it('wraps a title wider than the chart onto more lines, and makes room for them', () => {

@@ -89,11 +89,22 @@ export function backgroundBehind(el: Element): string {
   return cssColor('var(--bg)');
 }
 
-/** A layer of a chart: an SVG, a canvas, a table of numbers (a value grid), or an HTML label marked data-export="text". */
-type Layer = SVGSVGElement | HTMLCanvasElement | HTMLTableElement | HTMLElement;
+/** A layer of a chart: an SVG, a canvas, an image, a table of numbers (a value grid), or an HTML label marked data-export="text". */
+type Layer = SVGSVGElement | HTMLCanvasElement | HTMLImageElement | HTMLTableElement | HTMLElement;
 
 /** What makes a layer. */
-const LAYERS = 'svg, canvas, table, [data-export="text"]';
+const LAYERS = 'svg, canvas, img, table, [data-export="text"]';
+
+/** A canvas or an image as a PNG data URL (an image already one is used as it is). */
+function pictureDataUrl(el: HTMLCanvasElement | HTMLImageElement): string {
+  if (el instanceof HTMLCanvasElement) return el.toDataURL('image/png');
+  if (el.currentSrc.startsWith('data:image/')) return el.currentSrc;
+  const canvas = document.createElement('canvas');
+  canvas.width = el.naturalWidth;
+  canvas.height = el.naturalHeight;
+  canvas.getContext('2d')?.drawImage(el, 0, 0);
+  return canvas.toDataURL('image/png');
+}
 
 /** The layers that make up a chart, in paint order (nothing inside an export control or inside another layer). */
 function layersOf(root: Element): Layer[] {
@@ -153,12 +164,12 @@ export interface ChartSvg {
 /**
  * The chart under `root` (an SVG, a canvas, or an element holding them) as a standalone SVG
  * document: xmlns, width, height and viewBox set, a <title>, the theme's background, the heading,
- * then each layer where it is on the page (SVG layers with their styles inlined, canvases as
- * embedded PNG images, tables of numbers drawn cell by cell, labels marked data-export="text" as text). Throws if a CSS variable survived, which no file outside the page could read.
+ * then each layer where it is on the page (SVG layers with their styles inlined, canvases and
+ * images as embedded PNG images, tables of numbers drawn cell by cell, labels marked data-export="text" as text). Throws if a CSS variable survived, which no file outside the page could read.
  */
 export function chartSvg(root: Element, heading: ExportHeading): ChartSvg {
   const found = layersOf(root);
-  if (found.length === 0) throw new Error('chartSvg: expected an SVG, canvas or table inside the chart, got none (is it drawn yet?)');
+  if (found.length === 0) throw new Error('chartSvg: expected an SVG, canvas, image or table inside the chart, got none (is it drawn yet?)');
   // The picture starts where its first layer does: no blank margin (a drawing centred in a wider
   // frame) and nothing cut off (a drawing scrolled sideways in its frame).
   const boxes = found.map((el) => el.getBoundingClientRect());
@@ -177,10 +188,10 @@ export function chartSvg(root: Element, heading: ExportHeading): ChartSvg {
   const body = layers.map(({ el, box }) => {
     const place = `x="${box.x}" y="${box.y + head.height}" width="${box.width}" height="${box.height}"`;
     if (el instanceof HTMLTableElement) return `<svg ${place} viewBox="0 0 ${box.width} ${box.height}" overflow="visible">${tableSvgBody(el)}</svg>`;
-    if (!(el instanceof SVGSVGElement) && !(el instanceof HTMLCanvasElement)) return `<svg ${place} viewBox="0 0 ${box.width} ${box.height}" overflow="visible">${htmlTextSvgBody(el)}</svg>`;
-    if (el instanceof HTMLCanvasElement) {
+    if (!(el instanceof SVGSVGElement) && !(el instanceof HTMLCanvasElement) && !(el instanceof HTMLImageElement)) return `<svg ${place} viewBox="0 0 ${box.width} ${box.height}" overflow="visible">${htmlTextSvgBody(el)}</svg>`;
+    if (el instanceof HTMLCanvasElement || el instanceof HTMLImageElement) {
       const rendering = getComputedStyle(el).imageRendering === 'pixelated' ? ' style="image-rendering:pixelated" image-rendering="optimizeSpeed"' : '';
-      return `<image ${place} preserveAspectRatio="none"${rendering} href="${el.toDataURL('image/png')}"/>`;
+      return `<image ${place} preserveAspectRatio="none"${rendering} href="${pictureDataUrl(el)}"/>`;
     }
     const copy = inlinedCopy(el);
     if (!copy.getAttribute('viewBox')) copy.setAttribute('viewBox', `0 0 ${el.width.baseVal.value || box.width} ${el.height.baseVal.value || box.height}`);

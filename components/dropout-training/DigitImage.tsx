@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
-import { paintOnPaper } from './paper';
+import { paperDataUrl } from './paper';
 
 interface Props {
   /** side × side grey levels on 0 … 1 (0 is the background). */
@@ -11,9 +10,12 @@ interface Props {
   label: string;
 }
 
-/** A small digit image: dark ink on a light ground in both themes, as on paper, scaled up without smoothing. */
+/**
+ * A small digit image: dark ink on a light ground in both themes, as on paper, scaled up without
+ * smoothing. An <img>, not a canvas: the browser composites every canvas as a layer of its own and
+ * prepares each one again at every frame, which for the dropout lesson's 48 misclassified digits
+ * cost more main-thread time than anything they show; an image that did not change costs nothing.
+ */
 export function DigitImage({ pixels, side, size, label }: Props) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => paintOnPaper(canvas.current, pixels, side), [pixels, side]);
-  return <canvas ref={canvas} class="digit-image" width={side} height={side} style={{ width: `${size}px`, height: `${size}px` }} role="img" aria-label={label} />;
+  return <img class="digit-image" src={paperDataUrl(pixels, side)} width={size} height={size} alt={label} decoding="async" />;
 }

@@ -9,3 +9,25 @@ export function paintOnPaper(canvas: HTMLCanvasElement | null, pixels: ArrayLike
   }
   ctx.putImageData(image, 0, 0);
 }
+
+let scratch: HTMLCanvasElement | undefined;
+/** Data URLs made so far, by image (its side and grey levels): a digit misclassified epoch after epoch is encoded once. */
+const made = new Map<string, string>();
+/** Images `made` keeps at most (a few hundred bytes each); past that it starts again. */
+const MADE_MAX = 2000;
+
+/** The grey levels painted on paper (see paintOnPaper) as a PNG data URL; the same image gives the same string. */
+export function paperDataUrl(pixels: ArrayLike<number>, side: number): string {
+  let key = `${side}:`;
+  for (let i = 0; i < side * side; i++) key += String.fromCharCode(Math.round(255 * (pixels[i] ?? 0)));
+  const known = made.get(key);
+  if (known !== undefined) return known;
+  scratch ??= document.createElement('canvas');
+  scratch.width = side;
+  scratch.height = side;
+  paintOnPaper(scratch, pixels, side);
+  const url = scratch.toDataURL('image/png');
+  if (made.size >= MADE_MAX) made.clear();
+  made.set(key, url);
+  return url;
+}
