@@ -1,17 +1,20 @@
+/** The grey level (0 black … 255 white) a pixel of ink `value` (0 … 1) is painted with. */
+const paperLevel = (value: number): number => Math.round(255 * (1 - value));
+
 /** Draws grey levels on 0 … 1 as dark ink on a light ground (in both themes, as on paper), one canvas pixel per image pixel. */
 export function paintOnPaper(canvas: HTMLCanvasElement | null, pixels: ArrayLike<number>, side: number): void {
   const ctx = canvas?.getContext('2d');
   if (!ctx) return;
   const image = ctx.createImageData(side, side);
   for (let i = 0; i < side * side; i++) {
-    const level = Math.round(255 * (1 - (pixels[i] ?? 0)));
+    const level = paperLevel(pixels[i] ?? 0);
     image.data.set([level, level, level, 255], 4 * i);
   }
   ctx.putImageData(image, 0, 0);
 }
 
 let scratch: HTMLCanvasElement | undefined;
-/** Data URLs made so far, by image (its side and grey levels): a digit misclassified epoch after epoch is encoded once. */
+/** Data URLs made so far, by image (its side and the levels it is painted with): a digit misclassified epoch after epoch is encoded once. */
 const made = new Map<string, string>();
 /** Images `made` keeps at most (a few hundred bytes each); past that it starts again. */
 const MADE_MAX = 2000;
@@ -19,7 +22,7 @@ const MADE_MAX = 2000;
 /** The grey levels painted on paper (see paintOnPaper) as a PNG data URL; the same image gives the same string. */
 export function paperDataUrl(pixels: ArrayLike<number>, side: number): string {
   let key = `${side}:`;
-  for (let i = 0; i < side * side; i++) key += String.fromCharCode(Math.round(255 * (pixels[i] ?? 0)));
+  for (let i = 0; i < side * side; i++) key += String.fromCharCode(paperLevel(pixels[i] ?? 0));
   const known = made.get(key);
   if (known !== undefined) return known;
   scratch ??= document.createElement('canvas');

@@ -73,9 +73,10 @@ describe('overfitting-and-dropout lesson claims', () => {
     expect(row(1000, 0.5).last.validationLoss).toBeLessThan(row(1000, 0).last.validationLoss);
     same(figureIn(lesson, 'on 100 digits dropout cost {} points'), 100 * (row(100, 0).last.validationAccuracy - row(100, 0.5).last.validationAccuracy));
     const cost = row(1000, 0).last.validationAccuracy - row(1000, 0.5).last.validationAccuracy;
-    same(figureIn(lesson, 'On 1,000 digits dropout cost {} points'), 100 * cost);
+    const costFigure = figureIn(lesson, 'On 1,000 digits dropout cost {} points');
+    same(costFigure, 100 * cost);
     const images = ['no', 'one', 'two', 'three', 'four', 'five'][Math.round(500 * cost)] ?? 'more';
-    expect(lesson.replace(/\s+/g, ' ')).toContain(`dropout cost ${figureIn(lesson, 'On 1,000 digits dropout cost {} points').text} points, ${images} of the 500 validation images`);
+    expect(lesson.replace(/\s+/g, ' ')).toContain(`dropout cost ${costFigure.text} points, ${images} of the 500 validation images`);
     const [best, against, epoch, other] = figuresIn(lesson, 'lowest validation loss is\n  {} against {}, and it is reached later, at epoch {} instead of {}:');
     same(best, row(1000, 0.5).best.validationLoss);
     same(against, row(1000, 0).best.validationLoss);
