@@ -7,7 +7,8 @@
 // the project's responsiveness budget, no main-thread task over 50 ms while training, met or not.
 // (A figure, not a test: on a busy machine other work lengthens tasks, so `npm test` does not
 // assert it; run this on a quiet machine.)
-// Usage: npm run build && npm run bench:widgets   (serves dist/ itself on port 4398)
+// Usage: npm run build && npm run bench:widgets   (serves dist/ itself on port 4398; a folder
+// given after `--` is served instead, e.g. an earlier build kept to compare against)
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { BROWSER_ARGS } from '../e2e/browser-args.mjs';
@@ -21,7 +22,8 @@ const LONG_TASK_MS = 50;
 /** The reference the longest task is printed beside: where the figure comes from. */
 const REFERENCE = 'reference ms (a long task: W3C Long Tasks API, RAIL)';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const server = spawn(process.execPath, ['scripts/serve-dist.mjs', String(PORT)], { stdio: 'ignore' });
+const DIST = process.argv[2] ?? 'dist';
+const server = spawn(process.execPath, ['scripts/serve-dist.mjs', String(PORT), DIST], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({ executablePath: findBrowser()?.path, args: BROWSER_ARGS });
 const rows = [];

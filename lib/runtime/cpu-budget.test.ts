@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CpuBudget, pageBudget, restAfter, shareFor } from './cpu-budget';
+import { CpuBudget, pageBudget, restAfter, shareFor, turnOf } from './cpu-budget';
 
 describe('shareFor()', () => {
   it('shareFor() gives each job a whole core while one is left for the page', () => {
@@ -44,7 +44,7 @@ describe('CpuBudget', () => {
   it('join() gives a lone job a whole core and tells the first its new share when a second joins', () => {
     const budget = new CpuBudget(2);
     const told: number[] = [];
-    const first = budget.join((share) => told.push(share));
+    const first = budget.join(({ share }) => told.push(share));
     expect(first.share).toBe(1);
     const second = budget.join(() => {});
     expect(second.share).toBeCloseTo(0.45, 10);
@@ -58,8 +58,8 @@ describe('CpuBudget', () => {
   it('setActive(false) takes a waiting job out of the split until it computes again', () => {
     const budget = new CpuBudget(2);
     const told: string[] = [];
-    const a = budget.join((share) => told.push(`a ${share.toFixed(2)}`));
-    const b = budget.join((share) => told.push(`b ${share.toFixed(2)}`));
+    const a = budget.join(({ share }) => told.push(`a ${share.toFixed(2)}`));
+    const b = budget.join(({ share }) => told.push(`b ${share.toFixed(2)}`));
     b.setActive(false);
     expect(budget.active).toBe(1);
     expect(a.share).toBe(1);
@@ -67,6 +67,31 @@ describe('CpuBudget', () => {
     expect(budget.shares.map((s) => s.toFixed(2))).toEqual(['0.45', '0.45']);
     // b kept 0.45 while it waited: only a is told, twice.
     expect(told).toEqual(['a 0.45', 'a 1.00', 'a 0.45']);
+  });
+
+  it('jobs whose shares fit in one core take turns: two runs on 2 cores open theirs half a round apart', () => {
+    const budget = new CpuBudget(2);
+    const told: string[] = [];
+    const a = budget.join(({ share, turn }) => told.push(`a ${share.toFixed(2)} ${turn}`));
+    expect(a.turn).toBeNull();
+    const b = budget.join(({ share, turn }) => told.push(`b ${share.toFixed(2)} ${turn}`));
+    expect([a.turn, b.turn]).toEqual([0, 0.5]);
+    const c = budget.join(() => {});
+    expect(budget.turns).toEqual([0, 1 / 3, 2 / 3]);
+    // a pauses: b and c split the turns between them; a is told nothing while it waits.
+    a.setActive(false);
+    expect([b.turn, c.turn]).toEqual([0, 0.5]);
+    c.release();
+    a.setActive(true);
+    expect(told).toEqual(['a 0.45 0', 'a 0.30 0', 'b 0.30 0.3333333333333333', 'b 0.45 0', 'b 1.00 null', 'a 0.45 0', 'b 0.45 0.5']);
+  });
+
+  it('turnOf() gives no turns to a lone job, or where the shares add up to more than a core', () => {
+    expect(turnOf(0, 1, 1)).toBeNull();
+    expect(turnOf(1, 2, 0.5)).toBe(0.5);
+    expect(turnOf(1, 2, 0.6)).toBeNull();
+    expect(turnOf(2, 4, shareFor(4, 4))).toBeNull(); // 4 cores: 0.725 each
+    expect(turnOf(2, 4, shareFor(1, 4))).toBe(0.5); // 1 core: 0.125 each
   });
 
   it('the shares of every job on the page never sum past cores - 1, however they come and go', () => {

@@ -32,10 +32,27 @@ export function restAfter(workedMs: number, share: number): number {
   return share >= 1 ? 0 : (workedMs * (1 - share)) / share;
 }
 
+/**
+ * Where the turn of the `index`-th of `active` jobs opens, as a fraction of each round of turns (`TURN_MS`; spread
+ * evenly, so each turn ends with a gap before the next); null when there is nobody to take turns
+ * with, or the shares add up to more than one core.
+ */
+export function turnOf(index: number, active: number, share: number): number | null {
+  return active >= 2 && active * share <= 1 + 1e-9 ? index / active : null;
+}
+
+/** How a job is to pace itself: its share of a core, and where its turn opens (null: no turns). */
+export interface Pace {
+  readonly share: number;
+  readonly turn: number | null;
+}
+
 /** One job's place in the budget. */
 export interface BudgetLease {
   /** The share of a core the job may use now. */
   readonly share: number;
+  /** Where its turn opens in each round of turns (see turns.ts); null while it takes no turns. */
+  readonly turn: number | null;
   /** Whether the job computes (true) or waits (paused): only active jobs split the budget. */
   setActive(active: boolean): void;
   /** The job ended: its share goes back to the others. */
@@ -45,14 +62,16 @@ export interface BudgetLease {
 interface Member {
   active: boolean;
   share: number;
-  readonly onShare: (share: number) => void;
+  turn: number | null;
+  readonly onPace: (pace: Pace) => void;
 }
 
 /**
  * Splits the cores the page does not keep among the jobs that compute. Every job that runs joins
  * (`WorkerPool` does it for its jobs), says when it waits, and leaves when it ends; whenever the
- * number of active jobs changes, each active job whose share changed is told its new one (a
+ * number of active jobs changes, each active job whose pace changed is told its new one (a
  * `WorkerPool` sends it to the worker as a control message, and the job paces itself with it).
+ * When the active jobs' shares fit in one core, each also gets a turn, so they take turns on it.
  */
 export class CpuBudget {
   private readonly members = new Set<Member>();
@@ -74,17 +93,25 @@ export class CpuBudget {
     return [...this.members].filter((m) => m.active).map((m) => m.share);
   }
 
+  /** The turn each active job has now, in the order they joined. */
+  get turns(): (number | null)[] {
+    return [...this.members].filter((m) => m.active).map((m) => m.turn);
+  }
+
   /**
-   * Adds a computing job; `onShare` is called when its share changes later (not for the share it
+   * Adds a computing job; `onPace` is called when its pace changes later (not for the pace it
    * starts with, which the lease holds).
    */
-  join(onShare: (share: number) => void): BudgetLease {
-    const member: Member = { active: true, share: 1, onShare };
+  join(onPace: (pace: Pace) => void): BudgetLease {
+    const member: Member = { active: true, share: 1, turn: null, onPace };
     this.members.add(member);
     this.rebalance(member);
     return {
       get share() {
         return member.share;
+      },
+      get turn() {
+        return member.turn;
       },
       setActive: (active) => {
         if (member.active === active || !this.members.has(member)) return;
@@ -97,13 +124,18 @@ export class CpuBudget {
     };
   }
 
-  /** Gives every active member the share for the number active now; tells all but `quiet`. */
+  /** Gives every active member the pace for the jobs active now; tells all but `quiet`. */
   private rebalance(quiet: Member | undefined): void {
-    const share = shareFor(this.cores, this.active);
+    const active = this.active;
+    const share = shareFor(this.cores, active);
+    let index = 0;
     for (const member of this.members) {
-      if (!member.active || member.share === share) continue;
+      if (!member.active) continue;
+      const turn = turnOf(index++, active, share);
+      if (member.share === share && member.turn === turn) continue;
       member.share = share;
-      if (member !== quiet) member.onShare(share);
+      member.turn = turn;
+      if (member !== quiet) member.onPace({ share, turn });
     }
   }
 }

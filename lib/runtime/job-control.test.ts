@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { JobControl, yieldToEventLoop } from './job-control';
+import { sharedClock, TURN_MS } from './turns';
 import { macrotasks, until } from './test-helpers';
 
 /** Bounds every loop here, so a control that never yields fails a test instead of hanging it. */
@@ -98,7 +99,7 @@ describe('JobControl', () => {
 
   it('state reports whether checkpoints wait and how many steps they may still let through', () => {
     const control = new JobControl();
-    expect(control.state).toEqual({ paused: false, steps: 0, share: 1, stepsPerSecond: 0 });
+    expect(control.state).toEqual({ paused: false, steps: 0, share: 1, turn: null, stepsPerSecond: 0 });
     control.step();
     control.step(3);
     expect(control.state).toMatchObject({ paused: true, steps: 4 });
@@ -108,9 +109,11 @@ describe('JobControl', () => {
     control.apply({ kind: 'share', share: 0.45 });
     control.apply({ kind: 'rate', stepsPerSecond: 30 });
     expect(control.state).toMatchObject({ share: 0.45, stepsPerSecond: 30 });
-    control.apply({ kind: 'share', share: 0 });
+    control.apply({ kind: 'share', share: 0.45, turn: 0.5 });
+    expect(control.state).toMatchObject({ share: 0.45, turn: 0.5 });
+    control.apply({ kind: 'share', share: 0, turn: 1 });
     control.apply({ kind: 'rate', stepsPerSecond: -1 });
-    expect(control.state).toMatchObject({ share: 1, stepsPerSecond: 0 });
+    expect(control.state).toMatchObject({ share: 1, turn: null, stepsPerSecond: 0 });
   });
 
   it('stepsPerSecond is kept inside the job: 100 a second pass about 100 checkpoints in a second of (fake) time', async () => {
@@ -140,6 +143,43 @@ describe('JobControl', () => {
       control.cancel();
       await vi.advanceTimersByTimeAsync(10);
       await loop.done;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('given a turn, a job computes only inside it: steps of 7 ms at 0.45 of a core, turn opening half a round in', async () => {
+    // Fake clock and sleeps, moved a millisecond at a time; each step of work is a 7 ms (fake) sleep,
+    // which the control sees as 7 ms of computing. A fixed epoch: the shared clock starts 37 ms into a round.
+    vi.useFakeTimers({ now: 1_000_037, toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const control = new JobControl({ share: 0.45, turn: 0.5 });
+      const steps: [number, number][] = [];
+      const loop = (async () => {
+        for (;;) {
+          await control.checkpoint();
+          const start = sharedClock();
+          await new Promise((resolve) => setTimeout(resolve, 7));
+          steps.push([start, sharedClock()]);
+        }
+      })().catch((error: unknown) => error);
+      for (let ms = 1; ms <= 1000; ms++) {
+        await vi.advanceTimersByTimeAsync(1);
+        for (let k = 0; k < 3; k++) await yieldToEventLoop();
+      }
+      control.cancel();
+      await vi.advanceTimersByTimeAsync(TURN_MS); // a rest under way ends within a round
+      await loop;
+      expect(sharedClock()).toBe(1_000_037 + 1000 + TURN_MS);
+      // The first step starts wherever the job happens to be; from its first rest on, every step
+      // lies in its turn, from 50 to 95 ms into each round of 100 on the shared clock (with a
+      // millisecond of slack: the fake timers tick a whole one at a time).
+      const into = (t: number): number => ((t % TURN_MS) + TURN_MS) % TURN_MS;
+      const outside = steps.slice(1).filter(([a, b]) => into(a) < 50 || into(a) + (b - a) > 95 + 1);
+      expect(outside).toEqual([]);
+      // Six 7 ms steps fit in a 45 ms turn: about 60 steps in a second, busy 42 % of it.
+      expect(steps.length).toBeGreaterThanOrEqual(54);
+      expect(steps.length).toBeLessThanOrEqual(62);
     } finally {
       vi.useRealTimers();
     }

@@ -1,4 +1,5 @@
 import { restAfter } from './cpu-budget';
+import { sharedClock, untilTurn } from './turns';
 import { deferred } from './deferred';
 import type { JobContext } from './job';
 
@@ -13,15 +14,18 @@ export const SLICE_MS = 16;
 
 /**
  * What a page can change while a job runs: pause, resume, let `count` more checkpoints through
- * (pausing), the share of a core the job may use (from the page's CPU budget), and the most
- * checkpoints a second it may pass (0: no limit).
+ * (pausing), the share of a core the job may use and its turn (from the page's CPU budget), and
+ * the most checkpoints a second it may pass (0: no limit).
  */
 export type ControlAction =
   | { kind: 'pause' }
   | { kind: 'resume' }
   | { kind: 'step'; count: number }
-  | { kind: 'share'; share: number }
+  | { kind: 'share'; share: number; turn?: number | null }
   | { kind: 'rate'; stepsPerSecond: number };
+
+/** The weight of the newest step in a job's running average of its steps' length. */
+const STEP_AVERAGING = 0.2;
 
 /** How far behind its rate a paced job may fall and still catch up, in milliseconds. */
 export const CATCH_UP_MS = 20;
@@ -34,12 +38,14 @@ export interface ControlState {
   steps: number;
   /** The share of one core the job may keep busy, in (0, 1] (the page's CPU budget sets it). */
   share: number;
+  /** Where the job's turn opens in each round of turns (turns.ts); null: it takes no turns. */
+  turn: number | null;
   /** The most checkpoints the job passes a second; 0 for no limit. */
   stepsPerSecond: number;
 }
 
 /** A running, unpaced job's state. */
-export const RUNNING: ControlState = { paused: false, steps: 0, share: 1, stepsPerSecond: 0 };
+export const RUNNING: ControlState = { paused: false, steps: 0, share: 1, turn: null, stepsPerSecond: 0 };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -53,10 +59,15 @@ export class JobControl {
   private paused: boolean;
   private stepsAllowed: number;
   private share: number;
+  private turn: number | null;
   private stepsPerSecond: number;
   private lastYield = performance.now();
   /** When the job last started computing after a rest or a wait. */
   private sliceStart = performance.now();
+  /** When the last `rest()` returned: the work since then is one step. */
+  private lastRest = performance.now();
+  /** A running average of the job's steps, in ms: how long it expects the next to take (0: none yet). */
+  private stepEstimate = 0;
   /** The earliest time the next checkpoint may pass at the current rate (-Infinity: at once). */
   private nextStepAt = -Infinity;
   private changed = deferred<void>();
@@ -73,12 +84,13 @@ export class JobControl {
     this.paused = state.paused;
     this.stepsAllowed = state.steps;
     this.share = validShare(state.share);
+    this.turn = validTurn(state.turn);
     this.stepsPerSecond = validRate(state.stepsPerSecond);
   }
 
   /** Whether checkpoints wait, how many steps they may still let through, and the job's pace. */
   get state(): ControlState {
-    return { paused: this.paused, steps: this.stepsAllowed, share: this.share, stepsPerSecond: this.stepsPerSecond };
+    return { paused: this.paused, steps: this.stepsAllowed, share: this.share, turn: this.turn, stepsPerSecond: this.stepsPerSecond };
   }
 
   /** Aborted by `cancel()`. */
@@ -102,6 +114,7 @@ export class JobControl {
         return this.step(action.count);
       case 'share':
         this.share = validShare(action.share);
+        this.turn = validTurn(action.turn ?? null);
         return;
       case 'rate':
         this.stepsPerSecond = validRate(action.stepsPerSecond);
@@ -136,18 +149,17 @@ export class JobControl {
 
   /**
    * Keeps the job within its share of a core: after computing `share × SLICE_MS` (or one longer
-   * step) it sleeps so that it was busy `share` of the time; otherwise it yields to the event loop
-   * every YIELD_EVERY_MS, so control messages get in. Throws an `AbortError` once cancelled.
+   * step) it sleeps so that it was busy `share` of the time, or, given a turn, it computes only in
+   * its turn (`untilTurn`); otherwise it yields to the event loop every YIELD_EVERY_MS, so control
+   * messages get in. Throws an `AbortError` once cancelled.
    */
   readonly rest = async (): Promise<void> => {
     const { signal } = this.controller;
     signal.throwIfAborted();
     const now = performance.now();
-    const worked = now - this.sliceStart;
-    // At a whole core there is no rest to owe: a later, smaller share starts with a fresh slice.
-    if (this.share >= 1) this.sliceStart = now;
-    else if (worked >= SLICE_MS * this.share) {
-      await sleep(restAfter(worked, this.share));
+    const wait = this.owedRest(now);
+    if (wait > 0) {
+      await sleep(wait);
       this.rested();
       signal.throwIfAborted();
       return;
@@ -156,8 +168,26 @@ export class JobControl {
       await yieldToEventLoop();
       this.lastYield = performance.now();
     }
+    this.lastRest = performance.now();
     signal.throwIfAborted();
   };
+
+  /** How long to sleep now to keep to the share (and turn) of a core; 0 to go on. */
+  private owedRest(now: number): number {
+    const worked = now - this.sliceStart;
+    // At a whole core there is no rest to owe: a later, smaller share starts with a fresh slice.
+    if (this.share >= 1) {
+      this.sliceStart = now;
+      return 0;
+    }
+    if (this.turn !== null) {
+      // An average, so one long step (an evaluation every so many steps) does not end the turn early.
+      const step = now - this.lastRest;
+      this.stepEstimate = this.stepEstimate === 0 ? step : STEP_AVERAGING * step + (1 - STEP_AVERAGING) * this.stepEstimate;
+      return untilTurn({ clock: sharedClock(), turn: this.turn, share: this.share, workedMs: worked, stepMs: this.stepEstimate });
+    }
+    return worked >= SLICE_MS * this.share ? restAfter(worked, this.share) : 0;
+  }
 
   /** The cooperative pause point a job awaits between steps (see `JobContext.checkpoint`). */
   readonly checkpoint = async (): Promise<void> => {
@@ -168,6 +198,8 @@ export class JobControl {
       if (wait > 0) {
         await sleep(wait);
         this.rested();
+        // The wait may have ended outside the job's turn.
+        if (this.turn !== null) await this.rest();
         signal.throwIfAborted();
       }
     }
@@ -195,7 +227,7 @@ export class JobControl {
 
   /** A rest or a wait just ended: a fresh slice of work starts now. */
   private rested(): void {
-    this.sliceStart = this.lastYield = performance.now();
+    this.sliceStart = this.lastYield = this.lastRest = performance.now();
   }
 
   private notify(): void {
@@ -206,6 +238,10 @@ export class JobControl {
 
 function validShare(share: number): number {
   return Number.isFinite(share) && share > 0 ? Math.min(1, share) : 1;
+}
+
+function validTurn(turn: number | null | undefined): number | null {
+  return typeof turn === 'number' && turn >= 0 && turn < 1 ? turn : null;
 }
 
 function validRate(stepsPerSecond: number): number {

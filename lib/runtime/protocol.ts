@@ -3,7 +3,7 @@
  * so a message about an earlier job is never mistaken for one about the current job.
  *
  *   page → worker  start    {id, job, params, control, progressIntervalMs}   run jobs[job](params)
- *   page → worker  control  {id, action}     pause | resume | step n | share of a core | steps per second
+ *   page → worker  control  {id, action}     pause | resume | step n | share of a core and turn | steps per second
  *   worker → page  progress {id, value}      coalesced, at most every progressIntervalMs
  *   worker → page  idle     {id, idle}       the job started or stopped waiting at a paused checkpoint
  *   worker → page  result   {id, value}      after the last progress

@@ -22,6 +22,13 @@ export interface PoolOptions {
   budget?: CpuBudget | null;
 }
 
+/**
+ * How long a job waits at a paused checkpoint before it gives its share of the cores back, in ms.
+ * Runs kept in lockstep wait briefly for their next steps many times a second; were each wait to
+ * give the other run a whole core and take it back, their turns (turns.ts) would be reset each time.
+ */
+export const IDLE_GRACE_MS = 250;
+
 /** One worker per core except the one the page keeps (hardwareConcurrency - 1), at least 1. */
 export function defaultPoolSize(): number {
   return Math.max(1, hardwareConcurrency() - 1);
@@ -35,6 +42,8 @@ interface Task<E, R> {
   readonly control: JobControl;
   /** Its place in the CPU budget while it runs. */
   lease: BudgetLease | undefined;
+  /** Set while it waits, until it gives its share back (IDLE_GRACE_MS). */
+  idleTimer: ReturnType<typeof setTimeout> | undefined;
   readonly onProgress: ((progress: E) => void) | undefined;
   readonly progressIntervalMs: number;
   state: 'queued' | 'running' | 'settled';
@@ -83,6 +92,7 @@ export class WorkerPool<P, E, R> {
       params,
       control: new JobControl({ paused: options.paused ?? false, stepsPerSecond: options.stepsPerSecond ?? 0 }),
       lease: undefined,
+      idleTimer: undefined,
       onProgress: options.onProgress,
       progressIntervalMs: options.progressIntervalMs ?? PROGRESS_INTERVAL_MS,
       state: 'queued',
@@ -126,11 +136,20 @@ export class WorkerPool<P, E, R> {
     if (task.state === 'settled') return;
     task.state = 'settled';
     this.running.delete(task);
+    clearTimeout(task.idleTimer);
     task.lease?.release();
     // The cast is the trust boundary: the worker runs the job this pool's R was declared for.
     if (outcome.ok) task.done.resolve(outcome.value as R);
     else task.done.reject(outcome.error);
     this.dispatch();
+  }
+
+  /** A job waits (or computes again): it leaves the budget's split after IDLE_GRACE_MS of waiting. */
+  private setIdle(task: Task<E, R>, idle: boolean): void {
+    clearTimeout(task.idleTimer);
+    task.idleTimer = undefined;
+    if (idle) task.idleTimer = setTimeout(() => task.lease?.setActive(false), IDLE_GRACE_MS);
+    else task.lease?.setActive(true);
   }
 
   /** Moves queued jobs onto idle slots, first come first served. */
@@ -143,15 +162,15 @@ export class WorkerPool<P, E, R> {
       task.state = 'running';
       task.slot = slot;
       this.running.add(task);
-      // A change of share reaches the running job as a control message; it paces itself with it.
-      task.lease = this.budget?.join((share) => {
-        task.control.apply({ kind: 'share', share });
-        slot.control(task.id, { kind: 'share', share });
+      // A change of share or turn reaches the running job as a control message; it paces itself with it.
+      task.lease = this.budget?.join(({ share, turn }) => {
+        task.control.apply({ kind: 'share', share, turn });
+        slot.control(task.id, { kind: 'share', share, turn });
       });
-      if (task.lease) task.control.apply({ kind: 'share', share: task.lease.share });
+      if (task.lease) task.control.apply({ kind: 'share', share: task.lease.share, turn: task.lease.turn });
       slot.run(task.id, this.job, task.params, task.control.state, task.progressIntervalMs, {
         progress: (value) => task.onProgress?.(value as E),
-        idle: (idle) => task.lease?.setActive(!idle),
+        idle: (idle) => this.setIdle(task, idle),
         settled: (outcome) => this.settle(task, outcome),
       });
     }
