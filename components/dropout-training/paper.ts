@@ -1,3 +1,5 @@
+import { LruCache } from '../../lib/common';
+
 /** The grey level (0 black … 255 white) a pixel of ink `value` (0 … 1) is painted with. */
 const paperLevel = (value: number): number => Math.round(255 * (1 - value));
 
@@ -14,10 +16,12 @@ export function paintOnPaper(canvas: HTMLCanvasElement | null, pixels: ArrayLike
 }
 
 let scratch: HTMLCanvasElement | undefined;
-/** Data URLs made so far, by image (its side and the levels it is painted with): a digit misclassified epoch after epoch is encoded once. */
-const made = new Map<string, string>();
-/** Images `made` keeps at most (a few hundred bytes each); past that it starts again. */
-const MADE_MAX = 2000;
+/**
+ * Data URLs made so far, by image (its side and the levels it is painted with): a digit
+ * misclassified epoch after epoch is encoded once. At most 2,000 (a few hundred bytes each); the
+ * least recently shown go first, so drawing on the pad (a new image a stroke) does not evict them all.
+ */
+const made = new LruCache<string, string>(2000);
 
 /** The grey levels painted on paper (see paintOnPaper) as a PNG data URL; the same image gives the same string. */
 export function paperDataUrl(pixels: ArrayLike<number>, side: number): string {
@@ -30,7 +34,6 @@ export function paperDataUrl(pixels: ArrayLike<number>, side: number): string {
   scratch.height = side;
   paintOnPaper(scratch, pixels, side);
   const url = scratch.toDataURL('image/png');
-  if (made.size >= MADE_MAX) made.clear();
   made.set(key, url);
   return url;
 }

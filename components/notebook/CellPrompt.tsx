@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Prompt } from './useCellDocument';
 
 /**
@@ -8,7 +8,9 @@ import type { Prompt } from './useCellDocument';
 export function CellPrompt({ prompt, onAnswer }: { prompt: Prompt; onAnswer(confirmed: boolean): void }) {
   const id = useId();
   const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirm.current?.focus(), [prompt]);
+  // Focus moves as the prompt is rendered, before the browser handles another key: with a (later)
+  // effect, an Escape pressed straight after Reset reached the Reset button and was lost.
+  useLayoutEffect(() => confirm.current?.focus(), [prompt]);
   return (
     <div
       class="code-cell__prompt"

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { NotebookSummary } from './store';
 
 interface Props {
@@ -25,7 +25,8 @@ function Item({ item, open, disabled, onOpen, onDuplicate, onDelete }: { item: N
   const deleteButton = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
   const metaId = useId();
-  useEffect(() => {
+  // As the buttons are swapped, before the browser handles another key (see CellPrompt).
+  useLayoutEffect(() => {
     if (confirming) cancel.current?.focus();
     else if (wasConfirming.current) deleteButton.current?.focus();
     wasConfirming.current = confirming;
