@@ -145,14 +145,14 @@ test.describe('cross-entropy versus squared error widget', () => {
     await slider.focus();
     await page.keyboard.press('End');
     await expect(sentence).toContainText('At z = 8 the unit predicts p = 0.9997 for target 1: right.');
-    await expect(widget.getByRole('row', { name: /Cross-entropy/ })).toContainText('−3.35e−4');
+    await expect(widget.getByRole('row', { name: /Cross-entropy/ })).toContainText('−0.0003354');
     await widget.getByRole('radio', { name: 'y = 0' }).check();
     await expect(sentence).toContainText('for target 0: confidently wrong');
     await expect(page).toHaveURL(/y=0/);
     const chart = widget.getByRole('slider', { name: /^dL\/dz against the logit z/ });
     await chart.focus();
     await page.keyboard.press('Home');
-    await expect(chart).toHaveAttribute('aria-valuetext', /z = −8, p = 3\.35e−4: dL\/dz is 3\.35e−4 under cross-entropy/);
+    await expect(chart).toHaveAttribute('aria-valuetext', /z = −8, p = 0\.0003354: dL\/dz is 0\.0003354 under cross-entropy/);
   });
 });
 

@@ -2,7 +2,8 @@ import { curveBasis, line } from 'd3-shape';
 import type { BackpropGraph } from '../../lib/course/backpropagation';
 import type { GraphLayout } from './layout';
 import { NODE } from './layout';
-import { formatValue, nodeLabel } from './model';
+import { formatSignificant } from '../../lib/common';
+import { nodeLabel } from './model';
 
 interface Props {
   graph: BackpropGraph;
@@ -40,7 +41,7 @@ export function GraphSvg({ graph, layout, grads, current, receivers, locals }: P
             <path d={path(e.points as { x: number; y: number }[]) ?? ''} class={`cgraph__edge${local !== undefined ? ' cgraph__edge--active' : ''}`} marker-end="url(#cgraph-arrow)" />
             {local !== undefined && middle && (
               <text x={middle.x} y={middle.y - 5} class="cgraph__local">
-                ×{formatValue(local)}
+                ×{formatSignificant(local)}
               </text>
             )}
           </g>
@@ -60,11 +61,11 @@ export function GraphSvg({ graph, layout, grads, current, receivers, locals }: P
               {nodeLabel(n)}
             </text>
             <text x={x} y={top + 34} class="cgraph__value">
-              {formatValue(n.value[0]!)}
+              {formatSignificant(n.value[0]!)}
             </text>
             {n.requiresGrad && (
               <text x={x} y={top + 50} class="cgraph__grad">
-                {grad === null || grad === undefined ? 'grad ?' : `grad ${formatValue(grad)}`}
+                {grad === null || grad === undefined ? 'grad ?' : `grad ${formatSignificant(grad)}`}
               </text>
             )}
           </g>

@@ -1,7 +1,8 @@
 import type { BackpropGraph } from '../../lib/course/backpropagation';
 import type { ChartTable } from '../charts/chart-table';
 import { ScrollX } from '../widget-kit/ScrollX';
-import { formatValue, nodeLabel } from './model';
+import { formatSignificant } from '../../lib/common';
+import { nodeLabel } from './model';
 
 interface Props {
   graph: BackpropGraph;
@@ -47,8 +48,8 @@ export function NodeTable({ graph, grads }: Props) {
               <th scope="row">{nodeLabel(n)}</th>
               <td>{n.gradFn ?? (n.requiresGrad ? 'leaf' : 'constant')}</td>
               <td>{n.inputs.map((i) => `#${i + 1}`).join(', ') || '—'}</td>
-              <td>{formatValue(n.value[0]!)}</td>
-              <td>{!n.requiresGrad ? '—' : grads[n.id] === null || grads[n.id] === undefined ? 'not yet' : formatValue(grads[n.id]!)}</td>
+              <td>{formatSignificant(n.value[0]!)}</td>
+              <td>{!n.requiresGrad ? '—' : grads[n.id] === null || grads[n.id] === undefined ? 'not yet' : formatSignificant(grads[n.id]!)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseState } from '../../lib/common';
 import { buildGraph, GRAPH_PRESETS } from '../../lib/course/backpropagation';
-import { describeStep, formatValue, graphSchema, hasNonFinite, inputValues, nodeLabel, valuesFor } from './model';
+import { describeStep, graphSchema, hasNonFinite, inputValues, nodeLabel, valuesFor } from './model';
 import { layoutTrace, NODE } from './layout';
 
 describe('computation-graph model', () => {
@@ -28,8 +28,9 @@ describe('computation-graph model', () => {
     );
   });
 
-  it('formatValue() and nodeLabel() write numbers with a true minus, ∞ and NaN, and name nodes', () => {
-    expect([-1.5729, 1e-5, 123456, Infinity, NaN, 0].map(formatValue)).toEqual(['−1.573', '1.00e−5', '1.23e+5', '∞', 'NaN', '0']);
+  it('nodeLabel() writes numbers as the other widgets do (4 significant digits, a true minus, powers of ten) and names nodes', () => {
+    expect(nodeLabel(buildGraph('x * 0.00001234', { x: 1 }).trace.nodes[1]!)).toBe('1.234×10⁻⁵');
+    expect(nodeLabel(buildGraph('x - 1.57294', { x: 1 }).trace.nodes[1]!)).toBe('1.573');
     const g = buildGraph('(x - 2).tanh()', { x: 1 });
     expect(g.trace.nodes.map(nodeLabel)).toEqual(['x', '2', '−', 'tanh']);
   });

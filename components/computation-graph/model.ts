@@ -1,5 +1,5 @@
 /** The computation-graph widget: URL fields, presets, and the labels and numbers it shows for each node. */
-import { formatNumber, numberField, parseStrictNumber, type Field } from '../../lib/common';
+import { formatNumber, formatSignificant, numberField, parseStrictNumber, type Field } from '../../lib/common';
 import { ExpressionError, GRAPH_PRESETS, parseExpression, type BackpropGraph, type GraphPreset } from '../../lib/course/backpropagation';
 import type { TraceNode } from '../../lib/engine';
 
@@ -74,30 +74,22 @@ const SYMBOLS: Record<string, string> = { add: '+', sub: '−', mul: '×', div: 
 /** A node's label: the input's name, a constant's value, or the op's symbol ("×", "tanh"). */
 export function nodeLabel(node: TraceNode): string {
   if (node.name !== null) return node.name;
-  if (node.op === null) return formatValue(node.value[0]!);
+  if (node.op === null) return formatSignificant(node.value[0]!);
   return SYMBOLS[node.op] ?? node.op;
-}
-
-/** A number for the graph: up to 4 significant digits, a true minus sign, ∞ and NaN as such. */
-export function formatValue(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  const text = Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : String(Number(v.toPrecision(4)));
-  return text.replace(/-/g, '−');
 }
 
 /** The sentence the widget reads out for the state after `done` backward steps. */
 export function describeStep(graph: BackpropGraph, done: number): string {
   const { nodes } = graph.trace;
   if (graph.steps.length === 0) return 'The output depends on no named input, so there is nothing to backpropagate.';
-  if (done === 0) return `Forward pass done: the output is ${formatValue(nodes[graph.trace.root]!.value[0]!)}. The backward pass starts from d(output)/d(output) = 1.`;
+  if (done === 0) return `Forward pass done: the output is ${formatSignificant(nodes[graph.trace.root]!.value[0]!)}. The backward pass starts from d(output)/d(output) = 1.`;
   const step = graph.steps[done - 1]!;
   const node = nodes[step.node]!;
   const parts = step.parts.map(
-    (p) => `to ${nodeLabel(nodes[p.input]!)}: local derivative ${formatValue(p.local)}, times ${formatValue(step.grad)}, gives ${formatValue(p.product)}`,
+    (p) => `to ${nodeLabel(nodes[p.input]!)}: local derivative ${formatSignificant(p.local)}, times ${formatSignificant(step.grad)}, gives ${formatSignificant(p.product)}`,
   );
   const end = done === graph.steps.length ? ' Every gradient is now complete.' : '';
-  return `Step ${done} of ${graph.steps.length}: ${nodeLabel(node)} (${node.gradFn}) has gradient ${formatValue(step.grad)} and hands it back ${parts.join('; ')}.${end}`;
+  return `Step ${done} of ${graph.steps.length}: ${nodeLabel(node)} (${node.gradFn}) has gradient ${formatSignificant(step.grad)} and hands it back ${parts.join('; ')}.${end}`;
 }
 
 /** True if some value or gradient of the graph is not a finite number. */

@@ -1,8 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { LineChart } from '../charts/LineChart';
 import { useElementWidth } from '../charts/useElementWidth';
-import { formatScientific, powerOfTen } from '../../lib/common';
-import { formatValue } from '../computation-graph/model';
+import { formatScientific, formatSignificant, powerOfTen } from '../../lib/common';
 import { Notices } from '../widget-kit/Notices';
 import { ScrollX } from '../widget-kit/ScrollX';
 import { Select } from '../widget-kit/Select';
@@ -70,8 +69,8 @@ function CheckView() {
             {rows.map((r) => (
               <tr key={r.name} class={`gcheck__row--${judge(r.relativeError)}`}>
                 <th scope="row">{r.name}</th>
-                <td>{formatValue(r.autograd)}</td>
-                <td>{formatValue(r.numeric)}</td>
+                <td>{formatSignificant(r.autograd)}</td>
+                <td>{formatSignificant(r.numeric)}</td>
                 <td>{r.relativeError === 0 ? '0' : formatScientific(r.relativeError, 2)}</td>
               </tr>
             ))}

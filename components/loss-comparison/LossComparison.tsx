@@ -2,7 +2,7 @@ import { useId, useMemo } from 'preact/hooks';
 import { useElementWidth } from '../charts/useElementWidth';
 import { LineChart, type Series } from '../charts/LineChart';
 import { lossesAt, type LossPoint } from '../../lib/course/backpropagation';
-import { formatValue } from '../computation-graph/model';
+import { formatSignificant } from '../../lib/common';
 import { Notices } from '../widget-kit/Notices';
 import { Slider } from '../widget-kit/Slider';
 import { Toolbar } from '../widget-kit/Toolbar';
@@ -47,8 +47,8 @@ function LossView() {
   const describe = (kind: 'loss' | 'gradient') => (z: number) => {
     const p = lossesAt(z, y);
     return kind === 'loss'
-      ? `z = ${formatValue(z)}, p = ${formatValue(p.p)}: cross-entropy ${formatValue(p.crossEntropy)}, squared error ${formatValue(p.squaredError)}.`
-      : `z = ${formatValue(z)}, p = ${formatValue(p.p)}: dL/dz is ${formatValue(p.crossEntropyGrad)} under cross-entropy, ${formatValue(p.squaredErrorGrad)} under squared error.`;
+      ? `z = ${formatSignificant(z)}, p = ${formatSignificant(p.p)}: cross-entropy ${formatSignificant(p.crossEntropy)}, squared error ${formatSignificant(p.squaredError)}.`
+      : `z = ${formatSignificant(z)}, p = ${formatSignificant(p.p)}: dL/dz is ${formatSignificant(p.crossEntropyGrad)} under cross-entropy, ${formatSignificant(p.squaredErrorGrad)} under squared error.`;
   };
 
   return (
@@ -63,11 +63,11 @@ function LossView() {
             </label>
           ))}
         </fieldset>
-        <Slider label="Logit z" min={-Z_LIMIT} max={Z_LIMIT} step={0.1} value={values.z} format={formatValue} onInput={(z) => update({ z: Math.round(z * 10) / 10 })} />
+        <Slider label="Logit z" min={-Z_LIMIT} max={Z_LIMIT} step={0.1} value={values.z} format={formatSignificant} onInput={(z) => update({ z: Math.round(z * 10) / 10 })} />
       </div>
 
       <table class="losscmp__table">
-        <caption>At z = {formatValue(values.z)}, p = σ(z) = {formatValue(at.p)}</caption>
+        <caption>At z = {formatSignificant(values.z)}, p = σ(z) = {formatSignificant(at.p)}</caption>
         <thead>
           <tr>
             <th scope="col">Loss</th>
@@ -79,14 +79,14 @@ function LossView() {
         <tbody>
           <tr>
             <th scope="row">Cross-entropy</th>
-            <td>{formatValue(at.crossEntropy)}</td>
-            <td>{formatValue(at.crossEntropyGrad)}</td>
+            <td>{formatSignificant(at.crossEntropy)}</td>
+            <td>{formatSignificant(at.crossEntropyGrad)}</td>
             <td>p − y</td>
           </tr>
           <tr>
             <th scope="row">Squared error</th>
-            <td>{formatValue(at.squaredError)}</td>
-            <td>{formatValue(at.squaredErrorGrad)}</td>
+            <td>{formatSignificant(at.squaredError)}</td>
+            <td>{formatSignificant(at.squaredErrorGrad)}</td>
             <td>(p − y) p (1 − p)</td>
           </tr>
         </tbody>

@@ -1,7 +1,6 @@
 /** Cross-entropy versus squared error for one sigmoid unit: URL fields, the curves and the sentences the widget shows. */
-import { enumField, numberField } from '../../lib/common';
+import { enumField, formatSignificant, numberField } from '../../lib/common';
 import { lossCurves, lossesAt, type LossPoint } from '../../lib/course/backpropagation';
-import { formatValue } from '../computation-graph/model';
 
 /** The logits plotted: from −Z_LIMIT to Z_LIMIT. */
 export const Z_LIMIT = 8;
@@ -31,7 +30,7 @@ export function verdict(point: LossPoint, y: 0 | 1): string {
 export function compareGradients(z: number, y: 0 | 1): string {
   const at = lossesAt(z, y);
   const ratio = Math.abs(at.crossEntropyGrad / at.squaredErrorGrad);
-  const head = `At z = ${formatValue(z)} the unit predicts p = ${formatValue(at.p)} for target ${y}: ${verdict(at, y)}.`;
+  const head = `At z = ${formatSignificant(z)} the unit predicts p = ${formatSignificant(at.p)} for target ${y}: ${verdict(at, y)}.`;
   if (!Number.isFinite(ratio)) return `${head} Both gradients are 0.`;
-  return `${head} dL/dz is ${formatValue(at.crossEntropyGrad)} under cross-entropy and ${formatValue(at.squaredErrorGrad)} under squared error: cross-entropy's is ${formatValue(ratio)} times as large.`;
+  return `${head} dL/dz is ${formatSignificant(at.crossEntropyGrad)} under cross-entropy and ${formatSignificant(at.squaredErrorGrad)} under squared error: cross-entropy's is ${formatSignificant(ratio)} times as large.`;
 }
