@@ -5,6 +5,7 @@
  * chooses how long one takes. The workers keep the rate (lib/runtime's pacing); the URL holds it.
  */
 import { enumField } from '../../lib/common';
+import type { SpeedOption } from '../training/TrainingControls';
 
 /** The speeds offered, as the URL spells them: seconds an epoch, '0' for as fast as the CPU allows (the default, so links from before keep their speed). */
 export const PACE_OPTIONS = [
@@ -14,7 +15,7 @@ export const PACE_OPTIONS = [
   { value: '5', label: '5 s an epoch' },
   { value: '10', label: '10 s an epoch' },
   { value: '30', label: '30 s an epoch' },
-] as const;
+] as const satisfies readonly SpeedOption[];
 
 /** A speed as the URL holds it. */
 export type Pace = (typeof PACE_OPTIONS)[number]['value'];

@@ -109,7 +109,7 @@ export function rnnParameterCount(config: RnnConfig): number {
  */
 export function rnnConstructorCheck(config: RnnConfig): { error: PyTorchMessage | undefined; warnings: PyTorchMessage[] } {
   const warnings: PyTorchMessage[] = [];
-  const fail = (kind: PyTorchMessage['kind'], message: string, wording?: '2.x') => ({ error: { kind, message, ...(wording ? { wording } : {}) }, warnings });
+  const fail = (kind: PyTorchMessage['kind'], message: string, wording?: '2.x') => ({ error: pytorchMessage(kind, message, wording), warnings });
   const nonlinearity: string = config.nonlinearity;
   if (nonlinearity !== 'tanh' && nonlinearity !== 'relu') {
     return fail('ValueError', `Unknown nonlinearity '${nonlinearity}'. Select from 'tanh' or 'relu'.`, '2.x');
@@ -131,6 +131,11 @@ export function rnnConstructorCheck(config: RnnConfig): { error: PyTorchMessage 
   return { error: undefined, warnings };
 }
 
+/** An exception as PyTorch words it, `wording` set when only PyTorch 2.x words it so (see PyTorchMessage). */
+function pytorchMessage(kind: PyTorchMessage['kind'], message: string, wording?: '2.x'): PyTorchMessage {
+  return wording === undefined ? { kind, message } : { kind, message, wording };
+}
+
 /** What a forward call returns: the shapes of output and h_n, or the exception PyTorch raises. */
 export type RnnForwardShapes = { ok: true; output: number[]; hN: number[] } | { ok: false; error: PyTorchMessage };
 
@@ -142,12 +147,12 @@ export type RnnForwardShapes = { ok: true; output: number[]; hN: number[] } | { 
  * (2, 1, 20), got [1, 1, 20]".
  */
 export function rnnForwardShapes(config: RnnConfig, inputShape: readonly number[], h0Shape?: readonly number[]): RnnForwardShapes {
-  const fail = (kind: PyTorchMessage['kind'], message: string): RnnForwardShapes => ({ ok: false, error: { kind, message } });
+  const fail = (kind: PyTorchMessage['kind'], message: string, wording?: '2.x'): RnnForwardShapes => ({ ok: false, error: pytorchMessage(kind, message, wording) });
   for (const shape of h0Shape === undefined ? [inputShape] : [inputShape, h0Shape]) {
     if (!shape.every((n) => Number.isInteger(n) && n >= 1)) throw new RangeError(`rnnForwardShapes: sizes must be whole numbers ≥ 1, got ${pythonList(shape)}`);
   }
   const dims = inputShape.length;
-  if (dims !== 2 && dims !== 3) return { ok: false, error: { kind: 'ValueError', message: `RNN: Expected input to be 2D or 3D, got ${dims}D tensor instead`, wording: '2.x' } };
+  if (dims !== 2 && dims !== 3) return fail('ValueError', `RNN: Expected input to be 2D or 3D, got ${dims}D tensor instead`, '2.x');
   const batched = dims === 3;
   if (h0Shape !== undefined && !batched && h0Shape.length !== 2) {
     return fail('RuntimeError', `For unbatched 2-D input, hx should also be 2-D but got ${h0Shape.length}-D tensor`);
