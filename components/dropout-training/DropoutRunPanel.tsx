@@ -53,7 +53,7 @@ export function DropoutRunPanel({ label, snapshot, error, epochs, side, width, s
   const at = (epoch: number): EpochRecord | undefined => history[epoch];
   // Early stopping's point is marked once the validation loss has risen after it (before that it is simply the latest epoch).
   const marker = best && best.epoch > 0 && best.epoch < (last?.epoch ?? 0) ? { marker: { x: best.epoch, label: `lowest validation loss (epoch ${best.epoch})` } } : {};
-  // Charts, matrix, digits and table change once an epoch (useEpochSnapshot keeps their inputs between
+  // Charts, matrix, digits and table change once an epoch (keepEpochParts keeps their inputs between
   // reports): built again only then, not at each progress report.
   const charts = useMemo(
     () => (

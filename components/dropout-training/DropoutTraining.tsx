@@ -11,13 +11,13 @@ import { useUrlState } from '../widget-kit/useUrlState';
 import { WidgetBoundary } from '../widget-kit/WidgetBoundary';
 import { DrawDigit } from './DrawDigit';
 import { DropoutRunPanel } from './DropoutRunPanel';
+import { keepEpochParts } from './epoch-parts';
 import { FirstLayerFilters } from './FirstLayerFilters';
 import { useFrameDelayed } from '../widget-kit/useFrameDelayed';
 import { PACE_OPTIONS, paceSchema, paceStepsPerSecond, secondsPerEpoch, type Pace } from './pace';
 import { SpeedReadout } from './SpeedReadout';
 import { describeComparison } from './summary';
 import { useDigits } from './useDigits';
-import { useEpochSnapshot } from './useEpochSnapshot';
 import './dropout-training.css';
 import './draw-digit.css';
 
@@ -28,6 +28,7 @@ function dropoutPairJob(stepsPerEpoch: number): PairJob<DropoutSnapshot> {
     stepOf: (snapshot) => snapshot.steps,
     stopped: (snapshot) => snapshot.done,
     stepsFor: (asked) => stepsPerEpoch - (asked % stepsPerEpoch),
+    keep: keepEpochParts,
   };
 }
 
@@ -63,9 +64,8 @@ function Experiment() {
   const request = (settings: typeof settingsA, key: string, d: DigitSet | undefined) => ({ params: d ? { settings, digits: d } : null, key });
   const pair = useJobPair<DropoutJobParams, DropoutSnapshot>(job, request(settingsA, keyA, digits), request(settingsB, keyB, digits), paceStepsPerSecond(pace, stepsPerEpoch));
   const { runA, runB } = pair;
-  // Per-epoch parts kept between progress reports, so that what draws them skips work until the next epoch.
-  const snapshotA = useEpochSnapshot(runA.snapshot, keyA);
-  const snapshotB = useEpochSnapshot(runB.snapshot, keyB);
+  const snapshotA = runA.snapshot;
+  const snapshotB = runB.snapshot;
   const layout = useComparisonLayout();
   const { panelWidth } = layout;
   const side = digits?.side ?? 14;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Lockstep } from '../../lib/runtime';
 import { useDrawClock } from './useDrawClock';
-import { DRAW_INTERVAL_MS, type JobRun, useJobRun } from './useJobRun';
+import { DRAW_INTERVAL_MS, type JobRun, type KeepUnchanged, useJobRun } from './useJobRun';
 
 /** How a pair of runs reads a stepped job: its worker and its snapshots. */
 export interface PairJob<S> {
@@ -13,6 +13,8 @@ export interface PairJob<S> {
   stopped(snapshot: S): boolean;
   /** Steps that Step asks of a run already asked `asked` steps (default 1; an epoch's end, say). */
   stepsFor?(asked: number): number;
+  /** Reuses a snapshot's unchanged parts from the run's previous one (left out: every snapshot is drawn as new). */
+  keep?: KeepUnchanged<S>;
 }
 
 /** One run's request: its params (`null`: not yet) and the key that identifies them. */
@@ -50,8 +52,8 @@ export interface JobPair<P, S> {
  */
 export function useJobPair<P, S>(job: PairJob<S>, a: PairRequest<P>, b: PairRequest<P>, stepsPerSecond: number): JobPair<P, S> {
   const requestDraw = useDrawClock(DRAW_INTERVAL_MS);
-  const runA = useJobRun<P, S>('A', job.createWorker, a.params, a.key, requestDraw);
-  const runB = useJobRun<P, S>('B', job.createWorker, b.params, b.key, requestDraw);
+  const runA = useJobRun<P, S>('A', job.createWorker, a.params, a.key, requestDraw, job.keep);
+  const runB = useJobRun<P, S>('B', job.createWorker, b.params, b.key, requestDraw, job.keep);
   const [playing, setPlaying] = useState(false);
   const made = useRef<Lockstep<S>>();
   made.current ??= new Lockstep<S>([runA.scheduler, runB.scheduler], {
