@@ -63,6 +63,10 @@ async function openWidget(page: Page, query = ''): Promise<Locator> {
   await widget.getByRole('button', { name: 'Step', exact: true }).scrollIntoViewIfNeeded();
   for (const name of ['A', 'B'] as const) await expect(run(widget, name).getByTestId('loss')).not.toHaveText('…', TRAINING);
   await expect(run(widget, 'A').getByTestId('epoch')).toHaveText('0');
+  // The first snapshot's parts are drawn over a few frames after its numbers (useFrameDelayed): the
+  // widget is ready when the last of them, run B's epoch table and both runs' filters, are there.
+  await expect(run(widget, 'B').locator('.epoch-table tbody tr')).toHaveCount(1, TRAINING);
+  await expect(widget.locator('.first-filters__list')).toHaveCount(2, TRAINING);
   return widget;
 }
 
