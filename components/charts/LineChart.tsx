@@ -7,6 +7,7 @@ import { formatPowerOfTen, logTicks } from './log-ticks';
 import { clearedCanvas } from './canvas';
 import { ChartExport } from './ChartExport';
 import { seriesTable } from './chart-table';
+import { type MarkerLabel, placeMarkerLabel } from './marker-label';
 
 /** One line of a chart. */
 export interface Series {
@@ -270,9 +271,7 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
           {marker && marker.x >= (sx.domain()[0] ?? 0) && marker.x <= (sx.domain()[1] ?? 0) && (
             <g class="line-chart__marker">
               <line x1={sx(marker.x)} x2={sx(marker.x)} y1={MARGIN.top} y2={height - MARGIN.bottom} />
-              <text x={sx(marker.x) + (sx(marker.x) > width / 2 ? -4 : 4)} y={MARGIN.top + 10} text-anchor={sx(marker.x) > width / 2 ? 'end' : 'start'}>
-                {marker.label}
-              </text>
+              <MarkerText label={placeMarkerLabel({ at: sx(marker.x), label: marker.label, left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom, points: pixelPoints(series, sx, (v) => sy(Math.min(svgHi, Math.max(svgLo, v)))) })} />
             </g>
           )}
           {at !== undefined && <line class="line-chart__cursor" data-export="skip" x1={sx(at)} x2={sx(at)} y1={MARGIN.top} y2={height - MARGIN.bottom} />}
@@ -281,4 +280,27 @@ export function LineChart({ title, series, width, height, xDomain, yScale, yDoma
       </div>
     </figure>
   );
+}
+
+/** A marker's label, a line of text a line. */
+function MarkerText({ label }: { label: MarkerLabel }) {
+  return (
+    <text x={label.x} y={label.y} text-anchor={label.anchor}>
+      {label.lines.map((line, i) => (
+        <tspan key={i} x={label.x} dy={i === 0 ? 0 : '1.2em'}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/** Every finite point of `series` in pixels. */
+function* pixelPoints(series: readonly Series[], px: (x: number) => number, py: (y: number) => number): Generator<[number, number]> {
+  for (const s of series) {
+    for (let i = 0; i < s.x.length; i++) {
+      const yv = s.y[i] ?? NaN;
+      if (Number.isFinite(yv)) yield [px(s.x[i] ?? NaN), py(yv)];
+    }
+  }
 }

@@ -50,12 +50,18 @@ const STYLE_PROPERTIES = [
   'dominant-baseline',
   'image-rendering',
   'shape-rendering',
+  'paint-order',
 ] as const;
 
 /** Copies the computed value of each of STYLE_PROPERTIES from `source` (on the page) into `copy`'s style attribute, element by element; drops what is not displayed or is marked data-export="skip". */
 function inlineStyles(source: Element, copy: Element): void {
   const style = getComputedStyle(source);
-  copy.setAttribute('style', styleText(STYLE_PROPERTIES.map((p) => [p, style.getPropertyValue(p)] as const)));
+  // paint-order only where a chart sets it (a halo behind a label's text): 'normal' on every element would only add bytes.
+  const value = (p: (typeof STYLE_PROPERTIES)[number]): string => {
+    const v = style.getPropertyValue(p);
+    return p === 'paint-order' && v === 'normal' ? '' : v;
+  };
+  copy.setAttribute('style', styleText(STYLE_PROPERTIES.map((p) => [p, value(p)] as const)));
   copy.removeAttribute('class');
   for (const name of copy.getAttributeNames()) if (name.startsWith('data-') || name.startsWith('aria-')) copy.removeAttribute(name);
   // Any presentation attribute written with a theme variable (fill="var(--chart-1)") gets its colour.
