@@ -31,6 +31,9 @@ export function Axes({ x, y, xTicks = 6, yTicks = 5, yTickValues, yFormat, xTick
   const formatY = yFormat ?? y.tickFormat(yTicks);
   const [xMin, xMax] = x.domain() as [number, number];
   const [yMin, yMax] = y.domain() as [number, number];
+  // A tick label centred on the axis' right end would overhang the plot's narrow right margin
+  // ("2,000" lost its last digit at 375 px): it ends there instead.
+  const atRightEnd = (at: number): boolean => Math.abs(at - Math.max(x0, x1)) < 0.5;
   return (
     <g class="axes" aria-hidden="true">
       {(yTickValues ?? y.ticks(yTicks)).map((t) => (
@@ -44,7 +47,7 @@ export function Axes({ x, y, xTicks = 6, yTicks = 5, yTickValues, yFormat, xTick
       {(xTickValues ?? x.ticks(xTicks)).map((t) => (
         <g key={`x${t}`}>
           <line class="axes__grid" x1={x(t)} x2={x(t)} y1={y0} y2={y1} />
-          <text class="axes__tick" x={x(t)} y={y0 + 16} text-anchor="middle">
+          <text class="axes__tick" x={x(t)} y={y0 + 16} text-anchor={atRightEnd(x(t)) ? 'end' : 'middle'}>
             {minus(formatX(t))}
           </text>
         </g>
