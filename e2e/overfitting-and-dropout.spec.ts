@@ -183,11 +183,30 @@ test.describe('the dropout widget', () => {
     await expect(page).toHaveURL(/at=both/);
     await expect(run(widget, 'B')).toHaveAccessibleName('Run B: dropout p = 0.5, both');
     await expect(run(widget, 'B').getByTestId('epoch')).toHaveText('0', TRAINING);
+    // Both runs restart: while they wait for their first snapshots, the widget keeps its height (no
+    // confusion matrices or digits for a moment used to move the page below up by 570 px and back).
+    const heightsWhile = await widget.evaluate((el) => {
+      const seen: number[] = [];
+      const record = (): void => {
+        seen.push(Math.round(el.getBoundingClientRect().height));
+        if (seen.length < 600) requestAnimationFrame(record);
+      };
+      requestAnimationFrame(record);
+      (window as unknown as { restartHeights: number[] }).restartHeights = seen;
+      return seen.length;
+    });
+    expect(heightsWhile).toBe(0);
     const size = widget.getByRole('slider', { name: 'Training digits' });
     await size.focus();
     await page.keyboard.press('ArrowLeft');
     await expect(page).toHaveURL(/n=300/);
     await expect(run(widget, 'A').getByText('(10 an epoch)')).toBeVisible(TRAINING);
+    await expect(run(widget, 'B').locator('.epoch-table tbody tr')).toHaveCount(1, TRAINING);
+    await expect(widget.locator('.first-filters__list li canvas')).toHaveCount(16, TRAINING);
+    await page.waitForTimeout(300);
+    const restart = await page.evaluate(() => (window as unknown as { restartHeights: number[] }).restartHeights);
+    const [first = 0, lastHeight = 0] = [restart[0], restart.at(-1)];
+    expect(Math.min(...restart), `the widget's heights across the restart: ${[...new Set(restart)].join(', ')}`).toBeGreaterThanOrEqual(Math.min(first, lastHeight));
 
     widget = await openWidget(page, '?n=100&p=0.25&at=pools&wd=0.001&epochs=10&lr=0.01&seed=7');
     await expect(run(widget, 'B')).toHaveAccessibleName('Run B: dropout p = 0.25, after each pool');

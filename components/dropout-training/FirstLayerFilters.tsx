@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { useId, useRef } from 'preact/hooks';
 import { formatFixed } from '../../lib/common';
 import { firstLayerFilters, type FirstLayerFilters as Filters, type NetworkParameters } from '../../lib/course/dropout';
 import { DivergingLegend } from '../charts/DivergingLegend';
@@ -28,6 +28,12 @@ export function FirstLayerFilters({ runs, cell }: Props) {
   const colours = useDivergingColours();
   const title = useId();
   const filters = runs.map((r) => (r.network ? firstLayerFilters(r.network) : undefined));
+  // A run that restarts (a setting changed) has no network for a few frames: blank tiles of the
+  // last filters' shape hold its place, so the page below does not jump up and back.
+  const lastShape = useRef<{ count: number; size: number }>();
+  const known = filters.find((f) => f !== undefined);
+  if (known) lastShape.current = { count: known.count, size: known.size };
+  const shape = lastShape.current;
   // One scale for both runs, so that their filters compare.
   const max = Math.max(...filters.map((f) => (f ? absMax(f.weights) : 0)), 1e-9);
   const paint = { kind: 'diverging' as const, max, colours };
@@ -67,6 +73,16 @@ export function FirstLayerFilters({ runs, cell }: Props) {
                     <span aria-hidden="true" data-export="text">
                       {k + 1}
                     </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {!f && shape && (
+              <ul class="first-filters__list" aria-hidden="true">
+                {Array.from({ length: shape.count }, (_, k) => (
+                  <li key={k}>
+                    <div class="pixel-map first-filters__map first-filters__blank" style={{ width: `${shape.size * cell}px`, height: `${shape.size * cell}px` }} />
+                    <span>{k + 1}</span>
                   </li>
                 ))}
               </ul>

@@ -63,8 +63,12 @@ interface Props {
  */
 export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed, speeds, onNewSeed, settings, data, panels, after, summary, notices, onDismissNotices, onDefaultSettings, scripts }: Props) {
   const { playing, stopped } = pair;
-  // While the runs play, the summary changes many times a second; its height must not (see useStableHeight).
-  const summaryRef = useStableHeight<HTMLParagraphElement>(playing);
+  // While the runs play, the summary changes many times a second, and while a run restarts (a
+  // setting changed) it is cut short for a moment; its height must not change (see useStableHeight).
+  const summaryRef = useStableHeight<HTMLParagraphElement>(playing || !pair.resting);
+  // The same for the runs: a run that restarts shows no confusion matrix or digits (say) until its
+  // first snapshot, and with both restarting the page below moved up by half a screen and back.
+  useStableHeight(playing || !pair.resting, layout.ref);
   return (
     <div class="training-widget" data-resting={String(pair.resting)}>
       <Notices notices={notices} onDismiss={onDismissNotices} />
