@@ -48,6 +48,8 @@ export function FirstLayerFilters({ runs, cell }: Props) {
       </p>
       {runs.map((run, i) => {
         const f = filters[i];
+        /** How many tiles and their side: this run's filters, or while it restarts, the last shape seen. */
+        const tiles = f ?? shape;
         return (
           <ExportFrame
             key={run.short}
@@ -57,32 +59,26 @@ export function FirstLayerFilters({ runs, cell }: Props) {
             title={`${run.short}: first-layer filters${run.network ? `, after epoch ${run.network.epoch}` : ''}`}
             {...(f ? { exportData: () => planesTable(f.weights, Array.from({ length: f.count }, (_, k) => String(k + 1)), f.size, f.size, 1, 'filter') } : {})}
           >
-            {f && (
-              <ul class="first-filters__list">
-                {Array.from({ length: f.count }, (_, k) => (
+            {tiles && (
+              <ul class="first-filters__list" aria-hidden={f ? undefined : 'true'}>
+                {Array.from({ length: tiles.count }, (_, k) => (
                   <li key={k}>
-                    <PixelMap
-                      values={f.weights.subarray(k * f.size * f.size, (k + 1) * f.size * f.size)}
-                      height={f.size}
-                      width={f.size}
-                      paint={paint}
-                      cell={cell}
-                      label={`${run.short}, filter ${k + 1}: ${describeFilter(f, k)}`}
-                      class="first-filters__map"
-                    />
+                    {f ? (
+                      <PixelMap
+                        values={f.weights.subarray(k * f.size * f.size, (k + 1) * f.size * f.size)}
+                        height={f.size}
+                        width={f.size}
+                        paint={paint}
+                        cell={cell}
+                        label={`${run.short}, filter ${k + 1}: ${describeFilter(f, k)}`}
+                        class="first-filters__map"
+                      />
+                    ) : (
+                      <div class="pixel-map first-filters__map first-filters__blank" style={{ width: `${tiles.size * cell}px`, height: `${tiles.size * cell}px` }} />
+                    )}
                     <span aria-hidden="true" data-export="text">
                       {k + 1}
                     </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {!f && shape && (
-              <ul class="first-filters__list" aria-hidden="true">
-                {Array.from({ length: shape.count }, (_, k) => (
-                  <li key={k}>
-                    <div class="pixel-map first-filters__map first-filters__blank" style={{ width: `${shape.size * cell}px`, height: `${shape.size * cell}px` }} />
-                    <span>{k + 1}</span>
                   </li>
                 ))}
               </ul>
