@@ -65,10 +65,11 @@ export function Comparison({ layout, pair, presets, presetsLabel, speed, onSpeed
   const { playing, stopped } = pair;
   // While the runs play, the summary changes many times a second, and while a run restarts (a
   // setting changed) it is cut short for a moment; its height must not change (see useStableHeight).
-  const summaryRef = useStableHeight<HTMLParagraphElement>(playing || !pair.resting);
+  const settling = playing || !pair.resting;
+  const summaryRef = useStableHeight<HTMLParagraphElement>(settling);
   // The same for the runs: a run that restarts shows no confusion matrix or digits (say) until its
   // first snapshot, and with both restarting the page below moved up by half a screen and back.
-  useStableHeight(playing || !pair.resting, layout.ref);
+  useStableHeight(settling, layout.ref);
   return (
     <div class="training-widget" data-resting={String(pair.resting)}>
       <Notices notices={notices} onDismiss={onDismissNotices} />

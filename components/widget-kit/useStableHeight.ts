@@ -20,46 +20,49 @@ const RELEASE_FRAMES = 10;
 export function useStableHeight<T extends HTMLElement>(hold: boolean, target?: RefObject<T>): RefObject<T> {
   const own = useRef<T>(null);
   const ref = target ?? own;
-  /** The animation frame that gives the room back after a hold, 0 when none is pending. */
-  const release = useRef(0);
   /** The element's border box at its last layout (0 × 0 before the first). */
   const last = useRef({ width: -1, height: 0 });
+  /** The hold under way: the width it holds at and the tallest height since it started; null when none. */
+  const held = useRef<{ width: number; tallest: number } | null>(null);
+  /** The animation frame that gives the room back after a hold, 0 when none is pending. */
+  const release = useRef(0);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return undefined;
     const observer = new ResizeObserver(([entry]) => {
       const box = entry?.borderBoxSize?.[0];
-      if (box) last.current = { width: box.inlineSize, height: box.blockSize };
+      if (!box) return;
+      last.current = { width: box.inlineSize, height: box.blockSize };
+      const hold = held.current;
+      if (!hold) return;
+      if (box.inlineSize !== hold.width) {
+        // A new width wraps the text anew: start again from its own height.
+        hold.width = box.inlineSize;
+        hold.tallest = 0;
+        el.style.minHeight = '';
+      }
+      // min-height is a border-box height here (the site sets box-sizing: border-box on everything).
+      if (box.blockSize > hold.tallest) {
+        hold.tallest = box.blockSize;
+        el.style.minHeight = `${hold.tallest}px`;
+      }
     });
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(release.current);
+    };
   }, []);
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el || !hold || typeof ResizeObserver === 'undefined') return undefined;
+    if (!el || !hold) return undefined;
     // This runs after the render's DOM changes but before the browser lays them out: `last` is
-    // still the height from before them. min-height is a border-box height here (the site sets
-    // box-sizing: border-box on everything).
-    let { width, height: tallest } = last.current;
-    if (tallest > 0) el.style.minHeight = `${tallest}px`;
-    const observer = new ResizeObserver(([entry]) => {
-      const box = entry?.borderBoxSize?.[0];
-      if (!box) return;
-      if (box.inlineSize !== width) {
-        // A new width wraps the text anew: start again from its own height.
-        width = box.inlineSize;
-        tallest = 0;
-        el.style.minHeight = '';
-      }
-      if (box.blockSize > tallest) {
-        tallest = box.blockSize;
-        el.style.minHeight = `${tallest}px`;
-      }
-    });
-    observer.observe(el);
+    // still the box from before them.
     cancelAnimationFrame(release.current);
+    held.current = { width: last.current.width, tallest: last.current.height };
+    if (last.current.height > 0) el.style.minHeight = `${last.current.height}px`;
     return () => {
-      observer.disconnect();
+      held.current = null;
       // Parts drawn a few frames after their data (useFrameDelayed) may still be missing when the
       // hold ends: give the room back once they have had time to arrive.
       let frames = RELEASE_FRAMES;
@@ -70,6 +73,5 @@ export function useStableHeight<T extends HTMLElement>(hold: boolean, target?: R
       release.current = requestAnimationFrame(tick);
     };
   }, [hold]);
-  useLayoutEffect(() => () => cancelAnimationFrame(release.current), []);
   return ref;
 }
